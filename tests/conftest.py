@@ -1,0 +1,91 @@
+"""Shared fixtures: offscreen Qt, an in-memory keyring, and a running simulator on port 0."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+import keyring.errors  # noqa: E402
+import pytest  # noqa: E402
+
+from wfexplorer.demo.server import DemoServer  # noqa: E402
+
+#: Volume of the session-wide simulator's data: small enough to seed in a second or two.
+TEST_SCALE = float(os.environ.get("WFEXPLORER_TEST_SCALE", "0.2"))
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that keeps secrets in a dict, so tests never touch a real one."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.secrets.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(f"no secret for {service}/{username}")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every test runs against a fresh in-memory keyring."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+    """One simulator for the whole run: fresh database in a temp dir, port chosen by the OS.
+
+    Tests that change data should create their own objects rather than rely on seeded ones
+    staying untouched; tests that need pristine or specially configured data start their own
+    ``DemoServer`` (see ``fresh_demo_server``).
+    """
+    data_dir: Path = tmp_path_factory.mktemp("demo")
+    with DemoServer(data_dir, scale=TEST_SCALE) as server:
+        yield server
+
+
+@pytest.fixture
+def demo_credentials(demo_server: DemoServer) -> dict[str, Any]:
+    """The demo credentials of the session-wide simulator (as in demo-credentials.json)."""
+    return demo_server.credentials()
+
+
+@pytest.fixture
+def fresh_demo_server(tmp_path: Path) -> Iterator[DemoServer]:
+    """A private simulator with its own database, for tests that change settings or faults."""
+    with DemoServer(tmp_path / "demo", scale=TEST_SCALE) as server:
+        yield server
+
+
+@pytest.fixture
+def demo_faults(demo_server: DemoServer) -> Iterator[Any]:
+    """The session simulator's fault settings, turned off again after the test."""
+    assert demo_server.context is not None
+    faults = demo_server.context.faults
+    try:
+        yield faults
+    finally:
+        faults.reset()

@@ -1,0 +1,1 @@
+"""The Qt-free Workfront library under the explorer."""

@@ -1,0 +1,1 @@
+"""The embedded Workfront simulator: a real HTTP server on loopback backed by SQLite (no Qt)."""

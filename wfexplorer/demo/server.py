@@ -1,0 +1,214 @@
+"""Start and stop the simulator: a threaded werkzeug server on a loopback address.
+
+    with DemoServer() as server:          # fresh in-memory database, port chosen by the OS
+        print(server.base_url)            # http://127.0.0.1:PORT
+        print(server.credentials()["access_token"])
+
+``/attask/...`` goes to the classic API, ``/maestro/...`` to Planning and
+``/integrations/oauth2/...`` and ``/ims/...`` to OAuth. Faults (latency, errors, 429, dropped
+connections) are applied here, once, in front of every surface.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import threading
+from pathlib import Path
+from typing import Any
+
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.wrappers import Request, Response
+
+from wfexplorer.demo import seed
+from wfexplorer.demo.classic.app import create_app as create_classic_app
+from wfexplorer.demo.context import DemoContext, Surface
+from wfexplorer.demo.faults import Faults, InFlightCounter, sleep_for
+from wfexplorer.demo.oauth.app import create_app as create_oauth_app
+from wfexplorer.demo.planning.app import create_app as create_planning_app
+from wfexplorer.demo.settings import DemoSettings
+from wfexplorer.demo.store import Store
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "wfexplorer-demo.sqlite3"
+CREDENTIALS_NAME = "demo-credentials.json"
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """Request handler that logs through ``logging`` at debug level instead of stderr."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        log.debug("%s %s %s", self.command, self.path, code)
+
+    def log_error(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        log.debug(format, *args)
+
+
+class DemoServer:
+    """The simulator: store, surfaces and an HTTP server bound to ``host:port``.
+
+    ``data_dir`` ``None`` keeps the database in memory (tests); otherwise the SQLite file and
+    ``demo-credentials.json`` live there. ``scale`` multiplies the seeded volumes.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path | str | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        scale: float = 1.0,
+        reset: bool = False,
+        settings: DemoSettings | None = None,
+        faults: Faults | None = None,
+    ) -> None:
+        self.data_dir = None if data_dir is None else Path(data_dir)
+        self.host = host
+        self.port = port
+        self.scale = scale
+        self.reset = reset
+        self._settings = settings or DemoSettings()
+        self._faults = faults or Faults()
+        self.context: DemoContext | None = None
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+        self._surfaces: list[tuple[tuple[str, ...], Surface]] = []
+        self._in_flight = InFlightCounter()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def open(self) -> DemoContext:
+        """Open (and seed, if empty or reset) the database and build the surfaces; no socket yet."""
+        if self.context is not None:
+            return self.context
+        if self.data_dir is None:
+            store = Store(":memory:")
+        else:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            store = Store(self.data_dir / DATABASE_NAME)
+        if self.reset:
+            store.clear()
+        context = DemoContext(store=store, settings=self._settings, faults=self._faults)
+        if store.is_empty():
+            seed.seed_all(context, self.scale)
+        self.context = context
+        self._surfaces = [
+            (("/attask/",), create_classic_app(context)),
+            (("/maestro/",), create_planning_app(context)),
+            (("/integrations/oauth2/", "/ims/"), create_oauth_app(context)),
+        ]
+        return context
+
+    def start(self) -> DemoServer:
+        """Bind the socket and serve in a background thread; return self."""
+        context = self.open()
+        self._server = make_server(
+            self.host, self.port, self._wsgi, threaded=True, request_handler=_QuietHandler
+        )
+        self._server.daemon_threads = True
+        self.port = self._server.server_port
+        context.base_url = f"http://{_url_host(self.host)}:{self.port}"
+        if self.data_dir is not None:
+            self.write_credentials(self.data_dir / CREDENTIALS_NAME)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="wfexplorer-demo", daemon=True)
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Block the calling thread until interrupted (the CLI), starting the server if needed."""
+        if self._server is None:
+            self.start()
+        assert self._thread is not None
+        try:
+            while self._thread.is_alive():
+                self._thread.join(0.5)
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop serving and close the database."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(5)
+            self._thread = None
+        if self.context is not None:
+            self.context.store.close()
+            self.context = None
+
+    def __enter__(self) -> DemoServer:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    # -- facts for clients -------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """``http://HOST:PORT`` of the running server."""
+        assert self.context is not None, "the server is not started"
+        return self.context.base_url
+
+    def credentials(self) -> dict[str, Any]:
+        """Return what ``demo-credentials.json`` holds: base URL, users, keys, tokens, OAuth apps."""
+        assert self.context is not None, "the server is not started"
+        stored = json.loads(self.context.store.get_meta(seed.CREDENTIALS_META) or "{}")
+        return {"base_url": self.context.base_url, **stored}
+
+    def write_credentials(self, path: Path) -> None:
+        """Write the credentials file (readable only by the owner)."""
+        path.write_text(json.dumps(self.credentials(), indent=2) + "\n", encoding="utf-8")
+        path.chmod(0o600)
+
+    # -- request handling --------------------------------------------------------------------
+
+    def _surface_for(self, path: str) -> Surface | None:
+        for prefixes, surface in self._surfaces:
+            if path.startswith(prefixes):
+                return surface
+        return None
+
+    def _wsgi(self, environ: dict[str, Any], start_response: Any) -> Any:
+        request = Request(environ)
+        surface = self._surface_for(request.path)
+        if surface is None:
+            response = Response(
+                json.dumps({"error": {"message": f"Nothing is served at {request.path}"}}),
+                status=404,
+                mimetype="application/json",
+            )
+            return response(environ, start_response)
+        faults = self._faults
+        in_flight = self._in_flight.enter()
+        try:
+            sleep_for(faults)
+            if faults.should_drop():
+                _drop_connection(environ)
+                return []
+            if faults.max_in_flight and in_flight > faults.max_in_flight:
+                response = surface.fault_response(request, 429, "429 Too many concurrent API requests")
+            elif faults.should_fail():
+                response = surface.fault_response(request, faults.error_status, "Injected fault")
+            else:
+                response = surface(request)
+            return response(environ, start_response)
+        finally:
+            self._in_flight.leave()
+
+
+def _drop_connection(environ: dict[str, Any]) -> None:
+    connection = environ.get("werkzeug.socket")
+    if isinstance(connection, socket.socket):
+        try:
+            connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
