@@ -11,6 +11,7 @@ connections) are applied here, once, in front of every surface.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import socket
@@ -204,10 +205,8 @@ class DemoServer:
 def _drop_connection(environ: dict[str, Any]) -> None:
     connection = environ.get("werkzeug.socket")
     if isinstance(connection, socket.socket):
-        try:
+        with contextlib.suppress(OSError):
             connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
 
 
 def _url_host(host: str) -> str:

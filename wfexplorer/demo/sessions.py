@@ -102,7 +102,8 @@ class SessionRegistry:
         now = self._clock()
         if record["expires"] is not None and now >= record["expires"]:
             return None
-        if self._faults.session_expiry and record["origin"] != "demo" and now - record["created"] >= self._faults.session_expiry:
+        expiry = self._faults.session_expiry
+        if expiry and record["origin"] != "demo" and now - record["created"] >= expiry:
             return None
         return SessionInfo(
             token=record["ID"],

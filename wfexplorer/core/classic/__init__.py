@@ -1,0 +1,1 @@
+"""Classic Workfront API client (python-workfront surface)."""

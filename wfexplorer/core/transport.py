@@ -1,0 +1,251 @@
+"""One HTTP connection to a Workfront host: pooling, timeouts, bounded retries, redaction, events.
+
+Every request of the library goes through :meth:`Transport.request`. It
+
+- always passes a connect and a read timeout;
+- retries only what is safe to repeat (``idempotent=True``, by default GET/HEAD/OPTIONS) on
+  connection errors and on HTTP 429/502/503/504, with exponential backoff, honouring
+  ``Retry-After`` when the server sends one — a write is never retried blindly;
+- turns connection, DNS, TLS and timeout failures into :class:`~wfexplorer.core.errors.NetworkError`
+  naming the host;
+- tells subscribers about every attempt with a :class:`RequestEvent` whose URL has its secrets
+  redacted (the GUI's request log listens here);
+- refuses plain ``http://`` except to loopback addresses, unless the caller opts in.
+
+It does not interpret response bodies: the classic and Planning clients map statuses and error
+bodies into the error tree themselves.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+import requests.adapters
+
+from wfexplorer.core import errors, redaction
+
+log = logging.getLogger(__name__)
+
+RETRYABLE_STATUSES = frozenset({429, 502, 503, 504})
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+DEFAULT_TIMEOUT = (5.0, 60.0)
+MAX_RETRY_AFTER = 30.0
+
+
+@dataclass(frozen=True)
+class RequestEvent:
+    """One HTTP attempt as the request log shows it; the URL is already redacted."""
+
+    method: str
+    url: str
+    status: int | None
+    duration_ms: float
+    bytes_received: int
+    attempt: int
+    error: str | None = None
+
+
+RequestListener = Callable[[RequestEvent], None]
+
+
+class Transport:
+    """A pooled ``requests.Session`` with the policies above; safe to share between threads."""
+
+    def __init__(
+        self,
+        *,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        max_retries: int = 3,
+        backoff_seconds: float = 0.5,
+        allow_insecure_http: bool = False,
+        pool_size: int = 10,
+        user_agent: str = "wfexplorer",
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.backoff_seconds = backoff_seconds
+        self.allow_insecure_http = allow_insecure_http
+        self._sleep = sleep
+        self._session = requests.Session()
+        self._session.verify = True
+        self._session.trust_env = False
+        self._session.headers["User-Agent"] = user_agent
+        adapter = requests.adapters.HTTPAdapter(pool_connections=2, pool_maxsize=pool_size, max_retries=0)
+        self._session.mount("https://", adapter)
+        self._session.mount("http://", adapter)
+        self._listeners: list[RequestListener] = []
+        self._listeners_lock = threading.Lock()
+
+    # -- events ------------------------------------------------------------------------------
+
+    def subscribe(self, listener: RequestListener) -> Callable[[], None]:
+        """Call ``listener`` for every attempt (from the thread that made it); return an unsubscribe function."""
+        with self._listeners_lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._listeners_lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _emit(self, event: RequestEvent) -> None:
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(event)
+            except Exception:  # a broken listener must never break a request
+                log.exception("request listener failed")
+
+    # -- requests ----------------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | list[tuple[str, Any]] | None = None,
+        data: Any = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+        files: Any = None,
+        idempotent: bool | None = None,
+        timeout: tuple[float, float] | None = None,
+    ) -> requests.Response:
+        """Send one request (retrying when safe) and return the response, whatever its status.
+
+        Raises NetworkError when no response could be had.
+        """
+        method = method.upper()
+        self.check_url(url)
+        safe_to_repeat = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
+        attempts = 1 + (self.max_retries if safe_to_repeat else 0)
+        for attempt in range(1, attempts + 1):
+            started = time.perf_counter()
+            try:
+                response = self._session.request(
+                    method,
+                    url,
+                    params=params,
+                    data=data,
+                    json=json,
+                    headers=dict(headers or {}),
+                    files=files,
+                    timeout=timeout or self.timeout,
+                    allow_redirects=False,
+                )
+            except requests.RequestException as failure:
+                error = _network_error(failure, method, url)
+                self._emit(self._event(method, url, None, started, 0, attempt, str(error.message)))
+                if attempt < attempts and _worth_retrying(failure):
+                    self._sleep(self._backoff(attempt, None))
+                    continue
+                raise error from failure
+            self._emit(self._event(method, response.url or url, response.status_code, started,
+                                   len(response.content), attempt))
+            if attempt < attempts and response.status_code in RETRYABLE_STATUSES:
+                self._sleep(self._backoff(attempt, response.headers.get("Retry-After")))
+                continue
+            return response
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def check_url(self, url: str) -> None:
+        """Refuse URLs the policy forbids (plain http to a non-loopback host)."""
+        parts = urlsplit(url)
+        if parts.scheme == "https":
+            return
+        if parts.scheme != "http":
+            raise errors.ValidationError(f"Unsupported address {redaction.redact_url(url)!r}: use https://")
+        if not self.allow_insecure_http and not is_loopback(parts.hostname or ""):
+            raise errors.ValidationError(
+                f"Refusing unencrypted http:// to {parts.hostname}: use https://, or allow plain http for this profile"
+            )
+
+    def close(self) -> None:
+        """Close pooled connections."""
+        self._session.close()
+
+    def _backoff(self, attempt: int, retry_after: str | None) -> float:
+        hinted = parse_retry_after(retry_after)
+        if hinted is not None:
+            return min(hinted, MAX_RETRY_AFTER)
+        return self.backoff_seconds * (2 ** (attempt - 1)) * (0.5 + random.random() / 2)
+
+    @staticmethod
+    def _event(
+        method: str, url: str, status: int | None, started: float, size: int, attempt: int, error: str | None = None
+    ) -> RequestEvent:
+        return RequestEvent(
+            method=method,
+            url=redaction.redact_url(url),
+            status=status,
+            duration_ms=(time.perf_counter() - started) * 1000,
+            bytes_received=size,
+            attempt=attempt,
+            error=error,
+        )
+
+
+def request_line(method: str, url: str) -> str:
+    """Return ``METHOD redacted-url`` for error messages."""
+    return f"{method.upper()} {redaction.redact_url(url)}"
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Return the seconds a ``Retry-After`` header asks for (number or HTTP date), or ``None``."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def is_loopback(host: str) -> bool:
+    """Tell whether ``host`` is a loopback name or address."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _worth_retrying(failure: requests.RequestException) -> bool:
+    return not isinstance(failure, requests.exceptions.SSLError | requests.exceptions.InvalidURL)
+
+
+def _network_error(failure: requests.RequestException, method: str, url: str) -> errors.NetworkError:
+    host = urlsplit(url).hostname or url
+    text = str(failure)
+    if isinstance(failure, requests.exceptions.SSLError):
+        message = f"Secure connection to {host} failed (TLS): the certificate could not be verified"
+    elif isinstance(failure, requests.exceptions.Timeout):
+        message = f"{host} did not answer in time"
+    elif "NameResolutionError" in text or "Name or service not known" in text or "getaddrinfo" in text:
+        message = f"Host not found: {host}"
+    elif "Connection refused" in text:
+        message = f"{host} refused the connection"
+    elif isinstance(failure, requests.exceptions.ConnectionError):
+        message = f"The connection to {host} failed or was dropped"
+    else:
+        message = f"Request to {host} failed: {type(failure).__name__}"
+    return errors.NetworkError(message, request_line=request_line(method, url), details=redaction.redact_text(text))

@@ -1,0 +1,1 @@
+"""PySide6 user interface; no HTTP here (everything goes through wfexplorer.core)."""
