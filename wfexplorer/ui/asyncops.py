@@ -97,14 +97,25 @@ class Operations(QObject):
         would see them otherwise. ``reauthenticate=False`` turns off asking for the password again
         (the sign-in itself must report a wrong password, not ask for it).
         """
-        coroutine = self._operate(function, on_success, on_error, on_cancel, busy, reauthenticate)
+        if busy is not None:
+            busy(True)  # at once, so the caller's widgets never look idle while the call is queued
+        finished = [False]
+        coroutine = self._operate(function, on_success, on_error, on_cancel, busy, reauthenticate, finished)
         task = asyncio.ensure_future(coroutine)
         if name:
             task.set_name(name)
         self._tasks.add(task)
         if len(self._tasks) == 1:
             self.busy_changed.emit(True)
-        task.add_done_callback(self._forget)
+
+        def done(task: asyncio.Task[None]) -> None:
+            if not finished[0]:  # cancelled before it even started: still leave the busy state
+                if on_cancel is not None:
+                    on_cancel()
+                self._end_busy(busy)
+            self._forget(task)
+
+        task.add_done_callback(done)
         return task
 
     async def wait_idle(self) -> None:
@@ -137,9 +148,8 @@ class Operations(QObject):
         on_cancel: Callable[[], None] | None,
         busy: Callable[[bool], None] | None,
         reauthenticate: bool,
+        finished: list[bool],
     ) -> None:
-        if busy is not None:
-            busy(True)
         try:
             try:
                 result = await self._call_with_reauth(function, reauthenticate)
@@ -162,11 +172,17 @@ class Operations(QObject):
                 except Exception as error:
                     self._crash(error)
         finally:
-            if busy is not None:
-                try:
-                    busy(False)
-                except RuntimeError:  # the widget was deleted while the call ran
-                    log.debug("busy callback target is gone")
+            finished[0] = True
+            self._end_busy(busy)
+
+    @staticmethod
+    def _end_busy(busy: Callable[[bool], None] | None) -> None:
+        if busy is None:
+            return
+        try:
+            busy(False)
+        except RuntimeError:  # the widget was deleted while the call ran
+            log.debug("busy callback target is gone")
 
     async def _call_with_reauth(self, function: Callable[[], T], reauthenticate: bool) -> T:
         generation = self._reauth_generation

@@ -1,0 +1,72 @@
+"""Fixtures for GUI tests: a qasync event loop on the test QApplication, and an Operations helper."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any, TypeVar
+
+import PySide6.QtWidgets  # noqa: F401 - PySide6 must be imported before qasync
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from wfexplorer.ui.asyncops import Operations
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def event_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """A qasync loop on the test application, set as the current asyncio loop."""
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        loop.run_until_complete(asyncio.sleep(0))
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def crashes() -> list[BaseException]:
+    """Errors that reached the crash handler (tests assert it stays empty unless they expect one)."""
+    return []
+
+
+@pytest.fixture
+def ops(event_loop: qasync.QEventLoop, crashes: list[BaseException]) -> Iterator[Operations]:
+    """An Operations helper whose crash handler records instead of showing a dialog."""
+    operations = Operations(crash_handler=crashes.append)
+    try:
+        yield operations
+    finally:
+        operations.shutdown()
+
+
+@pytest.fixture
+def run_until(event_loop: qasync.QEventLoop) -> Callable[..., Any]:
+    """Spin the loop until ``condition()`` is true (or fail after ``timeout`` seconds)."""
+
+    def run(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+        async def wait() -> None:
+            deadline = event_loop.time() + timeout
+            while not condition():
+                if event_loop.time() > deadline:
+                    raise AssertionError("condition not met in time")
+                await asyncio.sleep(0.01)
+
+        event_loop.run_until_complete(wait())
+
+    return run
+
+
+@pytest.fixture
+def run(event_loop: qasync.QEventLoop) -> Callable[[Awaitable[T]], T]:
+    """Run one awaitable to completion on the test loop."""
+
+    def complete(awaitable: Awaitable[T]) -> T:
+        return event_loop.run_until_complete(awaitable)
+
+    return complete
