@@ -1,25 +1,86 @@
-"""Placeholder surface until its helper replaces this module (answers 501 for everything)."""
+"""The classic API surface (``/attask/...``): parse, authenticate, dispatch, render.
+
+``create_app(context)`` returns the WSGI-level surface the server mounts. Every request ends
+as ``{"data": ...}`` or ``{"error": {...}}``; no input, however malformed, produces a 5xx or
+a stack trace: unexpected exceptions are logged and rendered as a Workfront-shaped error.
+"""
 
 from __future__ import annotations
 
-import json
+import logging
 
 from werkzeug.wrappers import Request, Response
 
+from wfexplorer.demo.classic import dispatch
+from wfexplorer.demo.classic.call import ClassicCall
+from wfexplorer.demo.classic.credentials import SESSION_COOKIE, optional_caller, resolve_caller
+from wfexplorer.demo.classic.errors import BAD_REQUEST, RATE_LIMITED, ClassicError
+from wfexplorer.demo.classic.params import parse_request
+from wfexplorer.demo.classic.routing import parse_path
+from wfexplorer.demo.classic.wire import data_response, error_response, json_response
 from wfexplorer.demo.context import DemoContext
 
+log = logging.getLogger(__name__)
 
-class _NotYet:
+RATE_LIMIT_CLASS = "com.attask.common.TooManyConcurrentRequestsException"
+INTERNAL_CLASS = "java.lang.IllegalStateException"
+TOO_MANY = "429 Too many concurrent API requests"
+
+
+class ClassicApp:
+    """The classic surface: one instance per simulator, called once per request (thread-safe)."""
+
     def __init__(self, context: DemoContext) -> None:
         self.context = context
 
     def __call__(self, request: Request) -> Response:
-        return self.fault_response(request, 501, "not implemented yet")
+        try:
+            return self._serve(request)
+        except ClassicError as error:
+            return error_response(error, self.context.settings)
+        except Exception as error:  # the catch-all: log, never leak a stack trace or a 5xx
+            log.exception("classic API failed on %s %s", request.method, request.path)
+            failure = ClassicError(
+                f"The request could not be processed ({type(error).__name__})",
+                error_class=INTERNAL_CLASS,
+                kind=BAD_REQUEST,
+            )
+            return error_response(failure, self.context.settings)
 
     def fault_response(self, request: Request, status: int, message: str) -> Response:
-        return Response(json.dumps({"error": {"message": message}}), status=status, mimetype="application/json")
+        """Render an injected fault as a classic error (429 uses Workfront's text and the configured status)."""
+        if status == 429:
+            error = ClassicError(TOO_MANY, error_class=RATE_LIMIT_CLASS, kind=RATE_LIMITED)
+            return error_response(error, self.context.settings)
+        return json_response({"error": {"class": INTERNAL_CLASS, "message": message}}, status=status)
+
+    def _serve(self, request: Request) -> Response:
+        route = parse_path(request.path)
+        if "\x00" in request.path:
+            raise ClassicError("Invalid character (NUL) in request path")
+        parsed = parse_request(request)
+        call = ClassicCall(
+            context=self.context,
+            route=route,
+            params=parsed.params,
+            method=parsed.method,
+            files=parsed.files,
+        )
+        sessions = self.context.sessions
+        if dispatch.is_public(call):
+            call.caller = optional_caller(request, call.params, sessions, call.method)
+        else:
+            call.caller = resolve_caller(request, call.params, sessions, call.method)
+        data = dispatch.dispatch(call)
+        response = data_response(data)
+        endpoint = route.root_endpoint
+        if endpoint == "login":
+            response.set_cookie(SESSION_COOKIE, data["sessionID"], httponly=True, samesite="Lax", path="/attask")
+        elif endpoint == "logout":
+            response.delete_cookie(SESSION_COOKIE, path="/attask")
+        return response
 
 
-def create_app(context: DemoContext) -> _NotYet:
-    """Build the placeholder surface."""
-    return _NotYet(context)
+def create_app(context: DemoContext) -> ClassicApp:
+    """Build the classic surface for ``context``."""
+    return ClassicApp(context)

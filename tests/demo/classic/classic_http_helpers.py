@@ -1,0 +1,42 @@
+"""Small helpers for the classic HTTP tests: URLs, login, JSON bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+from wfexplorer.demo.server import DemoServer
+
+TIMEOUT = 10
+
+
+def api(server: DemoServer, version: str = "v21.0") -> str:
+    """Return the base URL of a classic API version on ``server``."""
+    if version.startswith("api-"):
+        return f"{server.base_url}/attask/{version}"
+    return f"{server.base_url}/attask/api/{version}"
+
+
+def login(server: DemoServer, username: str = "admin", password: str = "demo", version: str = "v21.0") -> str:
+    """Log in and return a new session ID."""
+    response = requests.post(
+        f"{api(server, version)}/login", data={"username": username, "password": password}, timeout=TIMEOUT
+    )
+    assert response.status_code == 200, response.text
+    return str(response.json()["data"]["sessionID"])
+
+
+def data_of(response: requests.Response) -> Any:
+    """Return the ``data`` of a success envelope (failing the test on an error envelope)."""
+    body = response.json()
+    assert "error" not in body, body
+    assert response.status_code == 200, response.text
+    return body["data"]
+
+
+def error_of(response: requests.Response) -> dict[str, Any]:
+    """Return the ``error`` object of a failure envelope."""
+    body = response.json()
+    assert set(body) == {"error"}, body
+    return dict(body["error"])
