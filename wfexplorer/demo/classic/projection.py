@@ -1,0 +1,252 @@
+"""The ``fields`` parameter (classic-api.md §4): which members a read returns, and the output dicts.
+
+Parse the request's ``fields`` once, compile it once, then render many records::
+
+    spec = parse_fields(obj, request.args.getlist("fields"), env)   # FieldSpec (raises ClassicError)
+    render = projector(spec, env)                                   # record -> output dict
+    data = [render(record) for record in rows]
+    # or in one go: project(spec, rows, env) -> list[dict]; project_one(spec, record, env) -> dict
+
+``fields_values`` is a list of strings (repeated ``fields`` params; each comma-separated; a JSON
+array string also works) or one string or ``None``. Rules:
+
+- The object's default fields (``ObjectDef.default_fields``) come first; ``ID`` and ``objCode`` are
+  always there (CSTEM, whose defaults omit ``ID``, keeps Workfront's ID-less shape); requested
+  fields are added in request order. ``*`` adds every public scalar field.
+- A bare reference (``owner``) gives ``{ID, name, objCode}`` (``name`` when the target has one),
+  ``ref:f`` adds ``f`` to it, ``ref:*`` all its fields; an empty reference is ``null``.
+- A collection (``tasks``, ``assignments:*``, ``tasks:assignments:assignedTo:name``) gives an array
+  of such objects; an empty one is ``[]``. Paths are at most 4 levels deep.
+- ``DE:Name`` gives the custom value (multi-select as an array); ``parameterValues`` gives every
+  ``DE:`` value of the record as an object; ``DE:*`` fails with ``no such field: '*'``.
+- An unknown name fails with ``APIModel V21_0 does not support field X (Project)``.
+- ``dateTime`` values are formatted ``2026-03-02T09:00:00:000-0600`` in ``env.time_zone``; keys
+  starting with ``_`` are never output.
+
+Records are read through :mod:`wfexplorer.demo.classic.graph` (indexed), so rendering 2,000 tasks
+with ``project:name,assignedTo:name,assignments:*`` takes a few tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from wfexplorer.demo.classic import customforms, graph
+from wfexplorer.demo.classic.dates import format_datetime
+from wfexplorer.demo.classic.errors import ClassicError
+from wfexplorer.demo.classic.query import MAX_DEPTH, de_field_type, split_path, unknown_field
+from wfexplorer.demo.classic.queryenv import QueryEnv
+from wfexplorer.demo.classic.schema import ObjectDef, object_def
+from wfexplorer.demo.store import Record
+
+Renderer = Callable[[Record], dict[str, Any]]
+
+
+@dataclass
+class FieldSpec:
+    """What to output for records of one object (a tree: references and collections have their own spec)."""
+
+    obj: ObjectDef
+    scalars: list[str] = field(default_factory=list)
+    custom: list[str] = field(default_factory=list)
+    parameter_values: bool = False
+    references: dict[str, FieldSpec] = field(default_factory=dict)
+    collections: dict[str, FieldSpec] = field(default_factory=dict)
+
+    def add_scalar(self, name: str) -> None:
+        """Add a scalar field (once)."""
+        if name not in self.scalars:
+            self.scalars.append(name)
+
+    def add_star(self) -> None:
+        """Add every public scalar field."""
+        for name in self.obj.star_fields:
+            self.add_scalar(name)
+
+
+def _top_spec(obj: ObjectDef) -> FieldSpec:
+    spec = FieldSpec(obj)
+    defaults = list(obj.default_fields)
+    if "ID" in defaults or obj.obj_code != "CSTEM":
+        spec.add_scalar("ID")
+    for name in defaults:
+        spec.add_scalar(name)
+    spec.add_scalar("objCode")
+    return spec
+
+
+def _nested_spec(obj: ObjectDef) -> FieldSpec:
+    spec = FieldSpec(obj)
+    spec.add_scalar("ID")
+    if obj.field("name") is not None:
+        spec.add_scalar("name")
+    spec.add_scalar("objCode")
+    return spec
+
+
+def _items(fields_values: Iterable[str] | str | None) -> list[str]:
+    if fields_values is None:
+        return []
+    texts = [fields_values] if isinstance(fields_values, str) else list(fields_values)
+    items: list[str] = []
+    for text in texts:
+        if not isinstance(text, str):
+            text = str(text)
+        stripped = text.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            try:
+                data = json.loads(stripped)
+            except ValueError:
+                data = None
+            if isinstance(data, list):
+                items.extend(str(item).strip() for item in data if str(item).strip())
+                continue
+        items.extend(part.strip() for part in text.split(",") if part.strip())
+    return items
+
+
+def parse_fields(obj: ObjectDef, fields_values: Iterable[str] | str | None, env: QueryEnv) -> FieldSpec:
+    """Parse the ``fields`` parameter for ``obj`` into a :class:`FieldSpec` (raises :class:`ClassicError`)."""
+    root = _top_spec(obj)
+    for item in _items(fields_values):
+        _add_path(root, item, env)
+    return root
+
+
+def _add_path(root: FieldSpec, item: str, env: QueryEnv) -> None:
+    segments = split_path(item)
+    if len(segments) > MAX_DEPTH:
+        raise ClassicError(f"Field depth exceeds the maximum of {MAX_DEPTH}: {item}")
+    spec = root
+    for position, segment in enumerate(segments):
+        last = position == len(segments) - 1
+        obj = spec.obj
+        if segment in obj.references:
+            target = object_def(obj.references[segment].target)
+            if target is None:
+                raise unknown_field(env, segment, obj)
+            child = spec.references.get(segment)
+            if child is None:
+                child = spec.references[segment] = _nested_spec(target)
+            spec = child
+            continue
+        if segment in obj.collections:
+            target = object_def(obj.collections[segment].target)
+            if target is None:
+                raise unknown_field(env, segment, obj)
+            child = spec.collections.get(segment)
+            if child is None:
+                child = spec.collections[segment] = _nested_spec(target)
+            spec = child
+            continue
+        if not last:
+            raise unknown_field(env, segment, obj)
+        _add_last(spec, segment, env)
+
+
+def _add_last(spec: FieldSpec, name: str, env: QueryEnv) -> None:
+    obj = spec.obj
+    if name == "*":
+        spec.add_star()
+        return
+    if name == "objCode":
+        spec.add_scalar(name)
+        return
+    if name.startswith("DE:"):
+        custom = name[3:]
+        if custom.strip() == "*":
+            raise ClassicError("no such field: '*'")
+        if not obj.data_extendible:
+            raise unknown_field(env, name, obj)
+        de_field_type(obj, name, env)  # raises "no such field: 'x'" for an unknown custom field
+        if name not in spec.custom:
+            spec.custom.append(name)
+        return
+    if name == "parameterValues":
+        if not obj.data_extendible:
+            raise unknown_field(env, name, obj)
+        spec.parameter_values = True
+        return
+    if obj.field(name) is not None:
+        spec.add_scalar(name)
+        return
+    raise unknown_field(env, name, obj)
+
+
+def _format_date(value: Any, zone_name: str) -> Any:
+    if isinstance(value, str):
+        formatted = format_datetime(value, zone_name)
+        return value if formatted is None else formatted
+    return value
+
+
+def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
+    """Compile ``spec`` into a function record → output dict (bind tables and indexes once)."""
+    zone_name = env.time_zone
+    obj = spec.obj
+    code = obj.obj_code
+    plain: list[tuple[str, bool]] = []
+    for name in spec.scalars:
+        definition = obj.field(name)
+        plain.append((name, definition is not None and definition.field_type == "dateTime"))
+    custom = [(name, de_field_type(obj, name, env) == "dateTime") for name in spec.custom]
+    store = env.store
+    references = [
+        (name, graph.reference_resolver(store, obj.references[name]), projector(child, env))
+        for name, child in spec.references.items()
+    ]
+    collections = [
+        (name, graph.collection_resolver(store, obj.collections[name]), projector(child, env))
+        for name, child in spec.collections.items()
+    ]
+    parameter_values = spec.parameter_values
+    custom_dates = (
+        [key for key, item in customforms.custom_fields(store, code).items() if item.field_type == "dateTime"]
+        if parameter_values
+        else []
+    )
+
+    def render(record: Record) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        get = record.get
+        for name, is_date in plain:
+            value = get(name)
+            if is_date and value is not None:
+                value = _format_date(value, zone_name)
+            out[name] = value
+        if out.get("objCode", code) is None:
+            out["objCode"] = code
+        if custom:
+            for name, is_date in custom:
+                value = get(name)
+                if is_date and value is not None:
+                    value = _format_date(value, zone_name)
+                out[name] = value
+        if parameter_values:
+            values = customforms.parameter_values(store, code, record)
+            for key in custom_dates:
+                if key in values:
+                    values[key] = _format_date(values[key], zone_name)
+            out["parameterValues"] = values
+        for name, resolve, child in references:
+            target = resolve(record)
+            out[name] = None if target is None else child(target)
+        for name, rows_of, child in collections:
+            out[name] = [child(row) for row in rows_of(record)]
+        return out
+
+    return render
+
+
+def project(spec: FieldSpec, records: Iterable[Record], env: QueryEnv) -> list[dict[str, Any]]:
+    """Render many records with one compiled projector."""
+    render = projector(spec, env)
+    return [render(record) for record in records]
+
+
+def project_one(spec: FieldSpec, record: Record, env: QueryEnv) -> dict[str, Any]:
+    """Render one record."""
+    return projector(spec, env)(record)
