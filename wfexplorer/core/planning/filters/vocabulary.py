@@ -82,9 +82,8 @@ VALUE_SHAPES: dict[ConditionType, ValueShape] = {
     ConditionType.HAS_ALL_OF: ValueShape.LIST,
     ConditionType.HAS_NONE_OF: ValueShape.LIST,
     ConditionType.IS_EXACTLY: ValueShape.LIST,
-    **{
-        c: ValueShape.SCALAR
-        for c in (
+    **dict.fromkeys(
+        (
             ConditionType.CONTAINS,
             ConditionType.DOES_NOT_CONTAIN,
             ConditionType.IS,
@@ -95,8 +94,9 @@ VALUE_SHAPES: dict[ConditionType, ValueShape] = {
             ConditionType.LESS_THAN_OR_EQUAL,
             ConditionType.IS_AFTER,
             ConditionType.IS_BEFORE,
-        )
-    },
+        ),
+        ValueShape.SCALAR,
+    ),
 }
 
 

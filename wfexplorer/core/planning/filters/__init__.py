@@ -1,0 +1,158 @@
+"""The Planning filter model: conditions and AND/OR groups, field-type rules, v1 and v2 JSON.
+
+Public API (stable; the simulator's Planning handlers import it)::
+
+    from wfexplorer.core.planning.filters import (
+        Condition, Group, AND, OR, UserId,             # the tree (frozen, comparable, hashable)
+        ConditionType, Operator, ValueShape, IdType, Direction, FieldKind,
+        FieldInfo, SelectOption, FieldCatalog,          # what validation needs to know about fields
+        SearchRequest, SortKey, Paging,                 # a whole search
+        validate, validate_request, Problem, Severity, FilterError,
+        node_to_v2, node_from_v2, group_from_v2, request_to_v2, request_from_v2,
+        filters_to_v1, filters_from_v1, node_to_v1, request_to_v1, request_from_v1,
+        convert_v2_to_v1, convert_v1_to_v2, Conversion, Loss,
+        walk, conditions, node_at, label_path, replace_at, insert_at,
+    )
+
+Building and walking a tree::
+
+    tree = AND(Condition("F_status", "IS", "opt_active"),
+               OR(Condition("F_budget", ConditionType.GREATER_THAN, 1000),
+                  Condition("F_owner", "HAS_ANY_OF", [UserId("63e3...", IdType.WF)])))
+    for index_path, node in walk(tree): ...          # depth first; ``node.children`` / ``node.value``
+
+Values are normalised: no value is None, pairs and lists are tuples, People values are ``str`` (an IMS id) or
+``UserId``. ``validate(tree, fields)`` returns every ``Problem`` (path like ``filter.AND[2].OR[0]``) and never
+raises. The ``*_from_v1``/``*_from_v2`` parsers raise ``FilterError`` (a ``ValidationError``) listing every
+error with its spot; with ``fields`` they also refuse unknown fields and conditions the field type does not
+allow. ``request_to_v1``/``request_to_v2`` return a ``Conversion`` (``body``, ``params``, ``losses``): what the
+target version cannot carry is listed, never dropped silently.
+
+The field-type table is ``ALLOWED_CONDITIONS`` (``FieldKind`` -> conditions); ``kind_of()`` maps server type
+strings (``SINGLE_SELECT``, ``single-select``, ``LOOKUP`` ...) to kinds; a lookup uses its linked field's kind
+(``FieldInfo.effective_kind``).
+"""
+
+from wfexplorer.core.planning.filters.catalog import FieldCatalog, FieldInfo, SelectOption
+from wfexplorer.core.planning.filters.field_types import (
+    ALLOWED_CONDITIONS,
+    LENIENT_CONDITIONS,
+    NUMERIC_KINDS,
+    PEOPLE_KINDS,
+    SELECT_KINDS,
+    TEMPORAL_KINDS,
+    V2_CREATABLE_TYPES,
+    V2_TYPE_OF_KIND,
+    FieldKind,
+    allowed_conditions,
+    kind_of,
+)
+from wfexplorer.core.planning.filters.model import (
+    AND,
+    OR,
+    Condition,
+    Group,
+    IndexPath,
+    Node,
+    UserId,
+    conditions,
+    insert_at,
+    label_path,
+    node_at,
+    replace_at,
+    walk,
+)
+from wfexplorer.core.planning.filters.problems import FilterError, Problem, Severity
+from wfexplorer.core.planning.filters.request import Paging, SearchRequest, SortKey
+from wfexplorer.core.planning.filters.v1_json import (
+    V1_DEFAULT_LIMIT,
+    V1_MAX_LIMIT,
+    convert_v1_to_v2,
+    convert_v2_to_v1,
+    filters_from_v1,
+    filters_to_v1,
+    node_to_v1,
+    request_from_v1,
+    request_to_v1,
+)
+from wfexplorer.core.planning.filters.v2_json import (
+    V2_DEFAULT_SIZE,
+    group_from_v2,
+    node_from_v2,
+    node_to_v2,
+    request_from_v2,
+    request_to_v2,
+    value_to_v2,
+)
+from wfexplorer.core.planning.filters.validation import validate, validate_request
+from wfexplorer.core.planning.filters.vocabulary import (
+    VALUE_SHAPES,
+    ConditionType,
+    Direction,
+    IdType,
+    Operator,
+    ValueShape,
+)
+from wfexplorer.core.planning.filters.wire import Conversion, Loss
+
+__all__ = [
+    "ALLOWED_CONDITIONS",
+    "AND",
+    "LENIENT_CONDITIONS",
+    "NUMERIC_KINDS",
+    "OR",
+    "PEOPLE_KINDS",
+    "SELECT_KINDS",
+    "TEMPORAL_KINDS",
+    "V1_DEFAULT_LIMIT",
+    "V1_MAX_LIMIT",
+    "V2_CREATABLE_TYPES",
+    "V2_DEFAULT_SIZE",
+    "V2_TYPE_OF_KIND",
+    "VALUE_SHAPES",
+    "Condition",
+    "ConditionType",
+    "Conversion",
+    "Direction",
+    "FieldCatalog",
+    "FieldInfo",
+    "FieldKind",
+    "FilterError",
+    "Group",
+    "IdType",
+    "IndexPath",
+    "Loss",
+    "Node",
+    "Operator",
+    "Paging",
+    "Problem",
+    "SearchRequest",
+    "SelectOption",
+    "Severity",
+    "SortKey",
+    "UserId",
+    "ValueShape",
+    "allowed_conditions",
+    "conditions",
+    "convert_v1_to_v2",
+    "convert_v2_to_v1",
+    "filters_from_v1",
+    "filters_to_v1",
+    "group_from_v2",
+    "insert_at",
+    "kind_of",
+    "label_path",
+    "node_at",
+    "node_from_v2",
+    "node_to_v1",
+    "node_to_v2",
+    "replace_at",
+    "request_from_v1",
+    "request_from_v2",
+    "request_to_v1",
+    "request_to_v2",
+    "validate",
+    "validate_request",
+    "value_to_v2",
+    "walk",
+]
