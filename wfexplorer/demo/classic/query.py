@@ -91,7 +91,7 @@ Predicate = Callable[[Record], bool]
 ValuePredicate = Callable[[Any], bool]
 
 _PREFIX = re.compile(r"^(OR|AND|EXISTS):([^:]*):", re.IGNORECASE)
-_SUFFIX = re.compile(r"^(?P<path>.+?)(?:_(?P<n>\d+))?_(?P<suffix>Mod|Range|Sort|GroupBy|AggFunc)$")
+SUFFIX = re.compile(r"^(?P<path>.+?)(?:_(?P<n>\d+))?_(?P<suffix>Mod|Range|Sort|GroupBy|AggFunc)$")
 _NULL_RECORD: Record = {}
 _NUMBER_TYPES = {"int", "double"}
 
@@ -287,7 +287,7 @@ def resolve_path(obj: ObjectDef, path: str, env: QueryEnv, *, allow_reference_en
 # -- values ------------------------------------------------------------------------------------
 
 
-def _truth(text: str) -> bool | None:
+def as_truth(text: str) -> bool | None:
     lowered = text.strip().lower()
     if lowered in {"true", "1", "yes", "t", "y"}:
         return True
@@ -296,7 +296,7 @@ def _truth(text: str) -> bool | None:
     return None
 
 
-def _number(value: Any) -> float | None:
+def as_number(value: Any) -> float | None:
     if value is None or isinstance(value, bool):
         return None if value is None else float(value)
     if isinstance(value, int | float):
@@ -321,23 +321,23 @@ def _typed(field_type: str, path: FieldPath, env: QueryEnv, case_insensitive: bo
     if field_type in _NUMBER_TYPES:
 
         def parse_number(text: str) -> tuple[float, float]:
-            number = _number(text)
+            number = as_number(text)
             if number is None:
                 raise ClassicError(f"Invalid number '{text}' for field {label}")
             return number, number
 
-        return _Typed(_number, parse_number, lambda text: parse_number(text)[0])
+        return _Typed(as_number, parse_number, lambda text: parse_number(text)[0])
     if field_type == "boolean":
 
         def stored_bool(value: Any) -> Any:
             if value is None:
                 return None
             if isinstance(value, str):
-                return _truth(value)
+                return as_truth(value)
             return bool(value)
 
         def parse_bool(text: str) -> tuple[bool, bool]:
-            truth = _truth(text)
+            truth = as_truth(text)
             if truth is None:
                 raise ClassicError(f"Invalid boolean '{text}' for field {label}")
             return truth, truth
@@ -366,17 +366,17 @@ def _typed(field_type: str, path: FieldPath, env: QueryEnv, case_insensitive: bo
     if case_insensitive:
 
         def stored_ci(value: Any) -> Any:
-            return None if value is None else _text(value).casefold()
+            return None if value is None else as_text(value).casefold()
 
         return _Typed(stored_ci, lambda text: (text.casefold(), text.casefold()), str.casefold)
 
     def stored_text(value: Any) -> Any:
-        return None if value is None else _text(value)
+        return None if value is None else as_text(value)
 
     return _Typed(stored_text, lambda text: (text, text), lambda text: text)
 
 
-def _text(value: Any) -> str:
+def as_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -461,13 +461,13 @@ def _scalar_test(modifier: str, values: list[str], upper: list[str], path: Field
     }:
         return _text_test(modifier, first, ci, path)
     if modifier in {"bitwiseor", "bitwiseand", "bitwisenand"}:
-        mask_number = _number(first)
+        mask_number = as_number(first)
         if mask_number is None:
             raise ClassicError(f"Invalid number '{first}' for field {path.text}")
         mask = int(mask_number)
 
         def bits(value: Any) -> int | None:
-            number = _number(value)
+            number = as_number(value)
             return None if number is None else int(number)
 
         if modifier == "bitwiseor":
@@ -526,7 +526,7 @@ def _text_test(modifier: str, first: str, ci: bool, path: FieldPath) -> ValuePre
     needle = fold(first)
 
     def text_of(value: Any) -> str | None:
-        return None if value is None else fold(_text(value))
+        return None if value is None else fold(as_text(value))
 
     if modifier in {"contains", "cicontains"}:
         return lambda value: (lambda x: x is not None and needle in x)(text_of(value))
@@ -538,7 +538,7 @@ def _text_test(modifier: str, first: str, ci: bool, path: FieldPath) -> ValuePre
         return lambda value: (lambda x: x is not None and x.endswith(needle))(text_of(value))
     if modifier in {"like", "cilike"}:
         pattern = _like_regex(first, modifier == "cilike")
-        return lambda value: value is not None and pattern.fullmatch(_text(value)) is not None
+        return lambda value: value is not None and pattern.fullmatch(as_text(value)) is not None
     if modifier in {"cicontainsany", "cicontainsall", "cinotcontainsany", "cinotcontainsall"}:
         words = [word for word in needle.split() if word]
         if not words:
@@ -556,16 +556,16 @@ def _text_test(modifier: str, first: str, ci: bool, path: FieldPath) -> ValuePre
         return words_test
     if modifier == "soundex":
         code = soundex(first)
-        return lambda value: value is not None and soundex(_text(value)) == code
-    length_number = _number(first)
+        return lambda value: value is not None and soundex(as_text(value)) == code
+    length_number = as_number(first)
     if length_number is None:
         raise ClassicError(f"Invalid number '{first}' for field {path.text} (modifier {modifier})")
     length = int(length_number)
     if modifier == "length_lt":
-        return lambda value: value is not None and len(_text(value)) < length
+        return lambda value: value is not None and len(as_text(value)) < length
     if modifier == "length_eq":
-        return lambda value: value is not None and len(_text(value)) == length
-    return lambda value: value is not None and len(_text(value)) > length
+        return lambda value: value is not None and len(as_text(value)) == length
+    return lambda value: value is not None and len(as_text(value)) > length
 
 
 def value_test(modifier: str, values: list[str], upper: list[str], path: FieldPath, env: QueryEnv) -> ValuePredicate:
@@ -604,7 +604,7 @@ def value_test(modifier: str, values: list[str], upper: list[str], path: FieldPa
 # -- parameters --------------------------------------------------------------------------------
 
 
-def _as_text(value: Any) -> str:
+def json_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -618,16 +618,17 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def _param_items(params: Any) -> list[tuple[str, list[str]]]:
+def param_items(params: Any) -> list[tuple[str, list[str]]]:
+    """Return request parameters as ``[(name, [values...]), ...]`` in order (MultiDict, mapping or pairs)."""
     if params is None:
         return []
     if hasattr(params, "lists"):
-        return [(key, [_as_text(value) for value in values]) for key, values in params.lists()]
+        return [(key, [json_text(value) for value in values]) for key, values in params.lists()]
     items: Iterable[tuple[str, Any]] = params.items() if isinstance(params, Mapping) else params
     out = []
     for key, value in items:
         values = value if isinstance(value, list | tuple) else [value]
-        out.append((key, [_as_text(item) for item in values]))
+        out.append((key, [json_text(item) for item in values]))
     return out
 
 
@@ -644,7 +645,7 @@ def _json_filter_items(texts: list[str]) -> list[tuple[str, list[str]]]:
             raise ClassicError("filters must be a JSON object of field names to values")
         for key, value in data.items():
             values = value if isinstance(value, list) else [value]
-            out.append((str(key), [_as_text(item) for item in values]))
+            out.append((str(key), [json_text(item) for item in values]))
     return out
 
 
@@ -659,7 +660,7 @@ def _expand_values(texts: list[str]) -> list[str]:
             except ValueError:
                 data = None
             if isinstance(data, list):
-                out.extend(_as_text(item) for item in data)
+                out.extend(json_text(item) for item in data)
                 continue
         out.append(text)
     return out
@@ -762,7 +763,7 @@ def _compile_entry(obj: ObjectDef, entry: _Entry, env: QueryEnv) -> Predicate:
         elif expanded is None:
             values.append("")
         else:
-            values.append(_as_text(expanded))
+            values.append(json_text(expanded))
     if modifier is None:
         if entry.upper:
             modifier = "between"
@@ -881,7 +882,7 @@ def parse_search(
 ) -> SearchQuery:
     """Parse request parameters into a :class:`SearchQuery` for ``obj`` (raises :class:`ClassicError`)."""
     skip = RESERVED | {name.lower() for name in reserved}
-    items = _param_items(params)
+    items = param_items(params)
     plain: list[tuple[str, list[str]]] = []
     json_texts: list[str] = []
     limit_texts: list[str] | None = None
@@ -907,7 +908,7 @@ def parse_search(
     sort_specs: list[tuple[int, int, str, str]] = []
     for position, (key, values) in enumerate(filter_items):
         or_slot, and_slot, exists, rest = _classify(key)
-        match = _SUFFIX.match(rest)
+        match = SUFFIX.match(rest)
         suffix = match.group("suffix") if match else None
         path = match.group("path") if match else rest
         if suffix in {"GroupBy", "AggFunc"}:
@@ -987,11 +988,11 @@ def _sort_value(key: SortKey, value: Any) -> Any:
         if value is None:
             return None
     if field_type in _NUMBER_TYPES or field_type == "boolean":
-        number = _number(value)
+        number = as_number(value)
         return number if number is not None else None
     if field_type == "dateTime":
         return stored_key(value) if isinstance(value, str) else None
-    text = _text(value)
+    text = as_text(value)
     return text.casefold() if key.case_insensitive else text
 
 
