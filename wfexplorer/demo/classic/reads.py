@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from wfexplorer.demo.classic import schema
+from wfexplorer.demo.classic import projection, query, schema
+from wfexplorer.demo.classic import report as reporting
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import NOT_FOUND, NOT_FOUND_CLASS, ClassicError
 from wfexplorer.demo.classic.schema import ObjectDef
+from wfexplorer.demo.store import Record
+
+MAX_IDS = 2000
 
 
 def metadata_index(call: ClassicCall) -> Any:
@@ -29,26 +33,70 @@ def not_found(obj: ObjectDef, object_id: str) -> ClassicError:
     )
 
 
+def render_many(call: ClassicCall, obj: ObjectDef, records: list[Record]) -> list[dict[str, Any]]:
+    """Project records to output dicts: default fields plus ``fields``, dates in the configured zone."""
+    env = call.env()
+    spec = projection.parse_fields(obj, call.params.getlist("fields"), env)
+    return projection.project(spec, records, env)
+
+
+def render_one(call: ClassicCall, obj: ObjectDef, record: Record) -> dict[str, Any]:
+    """Project one record (see :func:`render_many`)."""
+    return render_many(call, obj, [record])[0]
+
+
+def _load(call: ClassicCall, obj: ObjectDef, object_id: str) -> Record:
+    from wfexplorer.demo.classic.writes import resolve_id
+
+    object_id = resolve_id(call, obj, object_id)
+    record = call.reader().get(obj.obj_code, object_id)
+    if record is None:
+        raise not_found(obj, object_id)
+    return record
+
+
 def get_one(call: ClassicCall, obj: ObjectDef, object_id: str) -> Any:
     """``GET /{obj}/{ID}`` or ``?id=ID``: one object with default fields plus ``fields``."""
-    raise ClassicError("get is not available yet")
+    _require(obj, "get")
+    return render_one(call, obj, _load(call, obj, object_id))
 
 
 def get_many(call: ClassicCall, obj: ObjectDef, ids: list[str]) -> Any:
-    """``GET /{obj}?id=a,b``: an array in the order asked."""
-    raise ClassicError("get is not available yet")
+    """``GET /{obj}?id=a,b`` or ``?id=a&id=b``: an array in the order asked."""
+    _require(obj, "get")
+    if len(ids) > MAX_IDS:
+        raise ClassicError(f"Too many IDs in one request: {len(ids)} (the maximum is {MAX_IDS})")
+    return render_many(call, obj, [_load(call, obj, one) for one in ids])
+
+
+def _require(obj: ObjectDef, operation: str) -> None:
+    from wfexplorer.demo.classic.writes import require_operation
+
+    require_operation(obj, operation)
+
+
+def _query(call: ClassicCall, obj: ObjectDef) -> Any:
+    return query.parse_search(obj, call.params.to_multidict(), call.env())
 
 
 def search(call: ClassicCall, obj: ObjectDef) -> Any:
-    """``GET /{obj}/search``."""
-    raise ClassicError("search is not available yet")
+    """``GET /{obj}/search``: an array, or with ``map=true`` an object keyed by ID."""
+    _require(obj, "search")
+    rows = query.run_search(call.context.store, _query(call, obj))
+    output = render_many(call, obj, rows)
+    if call.params.flag("map"):
+        return {item["ID"]: item for item in output}
+    return output
 
 
 def count(call: ClassicCall, obj: ObjectDef) -> Any:
-    """``GET /{obj}/count``."""
-    raise ClassicError("count is not available yet")
+    """``GET /{obj}/count`` → ``{"count": n}`` with search's filter semantics."""
+    _require(obj, "count")
+    return {"count": query.count(call.context.store, _query(call, obj))}
 
 
 def report(call: ClassicCall, obj: ObjectDef) -> Any:
-    """``GET /{obj}/report``."""
-    raise ClassicError("report is not available yet")
+    """``GET /{obj}/report``: groups and aggregates (classic-api.md §3.5)."""
+    _require(obj, "report")
+    parsed = reporting.parse_report(obj, call.params.to_multidict(), call.env())
+    return reporting.run_report(call.context.store, parsed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wfexplorer.demo.classic import reads
+from wfexplorer.demo.classic import customforms, reads
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.dates import to_stored
 from wfexplorer.demo.classic.errors import UNPROCESSABLE, ClassicError, business_rule_error
@@ -101,23 +101,16 @@ class _Writer:
         return nested
 
     def _set_custom(self, obj: ObjectDef, record: Record, name: str, value: Any, from_text: bool) -> None:
-        if not obj.data_extendible or name == "DE:*":
-            raise ClassicError(f"no such field: '{name[3:]}'") if name == "DE:*" else unknown_field(
-                self.call, obj, name
-            )
-        if from_text and isinstance(value, str) and value.strip().startswith("["):
-            value = parse_json(value, name)
-        if value is None or value == "":
+        if not obj.data_extendible:
+            raise unknown_field(self.call, obj, name)
+        custom = customforms.require(self.tx, obj.obj_code, name)
+        if isinstance(value, str) and "\x00" in value:
+            raise ClassicError("Invalid character (NUL) in a field value")
+        stored = custom.coerce(value)
+        if stored is None:
             record.pop(name, None)
-            return
-        if isinstance(value, list):
-            record[name] = [str(item) for item in value]
-        elif isinstance(value, (dict, bool)):
-            raise ClassicError(f"Invalid value for custom field {name}: {value!r}")
         else:
-            record[name] = value
-            if isinstance(value, str) and "\x00" in value:
-                raise ClassicError("Invalid character (NUL) in a field value")
+            record[name] = stored
 
     def _check_reference(self, obj: ObjectDef, name: str, value: Any) -> None:
         if not value:
@@ -238,6 +231,13 @@ def _work_defaults(tx: Transaction, obj: ObjectDef, record: Record, now: str) ->
             record.setdefault("wbs", f"{prefix}.{position}" if prefix else str(position))
         else:
             record.setdefault("wbs", str(position))
+
+
+def create_record(
+    call: ClassicCall, tx: Transaction, obj: ObjectDef, values: dict[str, Any], from_text: bool
+) -> Record:
+    """Create one record from client values inside ``tx`` (validation, defaults, nested rows)."""
+    return _new_record(_Writer(call, tx), obj, values, from_text)
 
 
 def create(call: ClassicCall, obj: ObjectDef) -> Any:
