@@ -1,0 +1,540 @@
+"""The sign-in dialog: pick or describe a connection, choose how to prove who you are, sign in.
+
+Signing in runs in :class:`~wfexplorer.ui.asyncops.Operations`: while it runs the dialog shows a busy
+bar and what it is doing, the inputs are locked (not cleared), and Cancel / Esc stop the attempt.
+Errors appear inline in the user's terms and put the focus on the field to fix; nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from dataclasses import replace
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wfexplorer.core import errors
+from wfexplorer.ui import messages, resources
+from wfexplorer.ui.asyncops import Operations
+from wfexplorer.ui.login.apikey_dialog import GetApiKeyDialog
+from wfexplorer.ui.login.backend import Connection, SignInBackend
+from wfexplorer.ui.login.form import CUSTOM, DEMO, AuthMethod, LoginForm
+from wfexplorer.ui.login.tabs import ApiKeyTab, OAuthTab, PasswordTab
+
+log = logging.getLogger(__name__)
+
+DEMO_LABEL = "Demo (local simulator)"
+_FORM_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LoginDialog(QDialog):
+    """Collects a connection and credentials and signs in off the GUI thread.
+
+    Signals:
+        signed_in(object): the :class:`~wfexplorer.ui.login.backend.Connection` after a successful sign-in
+            (the dialog then closes with ``accept()``).
+    """
+
+    signed_in = Signal(object)
+
+    def __init__(self, backend: SignInBackend, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle("Sign in to Workfront — wfexplorer")
+        self.setWindowIcon(resources.app_icon())
+        self.backend = backend
+        self.ops = ops
+        self.connection: Connection | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._cancelled: threading.Event | None = None
+        self._busy = False
+        self._build()
+        self._load_profiles()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.profile_list = QListWidget()
+        self.profile_list.setObjectName("profiles")
+        self.profile_list.setAccessibleName("Connection profiles")
+        self.new_profile = QPushButton("&New")
+        self.new_profile.setAutoDefault(False)
+        self.delete_profile = QPushButton("&Delete")
+        self.delete_profile.setAutoDefault(False)
+        profile_buttons = QHBoxLayout()
+        profile_buttons.addWidget(self.new_profile)
+        profile_buttons.addWidget(self.delete_profile)
+        profiles_label = QLabel("Pr&ofiles")
+        profiles_label.setBuddy(self.profile_list)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(profiles_label)
+        left_layout.addWidget(self.profile_list, 1)
+        left_layout.addLayout(profile_buttons)
+
+        self.profile_name = QLineEdit()
+        self.profile_name.setObjectName("profile_name")
+        self.profile_name.setPlaceholderText("A name for this connection")
+        self.environment = QComboBox()
+        self.environment.setObjectName("environment")
+        for key, label in self.backend.environments():
+            self.environment.addItem(label, key)
+        self.domain = QLineEdit()
+        self.domain.setObjectName("domain")
+        self.domain.setPlaceholderText("yourcompany")
+        self.custom_url = QLineEdit()
+        self.custom_url.setObjectName("custom_url")
+        self.classic_version = QComboBox()
+        self.classic_version.setObjectName("classic_version")
+        self.classic_version.setEditable(True)
+        self.classic_version.addItems(self.backend.classic_versions())
+        self.planning_version = QComboBox()
+        self.planning_version.setObjectName("planning_version")
+        self.planning_version.addItems(self.backend.planning_versions())
+        versions = QHBoxLayout()
+        versions.addWidget(self.classic_version, 1)
+        planning_label = QLabel("P&lanning API:")
+        planning_label.setBuddy(self.planning_version)
+        versions.addWidget(planning_label)
+        versions.addWidget(self.planning_version, 1)
+        self.address = QLabel()
+        self.address.setObjectName("address")
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address.setProperty("role", "note")
+        self.address.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "hint")
+
+        connection = QFormLayout()
+        connection.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        connection.addRow("&Name:", self.profile_name)
+        connection.addRow("&Environment:", self.environment)
+        connection.addRow("Do&main:", self.domain)
+        connection.addRow("Server &address:", self.custom_url)
+        classic_label = QLabel("&Classic API:")
+        classic_label.setBuddy(self.classic_version)
+        connection.addRow(classic_label, versions)
+        connection.addRow("Address:", self.address)
+        connection.addRow(self.hint)
+        self._connection_form = connection
+
+        self.password_tab = PasswordTab()
+        self.api_key_tab = ApiKeyTab()
+        self.oauth_tab = OAuthTab()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("methods")
+        self.tabs.addTab(self.password_tab, "Password")
+        self.tabs.addTab(self.api_key_tab, "API key")
+        self.tabs.addTab(self.oauth_tab, "OAuth 2.0")
+
+        self.remember = QCheckBox("&Remember me on this computer")
+        self.remember.setObjectName("remember")
+        self.remember.setToolTip("Keeps this profile, and its secret in your system's keyring (never in a file).")
+        self.keyring_notice = QLabel()
+        self.keyring_notice.setObjectName("keyringNotice")
+        self.keyring_notice.setWordWrap(True)
+        self.keyring_notice.setProperty("role", "hint")
+
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setProperty("role", "error")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setAccessibleName("Sign-in error")
+        self.error.hide()
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setProperty("role", "note")
+        busy_row = QVBoxLayout()
+        busy_row.addWidget(self.status)
+        busy_row.addWidget(self.progress)
+        self.busy_panel = QWidget()
+        self.busy_panel.setLayout(busy_row)
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        self.busy_panel.hide()
+
+        self.sign_in_button = QPushButton("&Sign in")
+        self.sign_in_button.setObjectName("signIn")
+        self.sign_in_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.busy_panel, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.sign_in_button)
+        buttons.addWidget(self.cancel_button)
+
+        self.inputs = QWidget()  # everything that is locked while signing in
+        inputs_layout = QVBoxLayout(self.inputs)
+        inputs_layout.setContentsMargins(0, 0, 0, 0)
+        inputs_layout.addLayout(connection)
+        inputs_layout.addWidget(self.tabs)
+        inputs_layout.addWidget(self.remember)
+        inputs_layout.addWidget(self.keyring_notice)
+        inputs_layout.addStretch(1)
+
+        header = QLabel("<b>Sign in to Workfront</b>")
+        header.setObjectName("header")
+        header.setProperty("role", "title")
+        icon = QLabel()
+        size = self.fontMetrics().height() * 2
+        icon.setPixmap(resources.app_icon().pixmap(size, size))
+        title_row = QHBoxLayout()
+        title_row.addWidget(icon)
+        title_row.addWidget(header, 1)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(title_row)
+        right_layout.addWidget(self.inputs)
+        right_layout.addWidget(self.error)
+        right_layout.addStretch(1)
+
+        self.left_panel = left
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.HLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
+        columns = QHBoxLayout()
+        columns.addWidget(left, 2)
+        columns.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        columns.addWidget(right, 5)
+
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns, 1)
+        outer.addWidget(separator)
+        outer.addLayout(buttons)
+
+        em = self.fontMetrics().averageCharWidth()
+        left.setMinimumWidth(em * 24)
+        right.setMinimumWidth(em * 64)
+        self.resize(self.sizeHint().expandedTo(QSize(em * 100, 0)))
+
+        self.setTabOrder(self.profile_list, self.new_profile)
+        self.setTabOrder(self.new_profile, self.delete_profile)
+        self.setTabOrder(self.delete_profile, self.profile_name)
+        self.setTabOrder(self.profile_name, self.environment)
+        self.setTabOrder(self.environment, self.domain)
+        self.setTabOrder(self.domain, self.custom_url)
+        self.setTabOrder(self.custom_url, self.classic_version)
+        self.setTabOrder(self.classic_version, self.planning_version)
+        self.setTabOrder(self.planning_version, self.tabs)
+        self.setTabOrder(self.tabs, self.password_tab.username)
+        self.setTabOrder(self.password_tab.username, self.password_tab.password)
+        self.setTabOrder(self.password_tab.password, self.api_key_tab.api_key)
+        self.setTabOrder(self.api_key_tab.api_key, self.api_key_tab.get_key)
+        self.setTabOrder(self.api_key_tab.get_key, self.oauth_tab.browser)
+        self.setTabOrder(self.oauth_tab.browser, self.oauth_tab.server)
+        self.setTabOrder(self.oauth_tab.server, self.oauth_tab.client_id)
+        self.setTabOrder(self.oauth_tab.client_id, self.oauth_tab.client_secret)
+        self.setTabOrder(self.oauth_tab.client_secret, self.remember)
+        self.setTabOrder(self.remember, self.sign_in_button)
+        self.setTabOrder(self.sign_in_button, self.cancel_button)
+
+        self.profile_list.currentItemChanged.connect(self._profile_chosen)
+        self.new_profile.clicked.connect(self.add_profile)
+        self.delete_profile.clicked.connect(self.remove_profile)
+        self.environment.currentIndexChanged.connect(self._connection_changed)
+        self.domain.textChanged.connect(self._connection_changed)
+        self.custom_url.textChanged.connect(self._connection_changed)
+        self.classic_version.currentTextChanged.connect(self._connection_changed)
+        self.api_key_tab.get_key_requested.connect(self.get_api_key)
+        self.sign_in_button.clicked.connect(self.sign_in)
+        self.cancel_button.clicked.connect(self.reject)
+        for shortcut in (QKeySequence("Ctrl+1"), QKeySequence("Ctrl+2"), QKeySequence("Ctrl+3")):
+            index = int(shortcut.toString()[-1]) - 1
+            QShortcut(shortcut, self, activated=lambda index=index: self.tabs.setCurrentIndex(index))
+
+        notice = self.backend.keyring_notice()
+        self.keyring_notice.setText(notice or "")
+        self.keyring_notice.setVisible(bool(notice))
+
+    # -- profiles ------------------------------------------------------------------------------
+
+    def _load_profiles(self) -> None:
+        demo = self.backend.demo_profile()
+        if demo is not None:
+            self._add_item(demo, DEMO_LABEL)
+        for profile in self.backend.profiles():
+            self._add_item(profile, profile.profile_name)
+        if self.profile_list.count() == 0:
+            self.add_profile()
+        else:
+            saved = 1 if demo is not None and self.profile_list.count() > 1 else 0
+            self.profile_list.setCurrentRow(saved)  # the last-used profile comes first among the saved ones
+
+    def _add_item(self, form: LoginForm, label: str) -> QListWidgetItem:
+        item = QListWidgetItem(label or "(unnamed)")
+        item.setData(_FORM_ROLE, form)
+        self.profile_list.addItem(item)
+        return item
+
+    def select_demo(self) -> bool:
+        """Select the built-in demo profile; False when there is none."""
+        for row in range(self.profile_list.count()):
+            form: LoginForm = self.profile_list.item(row).data(_FORM_ROLE)
+            if form.is_demo:
+                self.profile_list.setCurrentRow(row)
+                return True
+        return False
+
+    def add_profile(self) -> None:
+        """Start a new, empty profile (production, password)."""
+        form = LoginForm(profile_name="", classic_version=self._default_classic())
+        item = self._add_item(form, "New profile")
+        self.profile_list.setCurrentItem(item)
+        self.profile_name.setFocus()
+
+    def remove_profile(self) -> None:
+        """Forget the selected profile and its remembered secret (the demo cannot be removed)."""
+        item = self.profile_list.currentItem()
+        if item is None:
+            return
+        form: LoginForm = item.data(_FORM_ROLE)
+        if form.is_demo:
+            return
+        if form.profile_name:
+            self.backend.delete_profile(form.profile_name)
+        self.profile_list.takeItem(self.profile_list.row(item))
+
+    def _default_classic(self) -> str:
+        versions = self.backend.classic_versions()
+        return versions[0] if versions else ""
+
+    def _profile_chosen(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+        if previous is not None and self.profile_list.row(previous) >= 0:
+            previous.setData(_FORM_ROLE, self.form())  # switching back finds what was typed
+        if current is None:
+            return
+        form: LoginForm = current.data(_FORM_ROLE)
+        self.fill(form)
+        self.delete_profile.setEnabled(not form.is_demo)
+        self._show_error(None)
+        if form.remember and not form.is_demo and not self._has_secret(form):
+            self.ops.run(lambda: self.backend.load_secrets(form), on_success=self._secrets_loaded,
+                         on_error=lambda error: log.info("no remembered secret: %s", error))
+
+    @staticmethod
+    def _has_secret(form: LoginForm) -> bool:
+        return bool(form.password or form.api_key or form.client_secret)
+
+    def _secrets_loaded(self, form: LoginForm) -> None:
+        item = self.profile_list.currentItem()
+        if item is None or self._busy:
+            return
+        current = self.form()
+        if current.profile_name != form.profile_name:
+            return
+        self.password_tab.password.setText(current.password or form.password)
+        self.api_key_tab.api_key.setText(current.api_key or form.api_key)
+        if not current.client_secret:
+            self.oauth_tab.client_secret.setText(form.client_secret)
+
+    # -- form <-> widgets ---------------------------------------------------------------------
+
+    def fill(self, form: LoginForm) -> None:
+        """Show ``form`` in the widgets."""
+        demo = form.is_demo
+        self.profile_name.setText(DEMO_LABEL if demo else form.profile_name)
+        self.profile_name.setEnabled(not demo)
+        demo_index = self.environment.findData(DEMO)
+        if demo and demo_index < 0:
+            self.environment.addItem("Local simulator", DEMO)
+        elif not demo and demo_index >= 0:
+            self.environment.removeItem(demo_index)
+        self.environment.setCurrentIndex(max(0, self.environment.findData(form.environment)))
+        self.environment.setEnabled(not demo)
+        self.domain.setText(form.domain)
+        self.custom_url.setText(form.custom_url)
+        if form.classic_version:
+            self.classic_version.setCurrentText(form.classic_version)
+        index = self.planning_version.findText(form.planning_version)
+        self.planning_version.setCurrentIndex(max(0, index))
+        self.password_tab.fill(form)
+        self.api_key_tab.fill(form)
+        self.oauth_tab.fill(form)
+        self.tabs.setCurrentIndex(self._tab_for(form.method))
+        self.remember.setChecked(form.remember)
+        self.remember.setEnabled(not demo)
+        self._connection_changed()
+
+    def form(self) -> LoginForm:
+        """Read the widgets into a new :class:`LoginForm`."""
+        environment = self.environment.currentData() or ""
+        form = LoginForm(
+            profile_name=self.profile_name.text().strip() if environment != DEMO else "",
+            environment=environment,
+            domain=self.domain.text().strip(),
+            custom_url=self.custom_url.text().strip(),
+            classic_version=self.classic_version.currentText().strip(),
+            planning_version=self.planning_version.currentText(),
+            method=self._method(),
+            remember=self.remember.isChecked() and environment != DEMO,
+        )
+        self.password_tab.read(form)
+        self.api_key_tab.read(form)
+        self.oauth_tab.read(form)
+        return form
+
+    def _method(self) -> AuthMethod:
+        widget = self.tabs.currentWidget()
+        if widget is self.api_key_tab:
+            return AuthMethod.API_KEY
+        if widget is self.oauth_tab:
+            return self.oauth_tab.method
+        return AuthMethod.PASSWORD
+
+    @staticmethod
+    def _tab_for(method: AuthMethod) -> int:
+        return {AuthMethod.PASSWORD: 0, AuthMethod.API_KEY: 1}.get(method, 2)
+
+    def _connection_changed(self, *_args: object) -> None:
+        environment = self.environment.currentData()
+        self._connection_form.setRowVisible(self.domain, environment not in (CUSTOM, DEMO))
+        self._connection_form.setRowVisible(self.custom_url, environment == CUSTOM)
+        form = self.form()
+        try:
+            self.address.setText(self.backend.address(form))
+        except ValueError:
+            self.address.setText("—")
+        hint = form.sandbox_hint()
+        self.hint.setText(hint or "")
+        self.hint.setVisible(bool(hint))
+
+    # -- signing in ---------------------------------------------------------------------------
+
+    def sign_in(self) -> None:
+        """Check the form, then sign in off the GUI thread."""
+        if self._busy:
+            return
+        form = self.form()
+        missing = form.missing()
+        if missing:
+            field, text = next(iter(missing.items()))
+            self._show_error(messages.InlineMessage(text, field))
+            return
+        self._show_error(None)
+        cancelled = threading.Event()
+        self._cancelled = cancelled
+        self.status.setText(f"Signing in to {self.address.text()}…" if not form.is_demo
+                            else "Starting the local simulator and signing in…")
+        if form.method is AuthMethod.OAUTH_BROWSER:
+            self.status.setText("Waiting for you to sign in in your web browser…")
+        self._task = self.ops.run(
+            lambda: self.backend.sign_in(form, cancelled),
+            on_success=self._signed_in,
+            on_error=lambda error: self._sign_in_failed(error, form),
+            busy=self._set_busy,
+            reauthenticate=False,
+            name="sign-in",
+        )
+
+    def cancel_sign_in(self) -> None:
+        """Stop a running sign-in; what was typed stays."""
+        if self._cancelled is not None:
+            self._cancelled.set()
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self.status.setText("")
+
+    def _signed_in(self, connection: Connection) -> None:
+        self.connection = connection
+        self.password_tab.password.clear() if not self.remember.isChecked() else None
+        self.signed_in.emit(connection)
+        self.accept()
+
+    def _sign_in_failed(self, error: errors.WorkfrontError, form: LoginForm) -> None:
+        self._show_error(messages.explain_sign_in_error(error, form))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.inputs.setEnabled(not busy)
+        self.left_panel.setEnabled(not busy)
+        self.sign_in_button.setEnabled(not busy)
+        self.busy_panel.setVisible(busy)
+        if not busy:
+            self._task = None
+            self._cancelled = None
+
+    @property
+    def busy(self) -> bool:
+        """True while a sign-in (or an API key request) runs."""
+        return self._busy
+
+    def _show_error(self, message: messages.InlineMessage | None) -> None:
+        if message is None:
+            self.error.clear()
+            self.error.hide()
+            return
+        self.error.setText(message.text)
+        self.error.show()
+        widget = self._field_widget(message.field)
+        if widget is not None:
+            self.tabs.setCurrentIndex(self._tab_of(widget))
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def _field_widget(self, name: str | None) -> QWidget | None:
+        if not name:
+            return None
+        return self.findChild(QWidget, name)
+
+    def _tab_of(self, widget: QWidget) -> int:
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(widget):
+                return index
+        return self.tabs.currentIndex()
+
+    # -- API key ------------------------------------------------------------------------------
+
+    def get_api_key(self) -> None:
+        """Ask for username and password and fetch the API key into the API key field."""
+        form = self.form()
+        dialog = GetApiKeyDialog(self.backend, self.ops, replace(form, password=""), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.key_received.connect(self._api_key_received)
+        dialog.open()
+
+    def _api_key_received(self, api_key: str) -> None:
+        self.api_key_tab.api_key.setText(api_key)
+        self.tabs.setCurrentWidget(self.api_key_tab)
+        self.sign_in_button.setFocus()
+
+    # -- closing ------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc and Cancel: stop a running sign-in first; close only when idle."""
+        if self._busy:
+            self.cancel_sign_in()
+            return
+        super().reject()

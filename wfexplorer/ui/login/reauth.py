@@ -1,0 +1,167 @@
+"""When a session expires mid-work: ask for the password again, sign in again, let the call retry.
+
+:func:`make_reauthenticator` returns the coroutine :class:`~wfexplorer.ui.asyncops.Operations` awaits
+when a call fails with an expired session. It opens :class:`ReauthDialog` (window-modal over the
+window the user is working in, so everything they typed stays where it is), signs in again off the
+GUI thread, and answers True once the connection works again, False if the user gives up.
+OAuth connections refresh their token silently in core; reaching this point means the refresh
+itself failed, so the dialog asks to sign in with the browser again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wfexplorer.core import errors
+from wfexplorer.ui import messages
+from wfexplorer.ui.asyncops import Operations, Reauthenticator
+from wfexplorer.ui.login.backend import Connection
+from wfexplorer.ui.login.form import AuthMethod
+
+
+class ReauthDialog(QDialog):
+    """Asks for the password (or a browser sign-in) to continue an expired session.
+
+    Signals:
+        renewed(): the connection signed in again.
+    """
+
+    renewed = Signal()
+
+    def __init__(self, connection: Connection, ops: Operations, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reauthDialog")
+        self.setWindowTitle("Session expired — wfexplorer")
+        self.connection = connection
+        self.ops = ops
+        self._task: asyncio.Task[None] | None = None
+        oauth = connection.method in (AuthMethod.OAUTH_BROWSER, AuthMethod.OAUTH_CLIENT_CREDENTIALS)
+        self.needs_password = not oauth
+        who = connection.username or connection.user_name
+        then = "to continue where you left off; nothing you typed is lost."
+        ask = f"Enter the password of <b>{_escape(who)}</b> {then}" if not oauth else f"Sign in again {then}"
+        intro = QLabel(f"Your session on {_escape(connection.host)} has ended ({_escape(reason.rstrip('.'))}). {ask}")
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        self.password = QLineEdit()
+        self.password.setObjectName("reauthPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
+        self.progress.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("&Continue" if not oauth else "Sign in with the &browser")
+        self.buttons.accepted.connect(self.renew)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        if self.needs_password:
+            fields = QFormLayout()
+            fields.addRow("&Password:", self.password)
+            layout.addLayout(fields)
+        else:
+            self.password.hide()
+        layout.addWidget(self.error)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.password.setFocus()
+
+    def renew(self) -> None:
+        """Sign in again off the GUI thread."""
+        if self._task is not None:
+            return
+        password = self.password.text()
+        if self.needs_password and not password:
+            self._show("Enter your password.")
+            return
+        self._show(None)
+        self._task = self.ops.run(
+            lambda: self.connection.reauthenticate(password),
+            on_success=self._renewed,
+            on_error=self._failed,
+            busy=self._set_busy,
+            reauthenticate=False,
+            name="reauthenticate",
+        )
+
+    def _renewed(self, _result: object) -> None:
+        self.password.clear()
+        self.renewed.emit()
+        self.accept()
+
+    def _failed(self, error: errors.WorkfrontError) -> None:
+        text = error.message if isinstance(error, errors.AuthenticationError) else messages.explain(error)
+        self._show(text)
+        self.password.setFocus()
+        self.password.selectAll()
+
+    def _show(self, text: str | None) -> None:
+        self.error.setText(text or "")
+        self.error.setVisible(bool(text))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.password.setEnabled(not busy)
+        self.ok_button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        if not busy:
+            self._task = None
+
+    def reject(self) -> None:
+        """Esc / Cancel: stop a running attempt first; otherwise give up (the failed call reports the error)."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            return
+        super().reject()
+
+
+def make_reauthenticator(
+    connection: Connection,
+    ops: Operations,
+    parent: Callable[[], QWidget | None],
+) -> Reauthenticator:
+    """The coroutine Operations awaits on an expired session: True when signed in again."""
+
+    async def reauthenticate(expired: errors.AuthenticationError) -> bool:
+        outcome: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        dialog = ReauthDialog(connection, ops, expired.message or "it expired", parent())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        modality = Qt.WindowModality.WindowModal if dialog.parent() else Qt.WindowModality.ApplicationModal
+        dialog.setWindowModality(modality)
+
+        def finished(result: int) -> None:
+            if not outcome.done():
+                outcome.set_result(result == QDialog.DialogCode.Accepted)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        reauthenticate.dialog = dialog  # type: ignore[attr-defined]  # tests and the app can reach it
+        return await outcome
+
+    return reauthenticate
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
