@@ -40,3 +40,38 @@ def error_of(response: requests.Response) -> dict[str, Any]:
     body = response.json()
     assert set(body) == {"error"}, body
     return dict(body["error"])
+
+
+class Client:
+    """A logged-in classic client for tests: ``get``/``post``/``put``/``delete`` return the response."""
+
+    def __init__(self, server: DemoServer, version: str = "v21.0") -> None:
+        self.server = server
+        self.base = api(server, version)
+        self.session_id = login(server, version=version)
+        self.headers = {"sessionID": self.session_id}
+
+    def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        headers = {**self.headers, **kwargs.pop("headers", {})}
+        return requests.request(method, f"{self.base}{path}", headers=headers, timeout=TIMEOUT, **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("POST", path, **kwargs)
+
+    def put(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("PUT", path, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("DELETE", path, **kwargs)
+
+    def new_project(self, name: str, **fields: Any) -> dict[str, Any]:
+        return dict(data_of(self.post("/proj", json={"name": name, **fields})))
+
+    def new_task(self, project_id: str, name: str, **fields: Any) -> dict[str, Any]:
+        return dict(data_of(self.post("/task", json={"name": name, "projectID": project_id, **fields})))
+
+    def count(self, obj: str, **filters: Any) -> int:
+        return int(data_of(self.get(f"/{obj}/count", params=filters))["count"])
