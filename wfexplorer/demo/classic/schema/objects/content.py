@@ -52,7 +52,6 @@ NOTE = define(
         b("isDeleted", read_only=True, default=False),
         i("numReplies", read_only=True, default=0),
         i("numLikes", read_only=True, default=0),
-        s("_likedBy"),
     ],
     references=[
         ref("owner", "USER"), ref("user", "USER"), ref("project", "PROJ"), ref("task", "TASK"),

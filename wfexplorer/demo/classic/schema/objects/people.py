@@ -23,6 +23,8 @@ USER = define(
         dt("lastLoginDate", read_only=True),
         s("password", flags=("WRITE_ONLY",)),
         s("_password"),
+        s("_registrationToken"),
+        dt("_invitationSent"),
     ],
     references=[
         ref("homeGroup", "GROUP"), ref("homeTeam", "TEAMOB"), ref("role", "ROLE"), ref("company", "CMPY"),
@@ -46,7 +48,7 @@ USER = define(
     actions=[
         act("getApiKey", ("username", "string"), ("password", "string"), result="string", needs_object=False),
         act("generateApiKey", ("username", "string"), ("password", "string"), result="string", needs_object=False),
-        act("clearApiKey", ("username", "string"), ("password", "string"), result="string", needs_object=False),
+        act("clearApiKey", ("username", "string"), ("password", "string"), needs_object=False),
         act("clearAllApiKeys", ("username", "string"), ("password", "string"), needs_object=False),
         act("activateUsers", ("userIDs", "string[]"), needs_object=False),
         act("deactivateUsers", ("userIDs", "string[]"), needs_object=False),
@@ -78,6 +80,7 @@ ROLE = define(
         s("layoutTemplateID", flags=NG),
         i("maxUsers"),
         s("name"),
+        b("_earlyAccess"),
     ],
     references=[ref("customer", "CUST", flags=NG), ref("enteredBy", "USER"), ref("layoutTemplate", "LYTMPL", flags=NG)],
     collections=[coll("userRoles", "USRROL", roleID="ID", flags=NG)],
@@ -173,7 +176,7 @@ COMPANY = define(
     aliases=("company",),
     flags=("REPORTABLE", "DATA_EXTENDIBLE"),
     operations=("add", "count", "delete", "edit", "get", "replace", "report", "search"),
-    fields=[s("name", required=True), b("hasRateOverride", default=False), s("groupID")],
+    fields=[s("name", required=True), b("hasRateOverride", default=False), s("groupID"), b("_earlyAccess")],
     references=[ref("group", "GROUP")],
     collections=[
         coll("rates", "RATE", companyID="ID"),

@@ -54,7 +54,9 @@ PROJECT = define(
         i("workRequired", read_only=True),
         i("actualWorkRequired", read_only=True),
         s("statusUpdate"),
-        s("lastCalcDate", read_only=True),
+        dt("lastCalcDate", read_only=True),
+        d("actualCost", flags=("CURRENCY",), read_only=True),
+        d("actualLaborCost", flags=("CURRENCY",), read_only=True),
     ],
     references=[
         ref("owner", "USER"), ref("sponsor", "USER"), ref("portfolio", "PORT"), ref("program", "PRGM"),
@@ -131,6 +133,7 @@ TASK = define(
         dt("commitDate"),
         *approval_fields(),
         s("_statusBeforeDone"),
+        d("_percentBeforeDone"),
     ],
     references=[
         ref("project", "PROJ"), ref("parent", "TASK"), ref("assignedTo", "USER"), ref("role", "ROLE"),
