@@ -1,0 +1,391 @@
+"""``Session``: one connection to the classic API, with python-workfront's surface and more.
+
+Every request goes through :meth:`Session.request`, which adds the credentials as headers
+(``sessionID`` for a login session or an OAuth access token, ``apiKey`` for an API key), sends
+it through the shared :class:`~wfexplorer.core.transport.Transport`, and returns the ``data``
+element or raises a typed error (:mod:`wfexplorer.core.classic.envelope`).
+
+Reads go out as ``GET`` with a query string (``POST`` with ``method=GET`` when the URL would be too
+long); writes as ``POST``/``PUT`` with a form body; other Workfront methods as ``POST`` with
+``method=``. Names in search parameters and field lists may be Workfront names, Python names or
+descriptors, and are checked against the metadata before anything is sent.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from wfexplorer.core import errors
+from wfexplorer.core.classic import envelope, loading, paths
+from wfexplorer.core.classic.api import APIVersion
+from wfexplorer.core.classic.cache import MetadataCache
+from wfexplorer.core.classic.catalog import MetadataCatalog
+from wfexplorer.core.classic.objects import Object
+from wfexplorer.core.classic.templates import DEFAULT_API_VERSION, DEFAULT_TEMPLATE
+from wfexplorer.core.transport import RequestListener, Transport
+
+#: Above this many characters a read is sent as POST with ``method=GET`` (CDNs cut URIs at 8892 bytes).
+MAX_GET_URL = 6000
+#: Workfront's largest page (``$$LIMIT``).
+MAX_PAGE = 2000
+
+ObjectType = type[Object] | str
+Call = tuple[str, str, Mapping[str, Any] | Sequence[tuple[str, Any]] | None] | str
+
+
+class Session:
+    """A session for the Workfront classic REST API (python-workfront compatible).
+
+    ``Session('acme')`` talks to ``https://acme.my.workfront.com/attask/api/unsupported``;
+    ``url_template`` picks another host form (see :mod:`wfexplorer.core.classic.templates`).
+    Authenticate with ``api_key=``, ``session_id=`` (a login session or an OAuth access token), or
+    :meth:`login`. ``lazy=False`` makes unloaded references and collections raise FieldNotLoaded
+    instead of fetching (the GUI loads explicitly). Metadata is cached in ``cache_dir`` (the user
+    cache directory by default; ``use_cache=False`` keeps it in memory only).
+    """
+
+    def __init__(
+        self,
+        domain: str,
+        api_key: str | None = None,
+        protocol: str = "https",
+        api_version: str = DEFAULT_API_VERSION,
+        url_template: str = DEFAULT_TEMPLATE,
+        *,
+        session_id: str | None = None,
+        transport: Transport | None = None,
+        cache_dir: Path | str | None = None,
+        use_cache: bool = True,
+        lazy: bool = True,
+        allow_insecure_http: bool = False,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.domain = domain
+        self.api_version = api_version
+        self.url = url_template.format(protocol=protocol, domain=domain, api_version=api_version).rstrip("/")
+        self.api_key = api_key
+        self.session_id = session_id
+        self.user_id: str | None = None
+        #: What ``/login`` answered (version information, locale, time zone…), when logged in.
+        self.login_info: dict[str, Any] | None = None
+        self.lazy = lazy
+        self.extra_headers = dict(headers or {})
+        self._owns_transport = transport is None
+        self.transport = transport or Transport(allow_insecure_http=allow_insecure_http)
+        cache = MetadataCache(self.url, api_version, cache_dir) if use_cache else None
+        #: Metadata of this host and version (object list, fields, references, actions…).
+        self.metadata = MetadataCatalog(self, cache)
+        #: The object classes: ``session.api.Project``, ``session.api.Issue`` …
+        self.api = APIVersion(api_version, self.metadata)
+
+    def __repr__(self) -> str:
+        return f"<Session {self.url}>"
+
+    def close(self) -> None:
+        """Release pooled connections (only when the session created its own transport)."""
+        if self._owns_transport:
+            self.transport.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def subscribe(self, listener: RequestListener) -> Any:
+        """Call ``listener`` with a RequestEvent for every HTTP attempt; returns an unsubscribe function."""
+        return self.transport.subscribe(listener)
+
+    # -- low level ---------------------------------------------------------------------------
+
+    def request(self, method: str, path: str, params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None
+                ) -> Any:
+        """Send a request with this session's credentials and return the response's ``data`` element.
+
+        ``method`` is the Workfront method (``GET``, ``POST``, ``PUT``, ``DELETE`` or any other,
+        sent as ``method=``); ``path`` is relative to the API root (``/proj/search``) or a full URL
+        on it; lists and dicts in ``params`` are sent as JSON.
+        """
+        return self._send(method, self._url(path), paths.encode_params(params))
+
+    def get(self, path: str, params: Any = None) -> Any:
+        """``GET`` ``path`` and return the ``data`` element."""
+        return self.request("GET", path, params)
+
+    def post(self, path: str, params: Any = None) -> Any:
+        """``POST`` ``path`` and return the ``data`` element."""
+        return self.request("POST", path, params)
+
+    def put(self, path: str, params: Any = None) -> Any:
+        """``PUT`` ``path`` and return the ``data`` element."""
+        return self.request("PUT", path, params)
+
+    def delete(self, path: str, params: Any = None) -> Any:
+        """``DELETE`` ``path`` and return the ``data`` element."""
+        return self.request("DELETE", path, params)
+
+    def _url(self, path: str) -> str:
+        if path.startswith(self.url):
+            return path
+        if "://" in path:
+            raise errors.ValidationError(f"URL not for this session: {path.split('?')[0]}")
+        return self.url + ("" if path.startswith("/") else "/") + path
+
+    def _headers(self) -> dict[str, str]:
+        headers = dict(self.extra_headers)
+        if self.session_id:
+            headers["sessionID"] = self.session_id
+        elif self.api_key:
+            headers["apiKey"] = self.api_key
+        return headers
+
+    def _send(self, method: str, url: str, pairs: list[tuple[str, str]]) -> Any:
+        method = method.upper()
+        headers = self._headers()
+        if method == "GET":
+            if len(url) + sum(len(k) + len(v) + 2 for k, v in pairs) > MAX_GET_URL:
+                response = self.transport.request("POST", url, data=[*pairs, ("method", "GET")], headers=headers,
+                                                  idempotent=True)
+            else:
+                response = self.transport.request("GET", url, params=pairs, headers=headers)
+        elif method == "DELETE":
+            response = self.transport.request("DELETE", url, params=pairs, headers=headers)
+        elif method in ("POST", "PUT"):
+            response = self.transport.request(method, url, data=pairs, headers=headers)
+        else:
+            response = self.transport.request("POST", url, data=[*pairs, ("method", method)], headers=headers)
+        return envelope.decode(response, response.request.method or method)
+
+    # -- authentication ----------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> None:
+        """Start a session with a username and password; sets ``session_id`` and ``user_id``."""
+        data = self.post("/login", {"username": username, "password": password})
+        if not isinstance(data, dict) or not data.get("sessionID"):
+            raise errors.ProtocolError("/login did not return a sessionID")
+        self.session_id = str(data["sessionID"])
+        self.user_id = data.get("userID")
+        self.login_info = data
+
+    def logout(self) -> None:
+        """End the login session; ``session_id`` and ``user_id`` become ``None`` even if the server fails."""
+        try:
+            if self.session_id:
+                self.get("/logout")
+        finally:
+            self.session_id = None
+            self.user_id = None
+            self.login_info = None
+
+    def get_api_key(self, username: str, password: str) -> str:
+        """Return the user's API key, generating one when the user has none yet."""
+        credentials = {"username": username, "password": password}
+        data = self.put("/user", {"action": "getApiKey", **credentials})
+        key = data.get("result") if isinstance(data, dict) else data
+        if not key:
+            data = self.put("/user", {"action": "generateApiKey", **credentials})
+            key = data.get("result") if isinstance(data, dict) else data
+        if not key:
+            raise errors.ProtocolError("Workfront returned no API key")
+        return str(key)
+
+    def who_am_i(self, fields: Sequence[Any] = ()) -> Object:
+        """Load the signed-in user (``/user?id=$$USER``); also sets ``user_id``."""
+        user_class = self._class("USER")
+        params: dict[str, Any] = {"id": "$$USER"}
+        if fields:
+            params["fields"] = paths.field_spec(self.api, user_class, fields)
+        data = self.get("/user", params)
+        user = self.api.from_data(self, data, "USER")
+        self.user_id = user.id
+        return user
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _class(self, object_type: ObjectType) -> type[Object]:
+        if isinstance(object_type, type) and issubclass(object_type, Object):
+            return object_type
+        cls = self.api.class_named(object_type) or self.api.class_for(object_type)
+        if cls is None:
+            raise errors.NotFoundError(f"No object type {object_type!r} in API {self.api_version}")
+        return cls
+
+    def _wrap_all(self, cls: type[Object], data: Any) -> list[Object]:
+        if isinstance(data, dict):
+            data = [data]
+        if not isinstance(data, list):
+            raise errors.ProtocolError(f"expected a list of {cls.__name__} objects")
+        return [self.api.from_data(self, item, cls.code) if item.get("objCode", cls.code) != cls.code
+                else cls._from_wire(self, item) for item in data]
+
+    def _query(self, cls: type[Object], fields: Sequence[Any] | None, where: Mapping[Any, Any] | None,
+               parameters: Mapping[str, Any]) -> list[tuple[str, str]]:
+        pairs = paths.search_params(self.api, cls, {**(where or {}), **parameters})
+        if fields:
+            pairs.append(("fields", paths.field_spec(self.api, cls, fields)))
+        return pairs
+
+    def search(self, object_type: ObjectType, fields: Sequence[Any] | None = None,
+               where: Mapping[Any, Any] | None = None, **parameters: Any) -> list[Object]:
+        """Search objects of a type; filters as keyword arguments (any spelling) or in ``where``.
+
+        ``where`` also takes descriptors as keys (``{api.Task.status: 'CLS'}``). A list value is
+        sent as repeated parameters (the ``in`` form). Returns at most ``$$LIMIT`` objects (100 by
+        default); :meth:`iter_search` pages through everything.
+        """
+        cls = self._class(object_type)
+        data = self._send("GET", self._url(f"/{cls.code}/search"), self._query(cls, fields, where, parameters))
+        if isinstance(data, dict) and all(isinstance(value, dict) for value in data.values()):
+            return self._wrap_all(cls, list(data.values()))
+        return self._wrap_all(cls, data)
+
+    def iter_search(self, object_type: ObjectType, fields: Sequence[Any] | None = None,
+                    where: Mapping[Any, Any] | None = None, page_size: int = MAX_PAGE,
+                    **parameters: Any) -> Iterator[Object]:
+        """Yield every match, one page (``$$FIRST``/``$$LIMIT`` ≤ 2000) per request, in a stable order.
+
+        Without a sort the order is ``ID`` ascending; with one, ``ID`` is added as the last key so
+        pages can neither repeat nor skip rows.
+        """
+        if not 1 <= page_size <= MAX_PAGE:
+            raise errors.ValidationError(f"page_size must be between 1 and {MAX_PAGE}")
+        cls = self._class(object_type)
+        base = [(k, v) for k, v in self._query(cls, fields, where, parameters) if k not in ("$$FIRST", "$$LIMIT")]
+        base = stable_sort(base)
+        for first in itertools.count(0, page_size):
+            pairs = [*base, ("$$FIRST", str(first)), ("$$LIMIT", str(page_size))]
+            page = self._wrap_all(cls, self._send("GET", self._url(f"/{cls.code}/search"), pairs))
+            yield from page
+            if len(page) < page_size:
+                return
+
+    def load(self, object_type: ObjectType, id_or_ids: str | Iterable[str], fields: Sequence[Any] | None = None
+             ) -> Any:
+        """Load objects by ID: one ID gives an object, a sequence of IDs always gives a list."""
+        cls = self._class(object_type)
+        many = not isinstance(id_or_ids, str)
+        ids = list(id_or_ids) if many else [id_or_ids]  # type: ignore[list-item]
+        if many and not ids:
+            return []
+        pairs: list[tuple[str, str]] = [("id", ",".join(ids))]
+        if fields:
+            pairs.append(("fields", paths.field_spec(self.api, cls, fields)))
+        data = self._send("GET", self._url(f"/{cls.code}"), pairs)
+        if not many:
+            if isinstance(data, list):
+                data = data[0] if data else None
+            if not isinstance(data, dict):
+                raise errors.NotFoundError(f"No {cls.__name__} with ID {ids[0]}")
+            return cls._from_wire(self, data)
+        return self._wrap_all(cls, data)
+
+    def count(self, object_type: ObjectType, where: Mapping[Any, Any] | None = None, **parameters: Any) -> int:
+        """Count the objects a search with the same filters would find."""
+        cls = self._class(object_type)
+        data = self._send("GET", self._url(f"/{cls.code}/count"), self._query(cls, None, where, parameters))
+        value = data.get("count") if isinstance(data, dict) else data
+        if not isinstance(value, int):
+            raise errors.ProtocolError(f"/count answered {data!r}")
+        return value
+
+    def report(self, object_type: ObjectType, where: Mapping[Any, Any] | None = None, **parameters: Any
+               ) -> dict[str, Any]:
+        """Group and aggregate (``status_GroupBy=True``, ``hours_AggFunc='sum'``); returns the report map."""
+        cls = self._class(object_type)
+        data = self._send("GET", self._url(f"/{cls.code}/report"), self._query(cls, None, where, parameters))
+        if not isinstance(data, dict):
+            raise errors.ProtocolError("/report did not answer a map")
+        return data
+
+    def named_query(self, object_type: ObjectType, query: str, fields: Sequence[Any] | None = None,
+                    **arguments: Any) -> Any:
+        """Run a named query (``GET /{obj}/{query}``); objects come back wrapped, other data as is."""
+        cls = self._class(object_type)
+        pairs = paths.encode_params(arguments)
+        if fields:
+            pairs.append(("fields", paths.field_spec(self.api, cls, fields)))
+        data = self._send("GET", self._url(f"/{cls.code}/{query}"), pairs)
+        if isinstance(data, list) and all(isinstance(item, dict) and "objCode" in item for item in data):
+            return [self.api.from_data(self, item, cls.code) for item in data]
+        return data
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def copy(self, object_type: ObjectType, source_id: str, updates: Mapping[Any, Any] | None = None,
+             options: Sequence[str] | None = None, fields: Sequence[Any] | None = None) -> Object:
+        """Copy an object (``POST /{obj}?copySourceID=…``) with optional changes; returns the new one."""
+        cls = self._class(object_type)
+        params: dict[str, Any] = {"copySourceID": source_id}
+        if updates:
+            params["updates"] = {cls._workfront_name(key): value for key, value in updates.items()}
+        if options:
+            params["options"] = list(options)
+        if fields:
+            params["fields"] = paths.field_spec(self.api, cls, fields)
+        data = self.post(f"/{cls.code}", params)
+        return cls._from_wire(self, data)
+
+    def batch(self, calls: Sequence[Call], atomic: bool = False, concurrent: bool = False) -> list[Any]:
+        """Send several calls in one ``/batch`` request; returns each call's ``data`` in order.
+
+        A call is ``(method, path, params)`` or a relative URI string. The first failed call raises
+        its error (its message says which call). An atomic batch returns ``[]`` on success.
+        """
+        uris = [call if isinstance(call, str) else _batch_uri(*call) for call in calls]
+        pairs = [("uri", uri) for uri in uris] + [("atomic", "true" if atomic else "false"),
+                                                    ("concurrent", "true" if concurrent else "false")]
+        data = self._send("POST", self._url("/batch"), pairs)
+        if atomic and isinstance(data, dict):
+            return []
+        if not isinstance(data, list):
+            raise errors.ProtocolError("/batch did not answer a list")
+        results = []
+        for index, item in enumerate(data):
+            if isinstance(item, dict) and "error" in item:
+                error = envelope.error_from_body(item["error"], 200, f"batch call {index + 1}: {uris[index]}")
+                raise error
+            results.append(item.get("data") if isinstance(item, dict) else item)
+        return results
+
+    # -- explicit loading (the GUI's path: one request, never hidden in attribute reads) ------
+
+    def fetch_reference(self, obj: Object, name: Any, fields: Sequence[Any] = ()) -> Object | None:
+        """Return ``obj``'s referenced object, loading it (with ``fields``) in one request if needed."""
+        return loading.fetch_reference(self, obj, name, fields)
+
+    def fetch_collection(self, obj: Object, name: Any, fields: Sequence[Any] = (), first: int = 0,
+                         limit: int | None = None) -> loading.CollectionPage:
+        """Return a page of ``obj``'s collection with ``fields``; one request, none when already loaded."""
+        return loading.fetch_collection(self, obj, name, fields, first, limit)
+
+    def load_fields(self, objects: Sequence[Object], *fields: Any) -> list[Object]:
+        """Load fields or reference paths (``project:owner``) for many objects of one type in one request."""
+        return loading.load_fields(self, objects, fields)
+
+
+def stable_sort(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Number the sort keys and append ``ID`` as the last one so paging is stable."""
+    sorts = [(k, v) for k, v in pairs if k.endswith("_Sort")]
+    rest = [(k, v) for k, v in pairs if not k.endswith("_Sort")]
+    if any(k in ("ID_Sort", "ID_1_Sort") for k, _ in sorts) and len(sorts) == 1:
+        return pairs
+    numbered: list[tuple[str, str]] = []
+    for index, (key, value) in enumerate(sorts, start=1):
+        base = key[: -len("_Sort")]
+        parts = base.rsplit("_", 1)
+        if len(parts) == 2 and parts[1].isdigit():
+            base = parts[0]
+        numbered.append((f"{base}_{index}_Sort", value))
+    if not any(key.startswith("ID_") for key, _ in numbered):
+        numbered.append((f"ID_{len(numbered) + 1}_Sort", "asc"))
+    return rest + numbered
+
+
+def _batch_uri(method: str, path: str, params: Any = None) -> str:
+    pairs = paths.encode_params(params)
+    pairs.append(("method", method.upper()))
+    return path.lstrip("/") + "?" + urlencode(pairs)
