@@ -68,8 +68,6 @@ RESERVED = frozenset(
         "password",
         "map",
         "action",
-        "id",
-        "ID",
         "updates",
         "filters",
         "atomic",
@@ -85,7 +83,10 @@ RESERVED = frozenset(
         "bForce",
     )
 )
-"""Parameter names (case-insensitive) that are never filters when they come as plain parameters."""
+"""Parameter names (case-insensitive) that are never filters when they come as plain parameters.
+
+Lower-case ``id`` (the get-by-ID parameter) is skipped too; ``ID`` (capital) is a filter on the ID field.
+"""
 
 Predicate = Callable[[Record], bool]
 ValuePredicate = Callable[[Any], bool]
@@ -898,7 +899,7 @@ def parse_search(
         if upper_key == "$$FIRST":
             first_texts = values
             continue
-        if key.lower() in skip or key.startswith("$$"):
+        if key == "id" or key.lower() in skip or key.startswith("$$"):
             continue
         plain.append((key, values))
     filter_items = plain + _json_filter_items(json_texts)
