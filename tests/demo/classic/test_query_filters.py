@@ -1,4 +1,4 @@
-"""Search filters: default modifiers, every §5.2 modifier, paths, wildcards and errors (checklist 15, 18, 20 to 22, 28)."""
+"""Search filters: default and §5.2 modifiers, paths, wildcards, errors (checklist 15, 18, 20 to 22, 28)."""
 
 from __future__ import annotations
 
