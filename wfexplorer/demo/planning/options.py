@@ -1,0 +1,67 @@
+"""The Planning simulator's switches for what the documents leave open (planning-api.md §12).
+
+Every key lives in ``context.settings.planning_options`` (a ``dict[str, str]``); a missing key means the
+documented default below. Change them from tests (``server.context.settings.planning_options[key] = value``).
+
+=============================  =================  ============================================================
+key                            default            alternative(s)
+=============================  =================  ============================================================
+``search_envelope``            ``spec``           ``guide``: v2 search answers ``{records: [...], page: {...}}``
+``not_found_code``             ``ENTITY_WITH_ATTRIBUTE_NOT_FOUND``  ``NOT_FOUND`` (the migration guide's code)
+``error_content_type``         ``application/json``  ``application/problem+json``
+``people_plain_id``            ``IMS``            ``WF``: a plain-string People filter value is a Workfront ID
+``bulk_over_limit``            ``reject``         ``truncate``: process the first 100 rows, report the rest
+``detach_deletes_records``     ``true``           ``false``: detach keeps the workspace's records
+``require_gateway_headers``    ``false``          ``true``: ``x-api-key`` and ``x-gw-ims-org-id`` are required
+``field_type_names``           ``enum``           ``extended``: v2 fields report LOOKUP/CREATED_BY/... types
+``between_inclusive``          ``true``           ``false``: IS_BETWEEN excludes its bounds
+``lenient_reference_lists``    ``true``           ``false``: IS_ANY_OF/IS_NONE_OF on a reference field is 400
+``retry_after``                (empty)            seconds: 429 answers carry ``Retry-After``
+``v1_projection_nulls``        ``true``           ``false``: v1 ``attributes`` drops unrequested keys
+``conflict_rate``              ``0``              0..1: that share of PUT/PATCH writes answer 409
+``accept_login_sessions``      ``false``          ``true``: classic ``/login`` sessions work as Bearer tokens
+=============================  =================  ============================================================
+"""
+
+from __future__ import annotations
+
+from wfexplorer.demo.context import DemoContext
+
+DEFAULTS: dict[str, str] = {
+    "search_envelope": "spec",
+    "not_found_code": "ENTITY_WITH_ATTRIBUTE_NOT_FOUND",
+    "error_content_type": "application/json",
+    "people_plain_id": "IMS",
+    "bulk_over_limit": "reject",
+    "detach_deletes_records": "true",
+    "require_gateway_headers": "false",
+    "field_type_names": "enum",
+    "between_inclusive": "true",
+    "lenient_reference_lists": "true",
+    "retry_after": "",
+    "v1_projection_nulls": "true",
+    "conflict_rate": "0",
+    "accept_login_sessions": "false",
+}
+
+
+class Options:
+    """Typed reads of ``planning_options`` with the documented defaults."""
+
+    def __init__(self, context: DemoContext) -> None:
+        self._context = context
+
+    def get(self, key: str) -> str:
+        """The value of ``key`` (its default when unset)."""
+        return str(self._context.settings.planning_options.get(key, DEFAULTS[key])).strip()
+
+    def flag(self, key: str) -> bool:
+        """A boolean option (``true``/``1``/``yes``)."""
+        return self.get(key).lower() in ("true", "1", "yes", "on")
+
+    def number(self, key: str) -> float:
+        """A numeric option (0 when empty or unreadable)."""
+        try:
+            return float(self.get(key) or 0)
+        except ValueError:
+            return 0.0
