@@ -83,19 +83,32 @@ class FieldInfo:
         if isinstance(source, Mapping):
             linked = source.get("type")
         reference = dto.get("referenceOptions") or {}
+        type_name = str(dto.get("type") or "")
+        # Servers that must stay inside the v2 type enum report lookups and system fields with a stand-in type
+        # (a lookup as its source's type, created-by as USER ...) and keep the real one in metadata.originType.
+        metadata = dto.get("metadata")
+        origin = metadata.get("originType") if isinstance(metadata, Mapping) else None
+        origin_kind = kind_of(origin) if isinstance(origin, str) else None
+        if origin_kind is not None and origin_kind is not kind_of(type_name):
+            if origin_kind is FieldKind.LOOKUP:
+                linked = linked or type_name
+            type_name = str(origin)
+        raw_options = dto.get("options") or ()
+        if not raw_options and isinstance(source, Mapping):
+            raw_options = source.get("options") or ()
         options = tuple(
             SelectOption(
                 name=str(option.get("name", "")),
                 display_name=str(option.get("displayName") or ""),
                 color=option.get("color"),
             )
-            for option in dto.get("options") or ()
+            for option in raw_options
             if isinstance(option, Mapping)
         )
         return cls(
             id=str(dto.get("id", "")),
             name=str(dto.get("displayName") or ""),
-            type=str(dto.get("type") or ""),
+            type=type_name,
             alias=dto.get("alias"),
             linked_type=linked,
             options=options,

@@ -1,0 +1,106 @@
+"""One authenticated Planning connection: base URL, API version, Bearer token, and the shared transport.
+
+Every call goes through ``wfexplorer.core.transport.Transport`` (timeouts, safe retries, redaction, request
+events). Planning accepts OAuth 2.0 Bearer tokens only; the token may be a string or a function returning the
+current one, and an optional ``refresh`` function is called once after a 401 before the call is repeated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from wfexplorer.core import errors
+from wfexplorer.core.planning.error_mapping import body_of, error_from_response
+from wfexplorer.core.transport import Transport, request_line
+
+TokenSource = str | Callable[[], str]
+API_ROOT = "/maestro/api"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A successful answer: HTTP status, parsed JSON body (None when empty) and the request id."""
+
+    status: int
+    body: Any
+    request_id: str | None = None
+
+
+class PlanningConnection:
+    """Sends Planning requests for one host and one API version (1 or 2)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: TokenSource,
+        version: int = 2,
+        *,
+        transport: Transport | None = None,
+        refresh: Callable[[], str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        if version not in (1, 2):
+            raise ValueError(f"Planning API version must be 1 or 2, not {version!r}")
+        root = base_url.rstrip("/")
+        if not root.endswith(API_ROOT):
+            root += API_ROOT
+        self.root = root
+        self.version = version
+        self.transport = transport or Transport()
+        self._owns_transport = transport is None
+        self._token = token
+        self._refresh = refresh
+        self._headers = dict(headers or {})
+
+    def url(self, *segments: str) -> str:
+        """The URL of ``/v{version}/<segments>``; each segment is percent-encoded (ids are opaque)."""
+        return f"{self.root}/v{self.version}/" + "/".join(quote(str(s), safe="") for s in segments)
+
+    def call(
+        self,
+        method: str,
+        segments: tuple[str, ...],
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        files: Any = None,
+        idempotent: bool | None = None,
+        send_json: bool = False,
+    ) -> Reply:
+        """Send one request; return the reply for 2xx, raise the mapped ``WorkfrontError`` otherwise."""
+        url = self.url(*segments)
+        clean = {k: v for k, v in (params or {}).items() if v is not None}
+        for attempt in (1, 2):
+            headers = {"Authorization": f"Bearer {self._current_token()}", "Accept": "application/json",
+                       **self._headers}
+            response = self.transport.request(
+                method, url, params=clean or None, json=json if (json is not None or send_json) else None,
+                files=files, headers=headers, idempotent=idempotent,
+            )  # fmt: skip
+            if response.status_code == 401 and attempt == 1 and self._refresh is not None:
+                self._token = self._refresh()
+                continue
+            if response.status_code >= 400 or response.status_code < 200:
+                raise error_from_response(response, method)
+            body = body_of(response)
+            if response.content and body is None:
+                raise errors.ProtocolError(
+                    "the answer is not JSON", status=response.status_code,
+                    request_line=request_line(method, url), request_id=response.headers.get("X-Request-Id"),
+                )  # fmt: skip
+            return Reply(response.status_code, body, response.headers.get("X-Request-Id"))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _current_token(self) -> str:
+        token = self._token() if callable(self._token) else self._token
+        if not token:
+            raise errors.AuthenticationError("No Planning access token: sign in with OAuth first")
+        return token
+
+    def close(self) -> None:
+        """Close the transport if this connection created it."""
+        if self._owns_transport:
+            self.transport.close()
