@@ -19,6 +19,7 @@ T = TypeVar("T")
 @pytest.fixture
 def event_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """A qasync loop on the test application, set as the current asyncio loop."""
+    qapp.setQuitOnLastWindowClosed(False)  # a closing dialog must not stop the loop mid-test
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     try:
@@ -70,3 +71,43 @@ def run(event_loop: qasync.QEventLoop) -> Callable[[Awaitable[T]], T]:
         return event_loop.run_until_complete(awaitable)
 
     return complete
+
+
+class FixtureDemo:
+    """The session simulator as the dialog's demo provider (already running; start() just reports it)."""
+
+    def __init__(self, server: Any) -> None:
+        self.server = server
+        self.started = 0
+
+    def defaults(self) -> dict[str, str]:
+        credentials = self.server.credentials()
+        return {"username": credentials["username"], "password": credentials["password"]}
+
+    def start(self) -> dict[str, Any]:
+        self.started += 1
+        return self.server.credentials()
+
+
+@pytest.fixture
+def signin_backend(demo_server: Any, tmp_path: Any) -> Any:
+    """Core-backed sign-in with profiles in a temp dir, the in-memory keyring and the session simulator as demo."""
+    from wfexplorer.core.auth.profiles import ProfileStore
+    from wfexplorer.core.auth.secrets import SecretStore
+    from wfexplorer.ui.login.core_backend import CoreSignInBackend
+
+    return CoreSignInBackend(ProfileStore(tmp_path / "config"), SecretStore(), FixtureDemo(demo_server),
+                             tmp_path / "cache")
+
+
+@pytest.fixture
+def login_dialog(qtbot: Any, signin_backend: Any, ops: Operations) -> Any:
+    """A shown sign-in dialog on the core backend."""
+    from wfexplorer.ui.login.dialog import LoginDialog
+
+    dialog = LoginDialog(signin_backend, ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    return dialog

@@ -62,6 +62,8 @@ class GetApiKeyDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("&Get key")
+        self.ok_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.buttons.accepted.connect(self.fetch)
         self.buttons.rejected.connect(self.reject)
 
@@ -102,8 +104,6 @@ class GetApiKeyDialog(QDialog):
 
     def _failed(self, error: errors.WorkfrontError, form: LoginForm) -> None:
         self._show(messages.explain_sign_in_error(error, form).text)
-        self.password.setFocus()
-        self.password.selectAll()
 
     def _show(self, text: str | None) -> None:
         self.error.setText(text or "")
@@ -116,6 +116,10 @@ class GetApiKeyDialog(QDialog):
         self.progress.setVisible(busy)
         if not busy:
             self._task = None
+            self.ok_button.setDefault(True)
+            if self.error.isVisible():
+                self.password.setFocus()
+                self.password.selectAll()
 
     def reject(self) -> None:
         """Esc / Cancel: stop the request if one runs, else close."""

@@ -67,6 +67,7 @@ class LoginDialog(QDialog):
         self._task: asyncio.Task[None] | None = None
         self._cancelled: threading.Event | None = None
         self._busy = False
+        self._focus_after_busy: QWidget | None = None
         self._build()
         self._load_profiles()
 
@@ -145,6 +146,7 @@ class LoginDialog(QDialog):
         self.oauth_tab = OAuthTab()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("methods")
+        self.tabs.tabBar().setObjectName("methodTabs")
         self.tabs.addTab(self.password_tab, "Password")
         self.tabs.addTab(self.api_key_tab, "API key")
         self.tabs.addTab(self.oauth_tab, "OAuth 2.0")
@@ -484,6 +486,9 @@ class LoginDialog(QDialog):
         if not busy:
             self._task = None
             self._cancelled = None
+            if self._focus_after_busy is not None:
+                self._focus(self._focus_after_busy)
+                self._focus_after_busy = None
 
     @property
     def busy(self) -> bool:
@@ -500,9 +505,16 @@ class LoginDialog(QDialog):
         widget = self._field_widget(message.field)
         if widget is not None:
             self.tabs.setCurrentIndex(self._tab_of(widget))
-            widget.setFocus()
-            if isinstance(widget, QLineEdit):
-                widget.selectAll()
+            if self._busy:  # locked until the operation ends; focus it then
+                self._focus_after_busy = widget
+            else:
+                self._focus(widget)
+
+    @staticmethod
+    def _focus(widget: QWidget) -> None:
+        widget.setFocus()
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
 
     def _field_widget(self, name: str | None) -> QWidget | None:
         if not name:

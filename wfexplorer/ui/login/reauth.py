@@ -56,6 +56,7 @@ class ReauthDialog(QDialog):
         intro = QLabel(f"Your session on {_escape(connection.host)} has ended ({_escape(reason.rstrip('.'))}). {ask}")
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
+        self.intro = intro
         self.password = QLineEdit()
         self.password.setObjectName("reauthPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -72,6 +73,8 @@ class ReauthDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("&Continue" if not oauth else "Sign in with the &browser")
+        self.ok_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.buttons.accepted.connect(self.renew)
         self.buttons.rejected.connect(self.reject)
 
@@ -115,8 +118,6 @@ class ReauthDialog(QDialog):
     def _failed(self, error: errors.WorkfrontError) -> None:
         text = error.message if isinstance(error, errors.AuthenticationError) else messages.explain(error)
         self._show(text)
-        self.password.setFocus()
-        self.password.selectAll()
 
     def _show(self, text: str | None) -> None:
         self.error.setText(text or "")
@@ -128,6 +129,9 @@ class ReauthDialog(QDialog):
         self.progress.setVisible(busy)
         if not busy:
             self._task = None
+            self.ok_button.setDefault(True)
+            self.password.setFocus()
+            self.password.selectAll()
 
     def reject(self) -> None:
         """Esc / Cancel: stop a running attempt first; otherwise give up (the failed call reports the error)."""

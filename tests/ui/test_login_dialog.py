@@ -1,0 +1,209 @@
+"""The sign-in dialog against the real simulator: each method, inline errors, cancel, keyboard, remember me."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from wfexplorer.ui.login.apikey_dialog import GetApiKeyDialog
+from wfexplorer.ui.login.dialog import LoginDialog
+from wfexplorer.ui.login.form import AuthMethod
+
+
+def use_custom_profile(dialog: LoginDialog, address: str, name: str = "Simulator") -> None:
+    dialog.add_profile()
+    dialog.profile_name.setText(name)
+    dialog.environment.setCurrentIndex(dialog.environment.findData("custom"))
+    dialog.custom_url.setText(address)
+
+
+def sign_in_and_wait(dialog: LoginDialog, run_until, qtbot) -> None:
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: not dialog.busy and (dialog.connection is not None or dialog.error.isVisible()))
+
+
+def test_the_demo_profile_is_listed_first_and_preselected_with_its_user(login_dialog):
+    assert login_dialog.profile_list.item(0).text() == "Demo (local simulator)"
+    assert login_dialog.profile_list.currentRow() == 0
+    assert login_dialog.password_tab.username.text() == "admin"
+
+
+def test_password_sign_in_to_the_demo_returns_a_connection(login_dialog, run_until, qtbot, crashes):
+    with qtbot.waitSignal(login_dialog.signed_in, timeout=10_000) as signal:
+        qtbot.mouseClick(login_dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        run_until(lambda: login_dialog.connection is not None)
+    connection = signal.args[0]
+    assert connection.username == "admin"
+    assert connection.user_name
+    assert connection.host.startswith("127.0.0.1:")
+    assert login_dialog.result() == LoginDialog.DialogCode.Accepted
+    assert crashes == []
+
+
+def test_wrong_password_shows_the_servers_message_inline_and_keeps_what_was_typed(
+    login_dialog, demo_server, run_until, qtbot
+):
+    use_custom_profile(login_dialog, demo_server.base_url)
+    login_dialog.password_tab.username.setText("admin")
+    login_dialog.password_tab.password.setText("not the password")
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert login_dialog.connection is None
+    assert login_dialog.isVisible()
+    assert "username/password combination wasn't quite right" in login_dialog.error.text()
+    assert login_dialog.password_tab.username.text() == "admin"
+    assert login_dialog.password_tab.password.text() == "not the password"
+    assert login_dialog.custom_url.text() == demo_server.base_url
+    assert QApplication.focusWidget() is login_dialog.password_tab.password
+    assert login_dialog.inputs.isEnabled()
+
+
+def test_api_key_sign_in(login_dialog, demo_server, demo_credentials, run_until, qtbot):
+    use_custom_profile(login_dialog, demo_server.base_url)
+    login_dialog.tabs.setCurrentWidget(login_dialog.api_key_tab)
+    login_dialog.api_key_tab.api_key.setText(demo_credentials["api_key"])
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert login_dialog.connection is not None
+    assert login_dialog.connection.method is AuthMethod.API_KEY
+    assert login_dialog.connection.username == demo_credentials["username"]
+
+
+def test_wrong_api_key_is_reported_inline(login_dialog, demo_server, run_until, qtbot):
+    use_custom_profile(login_dialog, demo_server.base_url)
+    login_dialog.tabs.setCurrentWidget(login_dialog.api_key_tab)
+    login_dialog.api_key_tab.api_key.setText("0" * 32)
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert login_dialog.connection is None
+    assert login_dialog.error.isVisible() and login_dialog.error.text()
+    assert login_dialog.api_key_tab.api_key.text() == "0" * 32
+
+
+def test_get_api_key_fetches_the_key_with_username_and_password(
+    login_dialog, demo_server, demo_credentials, run_until, qtbot
+):
+    use_custom_profile(login_dialog, demo_server.base_url)
+    login_dialog.password_tab.username.setText(demo_credentials["username"])
+    login_dialog.tabs.setCurrentWidget(login_dialog.api_key_tab)
+    qtbot.mouseClick(login_dialog.api_key_tab.get_key, Qt.MouseButton.LeftButton)
+    key_dialog = login_dialog.findChild(GetApiKeyDialog)
+    assert key_dialog is not None and key_dialog.username.text() == demo_credentials["username"]
+    key_dialog.password.setText(demo_credentials["password"])
+    qtbot.mouseClick(key_dialog.ok_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: login_dialog.api_key_tab.api_key.text() != "")
+    assert login_dialog.api_key_tab.api_key.text() == demo_credentials["api_key"]
+
+
+def test_cancel_stops_a_slow_sign_in_and_keeps_the_form(login_dialog, demo_server, demo_faults, run_until, qtbot):
+    demo_faults.latency_ms = 1500
+    use_custom_profile(login_dialog, demo_server.base_url)
+    login_dialog.password_tab.username.setText("admin")
+    login_dialog.password_tab.password.setText("demo")
+    qtbot.mouseClick(login_dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert login_dialog.busy
+    assert login_dialog.busy_panel.isVisible() and not login_dialog.inputs.isEnabled()
+    assert login_dialog.cancel_button.isEnabled()
+    qtbot.mouseClick(login_dialog.cancel_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: not login_dialog.busy)
+    assert login_dialog.isVisible()
+    assert login_dialog.connection is None
+    assert login_dialog.inputs.isEnabled()
+    assert login_dialog.password_tab.password.text() == "demo"
+
+
+def test_escape_cancels_a_running_sign_in_then_closes_the_dialog(
+    login_dialog, demo_server, demo_faults, run_until, qtbot
+):
+    demo_faults.latency_ms = 1500
+    use_custom_profile(login_dialog, demo_server.base_url)
+    login_dialog.password_tab.username.setText("admin")
+    login_dialog.password_tab.password.setText("demo")
+    login_dialog.sign_in()
+    assert login_dialog.busy
+    qtbot.keyClick(login_dialog, Qt.Key.Key_Escape)
+    run_until(lambda: not login_dialog.busy)
+    assert login_dialog.isVisible()
+    qtbot.keyClick(login_dialog, Qt.Key.Key_Escape)
+    assert not login_dialog.isVisible()
+    assert login_dialog.result() == LoginDialog.DialogCode.Rejected
+
+
+def test_enter_in_the_password_field_signs_in(login_dialog, run_until, qtbot):
+    login_dialog.password_tab.password.setFocus()
+    qtbot.keyClick(login_dialog.password_tab.password, Qt.Key.Key_Return)
+    run_until(lambda: login_dialog.connection is not None)
+
+
+def test_tab_order_follows_the_reading_order(login_dialog, qtbot):
+    use_custom_profile(login_dialog, "http://127.0.0.1:1")
+    login_dialog.profile_name.setFocus()
+    seen = []
+    for _ in range(12):
+        seen.append(QApplication.focusWidget().objectName())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    order = ["profile_name", "environment", "custom_url", "classic_version", "planning_version", "methodTabs",
+             "username", "password", "remember", "signIn", "cancel"]
+    positions = [seen.index(name) for name in order]
+    assert positions == sorted(positions), seen
+
+
+def test_missing_domain_is_reported_before_any_request(login_dialog, run_until):
+    login_dialog.add_profile()
+    login_dialog.profile_name.setText("Acme")
+    login_dialog.password_tab.username.setText("ada")
+    login_dialog.password_tab.password.setText("secret")
+    login_dialog.sign_in()
+    assert not login_dialog.busy
+    assert "domain" in login_dialog.error.text().lower()
+    assert QApplication.focusWidget() is login_dialog.domain
+
+
+def test_host_not_found_is_explained_next_to_the_domain(login_dialog, run_until, qtbot):
+    use_custom_profile(login_dialog, "https://{domain}.invalid")
+    login_dialog.domain.setText("no-such-tenant")
+    login_dialog.password_tab.username.setText("ada")
+    login_dialog.password_tab.password.setText("secret")
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    text = login_dialog.error.text()
+    assert "no-such-tenant.invalid" in text
+    assert "Host not found" in text or "connection" in text
+
+
+def test_tls_failure_is_explained(login_dialog, demo_server, run_until, qtbot):
+    plain_http_port = demo_server.base_url.rsplit(":", 1)[1]
+    use_custom_profile(login_dialog, f"https://127.0.0.1:{plain_http_port}")
+    login_dialog.password_tab.username.setText("admin")
+    login_dialog.password_tab.password.setText("demo")
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert "TLS" in login_dialog.error.text()
+
+
+@pytest.mark.parametrize("domain", ["acme-sandbox", "acmesb01", "acme.preview"])
+def test_a_sandbox_domain_on_production_shows_a_hint(login_dialog, domain):
+    login_dialog.add_profile()
+    login_dialog.environment.setCurrentIndex(login_dialog.environment.findData("production"))
+    login_dialog.domain.setText(domain)
+    assert login_dialog.hint.isVisible()
+    assert "Preview sandbox" in login_dialog.hint.text()
+    login_dialog.environment.setCurrentIndex(login_dialog.environment.findData("preview"))
+    assert not login_dialog.hint.isVisible()
+
+
+def test_remember_me_saves_the_profile_and_puts_the_password_in_the_keyring_only(
+    login_dialog, signin_backend, demo_server, memory_keyring, run_until, qtbot, ops, tmp_path
+):
+    use_custom_profile(login_dialog, demo_server.base_url, name="Local")
+    login_dialog.password_tab.username.setText("admin")
+    login_dialog.password_tab.password.setText("demo")
+    login_dialog.remember.setChecked(True)
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert login_dialog.connection is not None
+    assert "demo" in memory_keyring.secrets.values()
+    saved = (tmp_path / "config" / "profiles.json").read_text()
+    assert "Local" in saved and '"demo"' not in saved
+
+    again = LoginDialog(signin_backend, ops)
+    qtbot.addWidget(again)
+    assert again.profile_list.item(1).text() == "Local"
+    assert again.profile_list.currentRow() == 1
+    run_until(lambda: again.password_tab.password.text() == "demo")
+    assert again.remember.isChecked()

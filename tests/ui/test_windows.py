@@ -1,0 +1,96 @@
+"""From sign-in to the main window and back; an expired session asks for the password and retries."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from wfexplorer.core import errors
+from wfexplorer.ui.login.reauth import ReauthDialog
+from wfexplorer.ui.main_window import MainWindow
+from wfexplorer.ui.windows import Windows
+
+
+@pytest.fixture
+def windows(qtbot, signin_backend, ops):
+    manager = Windows(signin_backend, ops)
+    yield manager
+    for widget in (manager.login, manager.main):
+        if widget is not None:
+            widget.close()
+            widget.deleteLater()
+
+
+def signed_in_window(windows, run_until, qtbot) -> MainWindow:
+    dialog = windows.show_login()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: windows.main is not None)
+    qtbot.waitExposed(windows.main)
+    return windows.main
+
+
+def test_after_sign_in_the_main_window_shows_who_where_and_which_versions(windows, run_until, qtbot, demo_server):
+    window = signed_in_window(windows, run_until, qtbot)
+    assert window.isVisible()
+    assert windows.login is None
+    host = demo_server.base_url.split("//", 1)[1]
+    view = window.centralWidget()
+    assert view.values["username"].text() == "admin"
+    assert view.values["host"].text() == host
+    assert view.values["classic_version"].text() == "v21.0"
+    assert view.values["planning_version"].text() == "v2"
+    assert host in window.windowTitle()
+    assert "admin" in window.who.text() or "Admin" in window.who.text()
+
+
+def test_sign_out_ends_the_session_and_returns_to_the_sign_in_dialog(windows, run_until, qtbot, demo_server):
+    window = signed_in_window(windows, run_until, qtbot)
+    session = window.connection.session
+    token = session.session_id
+    window.sign_out_action.trigger()
+    run_until(lambda: windows.login is not None and windows.main is None)
+    assert windows.login.isVisible()
+    assert not window.isVisible()
+    assert demo_server.context.sessions.resolve(token) is None
+
+
+def test_an_expired_session_asks_for_the_password_then_retries_the_request(
+    windows, run_until, qtbot, ops, demo_server, crashes
+):
+    window = signed_in_window(windows, run_until, qtbot)
+    connection = window.connection
+    old_token = connection.session.session_id
+    assert demo_server.context.sessions.revoke(old_token)
+
+    results = []
+    ops.run(lambda: connection.session.count("PROJ"), on_success=results.append, on_error=pytest.fail)
+    run_until(lambda: window.findChild(ReauthDialog) is not None)
+    dialog = window.findChild(ReauthDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.needs_password and "admin" in dialog.intro.text()
+    dialog.password.setText("wrong")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: dialog.error.isVisible() and dialog.password.isEnabled())
+    assert results == []
+    assert "wasn't quite right" in dialog.error.text()
+    assert QApplication.focusWidget() is dialog.password
+    dialog.password.setText("demo")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    run_until(lambda: results)
+    assert isinstance(results[0], int)
+    assert connection.session.session_id != old_token
+    assert crashes == []
+
+
+def test_declining_to_sign_in_again_reports_the_expired_session(windows, run_until, qtbot, ops, demo_server):
+    window = signed_in_window(windows, run_until, qtbot)
+    connection = window.connection
+    demo_server.context.sessions.revoke(connection.session.session_id)
+    shown = []
+    ops.run(lambda: connection.session.count("PROJ"), on_error=shown.append)
+    run_until(lambda: window.findChild(ReauthDialog) is not None)
+    qtbot.keyClick(window.findChild(ReauthDialog), Qt.Key.Key_Escape)
+    run_until(lambda: shown)
+    assert isinstance(shown[0], errors.AuthenticationError)
