@@ -209,16 +209,29 @@ def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
         else []
     )
 
+    names = [name for name, _ in plain]
+    date_names = [name for name, is_date in plain if is_date]
+    has_code = "objCode" in names
+    template: dict[str, Any] = dict.fromkeys(names)
+    name_set = frozenset(names)
+    name_count = len(names)
+
     def render(record: Record) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        get = record.get
-        for name, is_date in plain:
-            value = get(name)
-            if is_date and value is not None:
-                value = _format_date(value, zone_name)
-            out[name] = value
-        if out.get("objCode", code) is None:
+        if len(record) <= name_count:  # sparse record: walk its keys
+            out = template.copy()
+            for key, value in record.items():
+                if key in name_set:
+                    out[key] = value
+        else:
+            get = record.get
+            out = {name: get(name) for name in names}
+        for name in date_names:
+            value = out[name]
+            if value is not None:
+                out[name] = _format_date(value, zone_name)
+        if has_code and out["objCode"] is None:
             out["objCode"] = code
+        get = record.get
         if custom:
             for name, is_date in custom:
                 value = get(name)
