@@ -32,6 +32,8 @@ from wfexplorer.core.transport import RequestListener, Transport
 MAX_GET_URL = 6000
 #: Workfront's largest page (``$$LIMIT``).
 MAX_PAGE = 2000
+#: Workfront's largest bulk create or edit.
+BULK_LIMIT = 100
 
 ObjectType = type[Object] | str
 Call = tuple[str, str, Mapping[str, Any] | Sequence[tuple[str, Any]] | None] | str
@@ -328,6 +330,29 @@ class Session:
             params["fields"] = paths.field_spec(self.api, cls, fields)
         data = self.post(f"/{cls.code}", params)
         return cls._from_wire(self, data)
+
+    def bulk_create(self, object_type: ObjectType, records: Sequence[Mapping[Any, Any]],
+                    fields: Sequence[Any] | None = None) -> list[Object]:
+        """Create many objects, 100 per request (Workfront's cap); returns them in order."""
+        return self._bulk("POST", object_type, records, fields)
+
+    def bulk_edit(self, object_type: ObjectType, records: Sequence[Mapping[Any, Any]],
+                  fields: Sequence[Any] | None = None) -> list[Object]:
+        """Edit many objects (each record carries its ``ID``), 100 per request; returns them in order."""
+        return self._bulk("PUT", object_type, records, fields)
+
+    def _bulk(self, method: str, object_type: ObjectType, records: Sequence[Mapping[Any, Any]],
+              fields: Sequence[Any] | None) -> list[Object]:
+        cls = self._class(object_type)
+        updates = [{cls._workfront_name(key): value for key, value in record.items()} for record in records]
+        spec = paths.field_spec(self.api, cls, fields) if fields else None
+        created: list[Object] = []
+        for start in range(0, len(updates), BULK_LIMIT):
+            params: dict[str, Any] = {"updates": updates[start:start + BULK_LIMIT]}
+            if spec:
+                params["fields"] = spec
+            created += self._wrap_all(cls, self.request(method, f"/{cls.code}", params))
+        return created
 
     def batch(self, calls: Sequence[Call], atomic: bool = False, concurrent: bool = False) -> list[Any]:
         """Send several calls in one ``/batch`` request; returns each call's ``data`` in order.
