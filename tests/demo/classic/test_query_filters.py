@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from classic_query_helpers import ALPHA, ANN, BOB, ROLE_QA, make_env, make_store, obj, params, search_ids, task_numbers
 
 from wfexplorer.demo.classic.errors import ClassicError
-from wfexplorer.demo.classic.query import parse_search, soundex
+from wfexplorer.demo.classic.query import like_match, parse_search, soundex
 from wfexplorer.demo.store import Store
 
 
@@ -298,3 +300,34 @@ def test_reserved_parameters_are_not_filters(store: Store) -> None:
 
 def test_object_code_can_be_filtered(store: Store) -> None:
     assert task_numbers(store, ("objCode", "TASK"), ("priority", "0")) == [4]
+
+
+def test_item21_ne_with_several_values_excludes_all_of_them_and_keeps_null(store: Store) -> None:
+    pairs = (("description", "Truck"), ("description", "Two coats"), ("description_Mod", "ne"))
+    assert task_numbers(store, *pairs) == [1, 2, 3, 5]
+
+
+def test_item21_eq_with_several_values_acts_as_in(store: Store) -> None:
+    assert task_numbers(store, ("status", "NEW"), ("status", "CPL"), ("status_Mod", "eq")) == [1, 3, 4]
+
+
+@pytest.mark.parametrize("value", ["true", "True", "TRUE", "1"])
+def test_item50_boolean_filter_values_accept_every_spelling(value: str) -> None:
+    users = make_store()
+    with users.transaction() as tx:
+        tx.put("USER", {"ID": "u8", "objCode": "USER", "name": "Active", "isActive": True})
+        tx.put("USER", {"ID": "u9", "objCode": "USER", "name": "Gone", "isActive": False})
+    assert search_ids(users, "USER", ("isActive", value)) == ["u8"]
+    assert search_ids(users, "USER", ("isActive", "false")) == ["u9"]
+
+
+def test_item50_bad_boolean_filter_is_a_clear_error(store: Store) -> None:
+    with pytest.raises(ClassicError, match="Invalid boolean 'maybe' for field isActive"):
+        search_ids(store, "USER", ("isActive", "maybe"))
+
+
+def test_item21_like_with_many_wildcards_stays_fast(store: Store) -> None:
+    started = time.perf_counter()
+    assert task_numbers(store, ("description", "%a%a%a%a%a%a%a%a%a%a%a%a%z"), ("description_Mod", "like")) == []
+    assert time.perf_counter() - started < 0.5
+    assert like_match("abcabc", "a%c_bc") and not like_match("abc", "a_") and like_match("", "%")

@@ -385,16 +385,29 @@ def as_text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def _like_regex(pattern: str, case_insensitive: bool) -> re.Pattern[str]:
-    out = []
-    for char in pattern:
-        if char == "%":
-            out.append(".*")
-        elif char == "_":
-            out.append(".")
+def like_match(text: str, pattern: str) -> bool:
+    """SQL ``LIKE``: ``%`` any run of characters, ``_`` one character (greedy, no regex backtracking)."""
+    t = p = 0
+    star = -1
+    mark = 0
+    size, length = len(text), len(pattern)
+    while t < size:
+        if p < length and (pattern[p] == "_" or (pattern[p] != "%" and pattern[p] == text[t])):
+            t += 1
+            p += 1
+        elif p < length and pattern[p] == "%":
+            star = p
+            mark = t
+            p += 1
+        elif star != -1:
+            p = star + 1
+            mark += 1
+            t = mark
         else:
-            out.append(re.escape(char))
-    return re.compile("".join(out), re.DOTALL | (re.IGNORECASE if case_insensitive else 0))
+            return False
+    while p < length and pattern[p] == "%":
+        p += 1
+    return p == length
 
 
 _SOUNDEX_CODES = {
@@ -489,7 +502,8 @@ def _scalar_test(modifier: str, values: list[str], upper: list[str], path: Field
         if modifier in {"between", "cibetween"}:
             return lambda value: (lambda x: x is not None and low <= x <= high)(norm(value))
         return lambda value: (lambda x: x is not None and not low <= x <= high)(norm(value))
-    if modifier in {"in", "ciin", "notin", "cinotin", "allof"}:
+    several = len(values) > 1 and modifier in {"eq", "cieq", "ne", "cine", "nee"}
+    if several or modifier in {"in", "ciin", "notin", "cinotin", "allof"}:
         bounds = [typed.parse(text) for text in values]
         exact = {low for low, high in bounds if low == high}
         spans = [(low, high) for low, high in bounds if low != high]
@@ -499,8 +513,10 @@ def _scalar_test(modifier: str, values: list[str], upper: list[str], path: Field
                 return True
             return any(low <= x <= high for low, high in spans)
 
-        if modifier in {"in", "ciin", "allof"}:
+        if modifier in {"in", "ciin", "allof", "eq", "cieq"}:
             return lambda value: (lambda x: x is not None and within(x))(norm(value))
+        if modifier in {"ne", "cine"}:  # several values: none of them, NULL included
+            return lambda value: (lambda x: x is None or not within(x))(norm(value))
         return lambda value: (lambda x: x is not None and not within(x))(norm(value))
     low, high = typed.parse(first)
     if modifier in {"eq", "cieq"}:
@@ -538,8 +554,8 @@ def _text_test(modifier: str, first: str, ci: bool, path: FieldPath) -> ValuePre
     if modifier in {"endswith", "ciendswith"}:
         return lambda value: (lambda x: x is not None and x.endswith(needle))(text_of(value))
     if modifier in {"like", "cilike"}:
-        pattern = _like_regex(first, modifier == "cilike")
-        return lambda value: value is not None and pattern.fullmatch(as_text(value)) is not None
+        pattern = needle
+        return lambda value: (lambda x: x is not None and like_match(x, pattern))(text_of(value))
     if modifier in {"cicontainsany", "cicontainsall", "cinotcontainsany", "cinotcontainsall"}:
         words = [word for word in needle.split() if word]
         if not words:
