@@ -26,7 +26,8 @@ class Requester(Protocol):
 
     def get(self, path: str, params: Any = None) -> Any: ...
 
-    def batch(self, calls: Any, atomic: bool = False, concurrent: bool = False) -> Any: ...
+    def batch(self, calls: Any, atomic: bool = False, concurrent: bool = False, raise_errors: bool = True
+              ) -> Any: ...
 
 
 class MetadataCatalog:
@@ -94,7 +95,10 @@ class MetadataCatalog:
         return self._code(name_or_code) in self._described
 
     def preload(self, names_or_codes: Iterable[str]) -> None:
-        """Make sure several types are described, fetching the missing ones in one batch request."""
+        """Make sure several types are described, fetching the missing ones in one batch request.
+
+        Types whose metadata the server refuses are skipped (``describe`` on them raises).
+        """
         missing = []
         for name in names_or_codes:
             code = self._code(name)
@@ -106,14 +110,21 @@ class MetadataCatalog:
             self.describe(missing[0])
             return
         try:
-            results = self._requester.batch([("GET", f"/{code.lower()}/metadata", None) for code in missing])
+            results = self._requester.batch([("GET", f"/{code.lower()}/metadata", None) for code in missing],
+                                            raise_errors=False)
         except errors.WorkfrontError as error:
             log.info("batch metadata fetch failed (%s); fetching one by one", error)
-            for code in missing:
-                self.describe(code)
-            return
-        for code, raw in zip(missing, results, strict=False):
-            self._store(code, raw)
+            results = [None] * len(missing)
+        for code, raw in zip(missing, results, strict=True):
+            if isinstance(raw, errors.WorkfrontError):
+                log.info("no metadata for %s: %s", code, raw.message)
+            elif raw is None:
+                try:
+                    self.describe(code)
+                except errors.WorkfrontError as error:
+                    log.info("no metadata for %s: %s", code, error.message)
+            else:
+                self._store(code, raw)
 
     def refresh(self) -> None:
         """Forget all metadata (memory and disk) so the next lookups ask the server."""

@@ -77,6 +77,9 @@ def render_module(session: Session, source: str) -> str:
         if summary.class_name in seen:
             continue
         seen.add(summary.class_name)
+        if not session.metadata.is_described(summary.obj_code):
+            print(f"skipped {summary.obj_code}: the server gives no metadata for it", file=sys.stderr)
+            continue
         parts.append(render_class(session.metadata.describe(summary.obj_code)))
     parts.append("\n\nregister_version(api)\n")
     return "".join(parts)

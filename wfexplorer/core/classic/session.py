@@ -25,7 +25,13 @@ from wfexplorer.core.classic.api import APIVersion
 from wfexplorer.core.classic.cache import MetadataCache
 from wfexplorer.core.classic.catalog import MetadataCatalog
 from wfexplorer.core.classic.objects import Object
-from wfexplorer.core.classic.templates import DEFAULT_API_VERSION, DEFAULT_TEMPLATE
+from wfexplorer.core.classic.templates import (  # noqa: F401 - re-exported as python-workfront's session module does
+    DEFAULT_API_VERSION,
+    DEFAULT_TEMPLATE,
+    MY_WORKFRONT_TEMPLATE,
+    ONDEMAND_TEMPLATE,
+    SANDBOX_TEMPLATE,
+)
 from wfexplorer.core.transport import RequestListener, Transport
 
 #: Above this many characters a read is sent as POST with ``method=GET`` (CDNs cut URIs at 8892 bytes).
@@ -354,11 +360,13 @@ class Session:
             created += self._wrap_all(cls, self.request(method, f"/{cls.code}", params))
         return created
 
-    def batch(self, calls: Sequence[Call], atomic: bool = False, concurrent: bool = False) -> list[Any]:
+    def batch(self, calls: Sequence[Call], atomic: bool = False, concurrent: bool = False,
+              raise_errors: bool = True) -> list[Any]:
         """Send several calls in one ``/batch`` request; returns each call's ``data`` in order.
 
-        A call is ``(method, path, params)`` or a relative URI string. The first failed call raises
-        its error (its message says which call). An atomic batch returns ``[]`` on success.
+        A call is ``(method, path, params)`` or a relative URI string. A failed call raises its
+        error (the request line says which call), or with ``raise_errors=False`` its
+        WorkfrontError takes its place in the list. An atomic batch returns ``[]`` on success.
         """
         uris = [call if isinstance(call, str) else _batch_uri(*call) for call in calls]
         pairs = [("uri", uri) for uri in uris] + [("atomic", "true" if atomic else "false"),
@@ -366,14 +374,17 @@ class Session:
         data = self._send("POST", self._url("/batch"), pairs)
         if atomic and isinstance(data, dict):
             return []
-        if not isinstance(data, list):
-            raise errors.ProtocolError("/batch did not answer a list")
-        results = []
+        if not isinstance(data, list) or len(data) != len(uris):
+            raise errors.ProtocolError("/batch did not answer one envelope per call")
+        results: list[Any] = []
         for index, item in enumerate(data):
             if isinstance(item, dict) and "error" in item:
                 error = envelope.error_from_body(item["error"], 200, f"batch call {index + 1}: {uris[index]}")
-                raise error
-            results.append(item.get("data") if isinstance(item, dict) else item)
+                if raise_errors:
+                    raise error
+                results.append(error)
+            else:
+                results.append(item.get("data") if isinstance(item, dict) else item)
         return results
 
     # -- explicit loading (the GUI's path: one request, never hidden in attribute reads) ------
