@@ -27,9 +27,12 @@ def explain(error: BaseException) -> str:
     return f"{report.headline} {report.advice}".strip()
 
 
-def explain_sign_in_error(error: BaseException, form: LoginForm) -> InlineMessage:
-    """Say why signing in failed, and where the user should look."""
-    hint = form.sandbox_hint()
+def explain_sign_in_error(error: BaseException, form: LoginForm, *, hint: bool = True) -> InlineMessage:
+    """Say why signing in failed, and where the user should look.
+
+    ``hint=False`` leaves out the sandbox hint (when the dialog already shows it next to the domain).
+    """
+    hint = form.sandbox_hint() if hint else None
     if isinstance(error, errors.AuthenticationError):
         field = _credential_field(form)
         text = error.message or "The server did not accept these credentials."

@@ -265,6 +265,7 @@ class LoginDialog(QDialog):
         self.profile_list.currentItemChanged.connect(self._profile_chosen)
         self.new_profile.clicked.connect(self.add_profile)
         self.delete_profile.clicked.connect(self.remove_profile)
+        self.profile_name.textEdited.connect(self._rename_item)
         self.environment.currentIndexChanged.connect(self._connection_changed)
         self.domain.textChanged.connect(self._connection_changed)
         self.custom_url.textChanged.connect(self._connection_changed)
@@ -276,9 +277,14 @@ class LoginDialog(QDialog):
             index = int(shortcut.toString()[-1]) - 1
             QShortcut(shortcut, self, activated=lambda index=index: self.tabs.setCurrentIndex(index))
 
-        notice = self.backend.keyring_notice()
-        self.keyring_notice.setText(notice or "")
-        self.keyring_notice.setVisible(bool(notice))
+        self.remember.toggled.connect(self._remember_toggled)
+        self.keyring_notice.setText(self.backend.keyring_notice() or "")
+        self.keyring_notice.hide()
+
+    def _remember_toggled(self, checked: bool) -> None:
+        """Say that nothing will outlive this run when there is no keyring, as soon as it matters."""
+        self.keyring_notice.setVisible(checked and bool(self.keyring_notice.text()))
+        self._fit()
 
     # -- profiles ------------------------------------------------------------------------------
 
@@ -327,6 +333,11 @@ class LoginDialog(QDialog):
         if form.profile_name:
             self.backend.delete_profile(form.profile_name)
         self.profile_list.takeItem(self.profile_list.row(item))
+
+    def _rename_item(self, name: str) -> None:
+        item = self.profile_list.currentItem()
+        if item is not None and not item.data(_FORM_ROLE).is_demo:
+            item.setText(name.strip() or "New profile")
 
     def _default_classic(self) -> str:
         versions = self.backend.classic_versions()
@@ -387,6 +398,10 @@ class LoginDialog(QDialog):
         self.tabs.setCurrentIndex(self._tab_for(form.method))
         self.remember.setChecked(form.remember)
         self.remember.setEnabled(not demo)
+        provided = "Provided by the simulator when you sign in" if demo else ""
+        self.api_key_tab.api_key.setPlaceholderText(provided)
+        self.oauth_tab.client_id.setPlaceholderText(provided)
+        self.oauth_tab.client_secret.setPlaceholderText(provided)
         self._connection_changed()
 
     def form(self) -> LoginForm:
@@ -431,6 +446,16 @@ class LoginDialog(QDialog):
         hint = form.sandbox_hint()
         self.hint.setText(hint or "")
         self.hint.setVisible(bool(hint))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow the dialog when a hint or an error needs more room (never shrink what the user sized)."""
+        layout = self.layout()
+        layout.activate()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     # -- signing in ---------------------------------------------------------------------------
 
@@ -475,7 +500,7 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _sign_in_failed(self, error: errors.WorkfrontError, form: LoginForm) -> None:
-        self._show_error(messages.explain_sign_in_error(error, form))
+        self._show_error(messages.explain_sign_in_error(error, form, hint=not self.hint.isVisible()))
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -502,6 +527,7 @@ class LoginDialog(QDialog):
             return
         self.error.setText(message.text)
         self.error.show()
+        self._fit()
         widget = self._field_widget(message.field)
         if widget is not None:
             self.tabs.setCurrentIndex(self._tab_of(widget))

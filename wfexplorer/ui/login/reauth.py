@@ -53,7 +53,8 @@ class ReauthDialog(QDialog):
         who = connection.username or connection.user_name
         then = "to continue where you left off; nothing you typed is lost."
         ask = f"Enter the password of <b>{_escape(who)}</b> {then}" if not oauth else f"Sign in again {then}"
-        intro = QLabel(f"Your session on {_escape(connection.host)} has ended ({_escape(reason.rstrip('.'))}). {ask}")
+        intro = QLabel(f"Your session on {_escape(connection.host)} has ended. {ask}")
+        intro.setToolTip(reason)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.intro = intro
@@ -89,7 +90,7 @@ class ReauthDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         self.password.setFocus()
 
     def renew(self) -> None:
