@@ -10,6 +10,7 @@ Public API::
     zone(name) -> tzinfo                                  # cached ZoneInfo (UTC fallback)
     format_datetime(stored, zone_name) -> str | None      # stored UTC -> Workfront format (cached)
     format_output(value, field_type, zone_name)           # dateTime -> Workfront format, others unchanged
+    output_formatter(zone_name) -> (value -> output)      # memoised formatter for rendering many records
     parse_date_input(text, tz) -> DateBound               # filter/edit input (no wildcards; see wildcards.py)
     parse_datetime_to_stored(text, tz) -> str             # input -> stored UTC ISO (for writes)
     to_stored(dt) -> str                                  # aware datetime -> stored UTC ISO
@@ -24,9 +25,11 @@ configured zone. A :class:`DateBound` keeps both ends, so filters can compare th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wfexplorer.demo.classic.errors import ClassicError
@@ -110,6 +113,34 @@ def format_datetime(stored: str, zone_name: str) -> str | None:
     )
 
 
+_OUTPUT_CACHES: dict[str, dict[str, str]] = {}
+_OUTPUT_CACHE_LIMIT = 200_000
+
+
+def output_formatter(zone_name: str) -> Callable[[Any], Any]:
+    """Return a fast value → output function for ``dateTime`` values in ``zone_name``.
+
+    Strings that are dates come back formatted (memoised per zone); anything else unchanged.
+    """
+    cache = _OUTPUT_CACHES.get(zone_name)
+    if cache is None or len(cache) > _OUTPUT_CACHE_LIMIT:
+        cache = _OUTPUT_CACHES[zone_name] = {}
+
+    def formatted(value: Any) -> Any:
+        try:
+            return cache[value]
+        except (KeyError, TypeError):
+            pass
+        if not isinstance(value, str):
+            return value
+        text = format_datetime(value, zone_name)
+        result = value if text is None else text
+        cache[value] = result
+        return result
+
+    return formatted
+
+
 def format_output(value: object, field_type: str, zone_name: str) -> object:
     """Return a stored value as the API outputs it: ``dateTime`` formatted, anything else as is."""
     if field_type == "dateTime" and isinstance(value, str):
@@ -183,9 +214,7 @@ def _from_match(match: re.Match[str], default_zone: tzinfo) -> datetime:
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     tz = _offset_zone(offset) if offset else default_zone
-    return datetime(
-        int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tzinfo=tz
-    )
+    return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tzinfo=tz)
 
 
 def _bad_date(text: str) -> ClassicError:

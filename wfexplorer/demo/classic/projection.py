@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wfexplorer.demo.classic import customforms, graph
-from wfexplorer.demo.classic.dates import format_datetime
+from wfexplorer.demo.classic.dates import output_formatter
 from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.query import MAX_DEPTH, de_field_type, split_path, unknown_field
 from wfexplorer.demo.classic.queryenv import QueryEnv
@@ -176,16 +176,9 @@ def _add_last(spec: FieldSpec, name: str, env: QueryEnv) -> None:
     raise unknown_field(env, name, obj)
 
 
-def _format_date(value: Any, zone_name: str) -> Any:
-    if isinstance(value, str):
-        formatted = format_datetime(value, zone_name)
-        return value if formatted is None else formatted
-    return value
-
-
 def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
     """Compile ``spec`` into a function record → output dict (bind tables and indexes once)."""
-    zone_name = env.time_zone
+    fmt = output_formatter(env.time_zone)
     obj = spec.obj
     code = obj.obj_code
     plain: list[tuple[str, bool]] = []
@@ -228,7 +221,7 @@ def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
         for name in date_names:
             value = out[name]
             if value is not None:
-                out[name] = _format_date(value, zone_name)
+                out[name] = fmt(value)
         if has_code and out["objCode"] is None:
             out["objCode"] = code
         get = record.get
@@ -236,13 +229,13 @@ def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
             for name, is_date in custom:
                 value = get(name)
                 if is_date and value is not None:
-                    value = _format_date(value, zone_name)
+                    value = fmt(value)
                 out[name] = value
         if parameter_values:
             values = customforms.parameter_values(store, code, record)
             for key in custom_dates:
                 if key in values:
-                    values[key] = _format_date(values[key], zone_name)
+                    values[key] = fmt(values[key])
             out["parameterValues"] = values
         for name, resolve, child in references:
             target = resolve(record)
