@@ -19,6 +19,8 @@ from wfexplorer.core import errors
 
 #: Parameters that are never field names.
 CONTROL_PARAMETERS = frozenset({"map", "filters", "fields", "method", "atomic", "force", "options", "updates"})
+#: Names the server reads as credentials when they appear as plain parameters.
+CREDENTIAL_NAMES = frozenset({"username", "password", "apiKey"})
 _PREFIX = re.compile(r"^((?:OR|AND):\d+:)(.+)$")
 _SUFFIX = re.compile(r"^(.+?)((?:_\d+)?_(?:Mod|Range|Sort|GroupBy|AggFunc|ForceGroupBy))$")
 
@@ -132,12 +134,22 @@ def encode_params(params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None) 
 
 
 def search_params(api: ClassLookup | None, cls: Any, parameters: Mapping[Any, Any]) -> list[tuple[str, str]]:
-    """Return search/count/report pairs: names converted and checked, a list value repeated (``in``)."""
+    """Return search/count/report pairs: names converted and checked, a list value repeated (``in``).
+
+    Filters on ``username``, ``password`` or ``apiKey`` would be read as credentials, so they travel
+    inside the ``filters={json}`` parameter instead.
+    """
     pairs: list[tuple[str, str]] = []
+    hidden: dict[str, Any] = {}
     for key, value in parameters.items():
         name = convert_parameter(api, cls, key)
-        if isinstance(value, list | tuple | set | frozenset) and name not in ("filters", "options"):
+        base = _SUFFIX.match(name)
+        if (base.group(1) if base else name) in CREDENTIAL_NAMES:
+            hidden[name] = list(value) if isinstance(value, tuple | set | frozenset) else value
+        elif isinstance(value, list | tuple | set | frozenset) and name not in ("filters", "options"):
             pairs.extend((name, encode_value(item)) for item in value)
         else:
             pairs.append((name, encode_value(value)))
+    if hidden:
+        pairs.append(("filters", json.dumps(hidden, default=_json_default)))
     return pairs
