@@ -116,7 +116,8 @@ ROLE_LIST = {"data": {"objects": {
 USER_META = {"data": {
     "name": "User", "label": "User", "objCode": "USER",
     "fields": {"ID": {"fieldType": "string", "label": "ID"}, "name": {"fieldType": "string", "label": "Name"},
-               "emailAddr": {"fieldType": "string", "label": "Email Address"}},
+               "emailAddr": {"fieldType": "string", "label": "Email Address"},
+               "username": {"fieldType": "string", "label": "Username"}},
     "references": {"homeRole": {"fieldType": "Role", "typeObjCode": "ROLE", "label": "Home Role"}},
     "collections": {}, "actions": {}, "queries": {}, "operations": ["get", "search"],
 }}

@@ -129,9 +129,9 @@ def test_request_events_carry_redacted_urls(canned: CannedServer) -> None:
     assert events[-1].status == 200 and events[-1].method == "GET"
 
 
-def test_credential_like_filters_travel_inside_the_filters_json(canned: CannedServer) -> None:
-    canned.answer("GET", "/USER/count", {"data": {"count": 1}})
-    canned.session().count("USER", username="ada", username_Mod="cieq", name="Ada")
-    query = canned.requests[-1].query
+def test_credential_like_filters_travel_inside_the_filters_json(reflected: CannedServer) -> None:
+    reflected.answer("GET", "/USER/count", {"data": {"count": 1}})
+    reflected.session().count("USER", username="ada", username_Mod="cieq", name="Ada")
+    query = reflected.requests[-1].query
     assert "username" not in query and query["name"] == ["Ada"]
     assert json.loads(query["filters"][0]) == {"username": "ada", "username_Mod": "cieq"}
