@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from classic_query_helpers import make_env, make_store, obj
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -120,17 +122,13 @@ def test_malformed_search_parameters_raise_classic_errors_only(pairs: list, extr
 @given(pairs=_PARAMS, extra=_EXTRA)
 def test_malformed_report_parameters_raise_classic_errors_only(pairs: list, extra: list) -> None:
     env = make_env(STORE)
-    try:
+    with contextlib.suppress(ClassicError):
         run_report(STORE, parse_report(obj("TASK"), pairs + extra, env))
-    except ClassicError:
-        pass
 
 
 @settings(max_examples=150, deadline=None)
 @given(fields=st.lists(st.one_of(_NAMES, _VALUES, st.builds(lambda a, b: a + ":" + b, _NAMES, _NAMES)), max_size=5))
 def test_malformed_fields_raise_classic_errors_only(fields: list[str]) -> None:
     env = make_env(STORE)
-    try:
+    with contextlib.suppress(ClassicError):
         project(parse_fields(obj("PROJ"), fields, env), list(STORE.table("PROJ").values()), env)
-    except ClassicError:
-        pass
