@@ -87,6 +87,9 @@ def _compile_condition(node: Condition, ctx: FilterContext) -> Predicate:
         return lambda values: not is_empty(values.get(field_id))
     if base in _MULTI:
         return _multi(node, field, base, ctx)
+    if base == "CHECKBOX" and not is_lookup:
+        wanted = node.value is True or str(node.value).lower() == "true"
+        return lambda values: bool(values.get(field_id)) is wanted
     negative = _NEGATIVE.get(condition)
     test = _scalar_test(negative or condition, node, field, base, ctx)
     field_get = dict.get

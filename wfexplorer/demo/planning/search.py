@@ -9,6 +9,8 @@ parsed tree is applied by ``query.compile_filter``; results are sorted, grouped 
 
 from __future__ import annotations
 
+import contextlib
+import json
 from typing import Any
 
 from werkzeug.wrappers import Response
@@ -38,6 +40,33 @@ def _filter_error(error: FilterError) -> PlanningError:
               for problem in error.problems]
     detail = "; ".join(f"{problem.path}: {problem.message}" for problem in error.problems) or str(error)
     return PlanningError(400, f"Invalid search request: {detail}", "VALIDATION_FAILED", errors=errors)
+
+
+def prepare_filter(call: Call, rt_id: str, raw: Any) -> Any:
+    """The raw v2 filter with the service's documented leniencies applied before strict parsing.
+
+    ``IS_ANY_OF``/``IS_NONE_OF`` on a reference field become ``HAS_ANY_OF``/``HAS_NONE_OF`` (unless
+    ``lenient_reference_lists=false``) and ``matchExternalId`` is dropped where it does not apply (non-external
+    fields ignore it), so the shared parser sees only what it must judge.
+    """
+    if isinstance(raw, list):
+        return [prepare_filter(call, rt_id, item) for item in raw]
+    if not isinstance(raw, dict):
+        return raw
+    if "conditions" in raw:
+        return {**raw, "conditions": prepare_filter(call, rt_id, raw["conditions"])}
+    field = call.pl.field_of(rt_id, str(raw.get("fieldId"))) if isinstance(raw.get("fieldId"), str) else None
+    if field is None:
+        return raw
+    node = dict(raw)
+    base = call.pl.base_type(field)
+    lenient = {"IS_ANY_OF": "HAS_ANY_OF", "IS_NONE_OF": "HAS_NONE_OF"}
+    if base == "REFERENCE" and node.get("condition") in lenient and call.pl.options.flag("lenient_reference_lists"):
+        node["condition"] = lenient[node["condition"]]
+    options = field.get("referenceOptions") or {}
+    if node.get("matchExternalId") is True and not (field.get("type") == "REFERENCE" and options.get("isExternal")):
+        node.pop("matchExternalId")
+    return node
 
 
 def _params(call: Call, skip: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -102,10 +131,17 @@ def _search_v2(call: Call, body: dict[str, Any]) -> Response:
     if alias and alias != rt.get("alias"):
         raise bad_request(f"'recordTypeAlias' {alias!r} does not name record type '{rt['ID']}'.", "recordTypeAlias")
     params = _params(call, skip=("sort", "page", "size"))
+    if "filter" in body:
+        body = {**body, "filter": prepare_filter(call, rt["ID"], body["filter"])}
+    elif isinstance(params.get("filter"), str):
+        with contextlib.suppress(ValueError):  # the parser reports malformed JSON
+            params["filter"] = prepare_filter(call, rt["ID"], json.loads(params["filter"]))
     try:
         request = request_from_v2(body, params, pl.catalog(rt["ID"]))
     except FilterError as error:
         raise _filter_error(error) from None
+    if request.filter is None and (body.get("filter") or params.get("filter")):
+        raise bad_request("The filter could not be applied (it holds no usable condition).", "filter")
     spring = [] if body.get("sort") else query.spring_sort(pl, rt["ID"], call.request.args.getlist("sort"))
     page = call.integer("page", 0, minimum=0)
     size = call.integer("size", V2_DEFAULT_SIZE, minimum=1)
@@ -160,6 +196,8 @@ def _search_v1(call: Call, body: dict[str, Any], params: dict[str, Any]) -> Resp
         request = request_from_v1(body, params, pl.catalog(rt["ID"]))
     except FilterError as error:
         raise _filter_error(error) from None
+    if request.filter is None and (body.get("filters") or params.get("filters")):
+        raise bad_request("The filters could not be applied (they hold no usable condition).", "filters")
     offset = request.paging.offset if request.paging else 0
     limit = request.paging.limit if request.paging else V1_DEFAULT_LIMIT
     if limit > V1_MAX_LIMIT:

@@ -16,7 +16,7 @@ from wfexplorer.demo.planning import dto, kinds
 from wfexplorer.demo.planning.call import Call
 from wfexplorer.demo.planning.errors import PlanningError, bad_request
 from wfexplorer.demo.planning.paging import cursor_page
-from wfexplorer.demo.planning.search import _filter_error
+from wfexplorer.demo.planning.search import _filter_error, prepare_filter
 from wfexplorer.demo.planning.support import empty_response, json_response, new_id
 from wfexplorer.demo.planning.writes import clean_input, merge, require_name, require_role, stamp
 from wfexplorer.demo.store import Record
@@ -53,7 +53,7 @@ def _validate(call: Call, rt: Record, body: dict[str, Any]) -> None:
             raise bad_request("'filter' must be an array of filter nodes.", "filter", "TypeMismatch")
         for index, node in enumerate(nodes):
             try:
-                node_from_v2(node, catalog, root=f"filter[{index}]")
+                node_from_v2(prepare_filter(call, rt["ID"], node), catalog, root=f"filter[{index}]")
             except FilterError as error:
                 raise _filter_error(error) from None
     for key in ("sorting", "grouping"):
