@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from classic_query_helpers import make_env, make_store, task_numbers
+from classic_query_helpers import make_env, make_store, search_ids, task_numbers
 
 from wfexplorer.demo.classic.dates import zone
 from wfexplorer.demo.classic.errors import ClassicError
@@ -148,3 +148,15 @@ def test_item15_expand_user_and_customer_wildcards(store: Store) -> None:
     assert expand("$$USER", make_env(store, user_id=None)) is None
     with pytest.raises(ClassicError, match="Unknown wildcard attribute"):
         expand("$$USER.shoeSize", env)
+
+
+def test_item15_customer_and_account_rep_wildcards() -> None:
+    store = make_store()
+    with store.transaction() as tx:
+        tx.put("CUST", {"ID": "k1", "objCode": "CUST", "name": "Acme", "accountRepID": "rep1"})
+        tx.put("PROJ", {"ID": "p9", "objCode": "PROJ", "name": "Customer project", "customerID": "k1"})
+    env = make_env(store)
+    assert expand("$$CUSTOMER", env) == "k1"
+    assert expand("$$CUSTOMER.name", env) == "Acme"
+    assert expand("$$AR", env) == "rep1"
+    assert search_ids(store, "PROJ", ("customerID", "$$CUSTOMER")) == ["p9"]
