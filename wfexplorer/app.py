@@ -102,8 +102,7 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
                         format="%(levelname)s %(name)s: %(message)s")
     import qasync
 
-    from wfexplorer.core.auth.profiles import ProfileStore
-    from wfexplorer.core.auth.secrets import SecretStore
+    from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
     from wfexplorer.ui import resources
     from wfexplorer.ui.asyncops import Operations
     from wfexplorer.ui.crash import CrashReporter, install_excepthook
@@ -124,7 +123,8 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     install_excepthook(reporter, loop)
     ops = Operations(crash_handler=reporter)
     demo = DemoLauncher(args.demo_scale, args.demo_data)
-    backend = CoreSignInBackend(ProfileStore(args.config_dir), SecretStore(), demo, args.cache_dir)
+    authenticator = Authenticator(profiles=ProfileStore(args.config_dir), secrets=SecretStore())
+    backend = CoreSignInBackend(authenticator, demo, args.cache_dir)
     windows = Windows(backend, ops)
     application = Application(qapp, loop, ops, windows, backend, demo, reporter)
     application.closers += [demo.stop, ops.shutdown]

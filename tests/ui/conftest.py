@@ -89,15 +89,49 @@ class FixtureDemo:
         return self.server.credentials()
 
 
+class FormBrowser:
+    """A stand-in for the system browser: fetches the simulator's sign-in page and submits its form."""
+
+    def __init__(self, username: str = "admin", password: str = "demo") -> None:
+        self.username = username
+        self.password = password
+        self.opened: list[str] = []
+
+    def __call__(self, url: str) -> bool:
+        import re
+        from html import unescape
+        from urllib.parse import urlsplit, urlunsplit
+
+        import requests
+
+        self.opened.append(url)
+        with requests.Session() as http:
+            page = http.get(url, timeout=5)
+            hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page.text))
+            form = {name: unescape(value) for name, value in hidden.items()}
+            action = urlunsplit(urlsplit(url)._replace(query=""))
+            answer = http.post(action, data={**form, "username": self.username, "password": self.password,
+                                             "decision": "allow"}, timeout=5, allow_redirects=False)
+            if answer.status_code == 302:
+                http.get(answer.headers["Location"], timeout=5)
+        return True
+
+
 @pytest.fixture
-def signin_backend(demo_server: Any, tmp_path: Any) -> Any:
+def browser() -> FormBrowser:
+    """The "browser" the OAuth sign-in opens in tests."""
+    return FormBrowser()
+
+
+@pytest.fixture
+def signin_backend(demo_server: Any, tmp_path: Any, browser: FormBrowser) -> Any:
     """Core-backed sign-in with profiles in a temp dir, the in-memory keyring and the session simulator as demo."""
-    from wfexplorer.core.auth.profiles import ProfileStore
-    from wfexplorer.core.auth.secrets import SecretStore
+    from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
     from wfexplorer.ui.login.core_backend import CoreSignInBackend
 
-    return CoreSignInBackend(ProfileStore(tmp_path / "config"), SecretStore(), FixtureDemo(demo_server),
-                             tmp_path / "cache")
+    authenticator = Authenticator(profiles=ProfileStore(tmp_path / "config"), secrets=SecretStore(),
+                                  open_browser=browser)
+    return CoreSignInBackend(authenticator, FixtureDemo(demo_server), tmp_path / "cache")
 
 
 @pytest.fixture

@@ -207,3 +207,53 @@ def test_remember_me_saves_the_profile_and_puts_the_password_in_the_keyring_only
     assert again.profile_list.currentRow() == 1
     run_until(lambda: again.password_tab.password.text() == "demo")
     assert again.remember.isChecked()
+
+
+def test_oauth_browser_sign_in_to_the_demo(login_dialog, browser, run_until, qtbot, crashes):
+    login_dialog.tabs.setCurrentWidget(login_dialog.oauth_tab)
+    login_dialog.oauth_tab.browser.setChecked(True)
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert login_dialog.error.text() == ""
+    assert login_dialog.connection is not None
+    assert login_dialog.connection.method is AuthMethod.OAUTH_BROWSER
+    assert login_dialog.connection.username == "admin"
+    assert len(browser.opened) == 1 and "code_challenge" in browser.opened[0]
+    assert crashes == []
+
+
+def test_cancel_stops_a_browser_sign_in_that_never_comes_back(login_dialog, demo_server, browser, run_until, qtbot):
+    use_custom_profile(login_dialog, demo_server.base_url)
+    login_dialog.tabs.setCurrentWidget(login_dialog.oauth_tab)
+    login_dialog.oauth_tab.client_id.setText("no-such-client")  # the sign-in page refuses it: no redirect ever
+    login_dialog.sign_in()
+    run_until(lambda: browser.opened)
+    assert login_dialog.busy and "browser" in login_dialog.status.text()
+    qtbot.mouseClick(login_dialog.cancel_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: not login_dialog.busy, timeout=5)
+    assert login_dialog.isVisible() and login_dialog.connection is None
+    assert login_dialog.oauth_tab.client_id.text() == "no-such-client"
+
+
+def test_oauth_client_credentials_sign_in(login_dialog, demo_server, demo_credentials, run_until, qtbot):
+    use_custom_profile(login_dialog, demo_server.base_url)
+    login_dialog.tabs.setCurrentWidget(login_dialog.oauth_tab)
+    login_dialog.oauth_tab.server.setChecked(True)
+    login_dialog.oauth_tab.client_id.setText(demo_credentials["oauth_client_id"])
+    login_dialog.oauth_tab.client_secret.setText(demo_credentials["oauth_client_secret"])
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert login_dialog.error.text() == ""
+    assert login_dialog.connection.method is AuthMethod.OAUTH_CLIENT_CREDENTIALS
+
+
+def test_wrong_client_secret_is_reported_inline_and_kept(login_dialog, demo_server, demo_credentials, run_until,
+                                                          qtbot):
+    use_custom_profile(login_dialog, demo_server.base_url)
+    login_dialog.tabs.setCurrentWidget(login_dialog.oauth_tab)
+    login_dialog.oauth_tab.server.setChecked(True)
+    login_dialog.oauth_tab.client_id.setText(demo_credentials["oauth_client_id"])
+    login_dialog.oauth_tab.client_secret.setText("wrong secret")
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert login_dialog.connection is None
+    assert login_dialog.error.text()
+    assert login_dialog.oauth_tab.client_secret.text() == "wrong secret"
+    assert QApplication.focusWidget() is login_dialog.oauth_tab.client_secret

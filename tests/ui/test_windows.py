@@ -42,7 +42,7 @@ def test_after_sign_in_the_main_window_shows_who_where_and_which_versions(window
     assert view.values["classic_version"].text() == "v21.0"
     assert view.values["planning_version"].text() == "v2"
     assert host in window.windowTitle()
-    assert "admin" in window.who.text() or "Admin" in window.who.text()
+    assert window.connection.user_name and window.connection.user_name in window.who.text()
 
 
 def test_sign_out_ends_the_session_and_returns_to_the_sign_in_dialog(windows, run_until, qtbot, demo_server):
@@ -94,3 +94,22 @@ def test_declining_to_sign_in_again_reports_the_expired_session(windows, run_unt
     qtbot.keyClick(window.findChild(ReauthDialog), Qt.Key.Key_Escape)
     run_until(lambda: shown)
     assert isinstance(shown[0], errors.AuthenticationError)
+
+
+def test_an_expired_oauth_token_is_refreshed_silently_and_the_request_retried(
+    windows, run_until, qtbot, ops, demo_server, crashes
+):
+    dialog = windows.show_login()
+    dialog.tabs.setCurrentWidget(dialog.oauth_tab)
+    dialog.sign_in()
+    run_until(lambda: windows.main is not None)
+    window = windows.main
+    connection = window.connection
+    old_token = connection.session.session_id or connection.session.extra_headers.get("Authorization")
+    assert demo_server.context.sessions.revoke(connection.session.session_id)
+    results = []
+    ops.run(lambda: connection.session.count("PROJ"), on_success=results.append, on_error=pytest.fail)
+    run_until(lambda: results)
+    assert window.findChild(ReauthDialog) is None
+    assert connection.session.session_id != old_token
+    assert crashes == []

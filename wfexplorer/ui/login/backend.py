@@ -32,6 +32,9 @@ class Connection(Protocol):
     @property
     def profile_name(self) -> str: ...
 
+    def renew_silently(self) -> bool:
+        """Renew an expired credential without asking (OAuth refresh); False when the user must be asked."""
+
     def reauthenticate(self, password: str) -> None:
         """Sign in again after the session expired (blocking); raises AuthenticationError if refused."""
 

@@ -1,7 +1,7 @@
-"""The sign-in dialog's backend made of ``wfexplorer.core``: profiles, keyring secrets, classic sessions.
+"""The sign-in dialog's backend made of ``wfexplorer.core``: the Authenticator, profiles, keyring, classic session.
 
 Everything that talks to a server happens in blocking methods the dialog runs through
-:class:`~wfexplorer.ui.asyncops.Operations`. URLs come from :class:`~wfexplorer.core.auth.profiles.Profile`;
+:class:`~wfexplorer.ui.asyncops.Operations`. URLs come from :class:`~wfexplorer.core.auth.Profile`;
 nothing here builds one.
 """
 
@@ -10,31 +10,54 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wfexplorer.core import auth as core_auth
 from wfexplorer.core import errors
-from wfexplorer.core.auth import profiles as core_profiles
-from wfexplorer.core.auth.profiles import Environment, Profile, ProfileStore
-from wfexplorer.core.auth.secrets import SecretKind, SecretStore
+from wfexplorer.core.auth import Authenticator, Environment, Profile, SecretKind, SignedIn
 from wfexplorer.ui.login.backend import DemoProvider
 from wfexplorer.ui.login.form import DEMO, AuthMethod, LoginForm
 
 log = logging.getLogger(__name__)
 
 DEMO_ADDRESS_BEFORE_START = "This computer (starts when you sign in)"
+_SECRET_OF_METHOD = {
+    AuthMethod.PASSWORD: SecretKind.PASSWORD,
+    AuthMethod.API_KEY: SecretKind.API_KEY,
+    AuthMethod.OAUTH_BROWSER: SecretKind.REFRESH_TOKEN,
+    AuthMethod.OAUTH_CLIENT_CREDENTIALS: SecretKind.CLIENT_SECRET,
+}
 
 
-@dataclass
 class CoreConnection:
-    """A signed-in classic session plus what the windows show about it."""
+    """A signed-in connection: core's :class:`~wfexplorer.core.auth.SignedIn` and a classic session on it.
 
-    profile: Profile
-    session: Any  # wfexplorer.core.classic.Session
-    user_name: str = ""
-    username: str = ""
-    _reauth: Callable[[CoreConnection, str], None] | None = field(default=None, repr=False)
+    The classic session sends whatever credential the provider holds now; after a 401 the GUI
+    calls :meth:`renew_silently` (an OAuth refresh, or a kept password) and, when that is not
+    possible, asks the user and calls :meth:`reauthenticate`.
+    """
+
+    def __init__(self, signed_in: SignedIn, session: Any, browser_again: Callable[[], SignedIn] | None = None) -> None:
+        self.signed_in = signed_in
+        self.session = session
+        self._browser_again = browser_again
+        self._credential = signed_in.provider.current()
+        self._apply(self._credential)
+
+    # -- what the windows show -----------------------------------------------------------------
+
+    @property
+    def profile(self) -> Profile:
+        return self.signed_in.profile
+
+    @property
+    def user_name(self) -> str:
+        return self.signed_in.user_name
+
+    @property
+    def username(self) -> str:
+        return self.signed_in.username
 
     @property
     def host(self) -> str:
@@ -50,43 +73,65 @@ class CoreConnection:
 
     @property
     def method(self) -> AuthMethod:
-        return self.profile.auth_method
+        return self.signed_in.method
 
     @property
     def profile_name(self) -> str:
         return self.profile.name
 
+    # -- credentials ---------------------------------------------------------------------------
+
+    def _apply(self, credential: core_auth.Credential) -> None:
+        """Put ``credential`` on the classic session (sessionID, apiKey or a Bearer header)."""
+        self._credential = credential
+        headers = credential.classic_headers()
+        self.session.session_id = headers.get("sessionID")
+        self.session.api_key = headers.get("apiKey")
+        if "Authorization" in headers:
+            self.session.extra_headers["Authorization"] = headers["Authorization"]
+        else:
+            self.session.extra_headers.pop("Authorization", None)
+
+    def renew_silently(self) -> bool:
+        """Renew without asking anyone (OAuth refresh, a new client-credentials token, a kept password)."""
+        try:
+            self._apply(self.signed_in.provider.renew(self._credential))
+        except errors.AuthenticationError as refused:
+            log.info("Silent renewal not possible: %s", refused.message)
+            return False
+        return True
+
     def reauthenticate(self, password: str) -> None:
-        """Sign in again after the session expired (blocking)."""
-        if self._reauth is None:
-            raise errors.AuthenticationError("This connection cannot sign in again; sign out and in.")
-        self._reauth(self, password)
+        """Sign in again with the password the user typed (OAuth: with the browser again)."""
+        provider = self.signed_in.provider
+        if isinstance(provider, core_auth.PasswordProvider | core_auth.ApiKeyProvider):
+            self._apply(provider.reauthenticate(password))
+            return
+        if self._browser_again is not None and self.method is AuthMethod.OAUTH_BROWSER:
+            self.signed_in = self._browser_again()
+            self._apply(self.signed_in.provider.current())
+            return
+        self._apply(provider.renew(self._credential))
 
     def sign_out(self) -> None:
-        """End the session on the server and release the connection."""
+        """End the session (logout or token revocation) and release the connection."""
         try:
-            if self.profile.auth_method is AuthMethod.PASSWORD and self.session.session_id:
-                self.session.logout()
+            self.signed_in.sign_out()
         finally:
             self.session.close()
+            self.signed_in.http.close()
 
 
 class CoreSignInBackend:
-    """Implements :class:`~wfexplorer.ui.login.backend.SignInBackend` with core's profiles, secrets and sessions.
+    """Implements :class:`~wfexplorer.ui.login.backend.SignInBackend` with core's Authenticator.
 
     ``demo`` starts the in-process simulator when the built-in demo profile is used (``None``: no
     demo profile). ``cache_dir`` is where metadata is cached (``None``: core's default).
     """
 
-    def __init__(
-        self,
-        profiles: ProfileStore,
-        secrets: SecretStore,
-        demo: DemoProvider | None = None,
-        cache_dir: Path | None = None,
-    ) -> None:
-        self.profile_store = profiles
-        self.secrets = secrets
+    def __init__(self, authenticator: Authenticator, demo: DemoProvider | None = None,
+                 cache_dir: Path | None = None) -> None:
+        self.auth = authenticator
         self.demo = demo
         self.cache_dir = cache_dir
         self._demo_credentials: dict[str, Any] | None = None
@@ -94,15 +139,14 @@ class CoreSignInBackend:
     # -- what the dialog offers ----------------------------------------------------------------
 
     def environments(self) -> list[tuple[str, str]]:
-        return [(str(key), label) for key, label in core_profiles.ENVIRONMENT_LABELS.items()]
+        return [(str(key), label) for key, label in core_auth.ENVIRONMENT_LABELS.items()]
 
     def classic_versions(self) -> list[str]:
-        versions = list(core_profiles.CLASSIC_VERSIONS)
-        default = core_profiles.DEFAULT_CLASSIC_VERSION
-        return [default, *(v for v in versions if v != default)]
+        default = core_auth.DEFAULT_CLASSIC_VERSION
+        return [default, *(v for v in core_auth.CLASSIC_VERSIONS if v != default)]
 
     def planning_versions(self) -> list[str]:
-        return list(core_profiles.PLANNING_VERSIONS)
+        return list(core_auth.PLANNING_VERSIONS)
 
     def address(self, form: LoginForm) -> str:
         if form.is_demo:
@@ -121,22 +165,22 @@ class CoreSignInBackend:
         defaults = self.demo.defaults()
         return LoginForm(
             environment=DEMO,
-            classic_version=core_profiles.DEFAULT_CLASSIC_VERSION,
-            planning_version=core_profiles.DEFAULT_PLANNING_VERSION,
+            classic_version=core_auth.DEFAULT_CLASSIC_VERSION,
+            planning_version=core_auth.DEFAULT_PLANNING_VERSION,
             username=defaults.get("username", ""),
             password=defaults.get("password", ""),
         )
 
     def profiles(self) -> list[LoginForm]:
         try:
-            saved = self.profile_store.load()
+            saved = self.auth.profiles.load()
         except errors.ValidationError as damaged:
             log.warning("%s", damaged)
             return []
         return [self.form_for(profile) for profile in saved]
 
     def keyring_notice(self) -> str | None:
-        notice = self.secrets.notice
+        notice = self.auth.notice
         return notice.message if notice else None
 
     # -- profiles and secrets ------------------------------------------------------------------
@@ -145,18 +189,17 @@ class CoreSignInBackend:
     def profile_for(form: LoginForm, base_url: str | None = None) -> Profile:
         """The core profile a form describes (``base_url`` for the demo, whose port changes)."""
         if form.is_demo:
-            return core_profiles.demo_profile(base_url or "", username=form.username, auth_method=form.method)\
-                .with_changes(classic_version=form.classic_version or core_profiles.DEFAULT_CLASSIC_VERSION,
+            return core_auth.demo_profile(base_url or "", username=form.username, auth_method=form.method)\
+                .with_changes(classic_version=form.classic_version or core_auth.DEFAULT_CLASSIC_VERSION,
                               planning_version=form.planning_version, client_id=form.client_id)
         environment = Environment(form.environment)
-        name = form.profile_name or form.domain or form.custom_url
         return Profile(
-            name=name,
+            name=form.profile_name or form.domain or form.custom_url,
             environment=environment,
             domain=form.domain,
             custom_url=form.custom_url if environment is Environment.CUSTOM else "",
-            classic_version=form.classic_version or core_profiles.DEFAULT_CLASSIC_VERSION,
-            planning_version=form.planning_version or core_profiles.DEFAULT_PLANNING_VERSION,
+            classic_version=form.classic_version or core_auth.DEFAULT_CLASSIC_VERSION,
+            planning_version=form.planning_version or core_auth.DEFAULT_PLANNING_VERSION,
             auth_method=form.method,
             username=form.username,
             client_id=form.client_id,
@@ -180,34 +223,23 @@ class CoreSignInBackend:
         )
 
     def load_secrets(self, form: LoginForm) -> LoginForm:
-        name = form.profile_name
-        return LoginForm(
-            **{**form.__dict__,
-               "password": self.secrets.get(name, SecretKind.PASSWORD) or form.password,
-               "api_key": self.secrets.get(name, SecretKind.API_KEY) or form.api_key,
-               "client_secret": self.secrets.get(name, SecretKind.CLIENT_SECRET) or form.client_secret}
-        )
+        profile = self.profile_for(form)
+        filled = LoginForm(**form.__dict__)
+        filled.password = self.auth.remembered_secret(profile, SecretKind.PASSWORD) or form.password
+        filled.api_key = self.auth.remembered_secret(profile, SecretKind.API_KEY) or form.api_key
+        filled.client_secret = self.auth.remembered_secret(profile, SecretKind.CLIENT_SECRET) or form.client_secret
+        return filled
 
     def delete_profile(self, name: str) -> None:
-        self.profile_store.delete(name)
-        self.secrets.forget_profile(name)
+        self.auth.forget(name)
 
-    def _remember(self, profile: Profile, form: LoginForm) -> None:
-        """Save the profile (no secrets in it) and, with Remember me, its secret in the keyring."""
-        if profile.builtin:
+    def _keep(self, profile: Profile, form: LoginForm) -> None:
+        """Without Remember me: save the profile (it holds no secrets) and forget any kept secret."""
+        if profile.builtin or form.remember:
             return
-        self.profile_store.save(profile)
-        secrets = {
-            SecretKind.PASSWORD: form.password if form.method is AuthMethod.PASSWORD else "",
-            SecretKind.API_KEY: form.api_key if form.method is AuthMethod.API_KEY else "",
-            SecretKind.CLIENT_SECRET: form.client_secret
-            if form.method is AuthMethod.OAUTH_CLIENT_CREDENTIALS else "",
-        }
-        for kind, value in secrets.items():
-            if form.remember and value:
-                self.secrets.set(profile.name, kind, value)
-            else:
-                self.secrets.delete(profile.name, kind)
+        self.auth.profiles.save(profile)
+        for kind in SecretKind:
+            self.auth.secrets.delete(profile.name, kind)
 
     # -- signing in ----------------------------------------------------------------------------
 
@@ -227,73 +259,59 @@ class CoreSignInBackend:
             filled.client_secret = filled.client_secret or str(credentials.get("oauth_client_secret", ""))
         return filled, str(credentials["base_url"])
 
-    def _session(self, profile: Profile) -> Any:
+    def _session(self, signed_in: SignedIn) -> Any:
         from wfexplorer.core.classic.session import Session
         from wfexplorer.core.classic.templates import base_url_template
 
+        profile = signed_in.profile
         return Session(
             profile.domain or "workfront",
             api_version=profile.classic_version,
             url_template=base_url_template(profile.base_url),
+            transport=signed_in.http,
             cache_dir=self.cache_dir,
             use_cache=not profile.builtin,  # the demo's port changes every run
             lazy=False,
-            allow_insecure_http=profile.allow_insecure_http,
         )
 
     def sign_in(self, form: LoginForm, cancelled: threading.Event) -> CoreConnection:
         base_url = None
         if form.is_demo:
             form, base_url = self._demo_base(form)
-        profile = self.profile_for(form, base_url).validated()
-        session = self._session(profile)
-        try:
-            self._authenticate(session, profile, form, cancelled)
-            user = self._who(session)
-        except BaseException:
-            session.close()
-            raise
-        if cancelled.is_set():
-            session.close()
-            raise errors.WorkfrontError("Sign-in cancelled")
-        self._remember(profile, form)
-        return CoreConnection(
-            profile=profile,
-            session=session,
-            user_name=str(user.get("name") or ""),
-            username=str(user.get("username") or form.username),
-            _reauth=self._reauthenticate,
-        )
+        profile = self.profile_for(form, base_url)
+        remember = form.remember and not profile.builtin
+        signed_in = self._sign_in(profile, form, remember, cancelled)
+        self._keep(signed_in.profile, form)
 
-    def _authenticate(self, session: Any, profile: Profile, form: LoginForm, cancelled: threading.Event) -> None:
-        method = profile.auth_method
+        def browser_again() -> SignedIn:
+            return self.auth.sign_in_with_browser(signed_in.profile, remember=remember)
+
+        return CoreConnection(signed_in, self._session(signed_in), browser_again)
+
+    def _sign_in(self, profile: Profile, form: LoginForm, remember: bool, cancelled: threading.Event) -> SignedIn:
+        auth = self.auth
+        method = form.method
         if method is AuthMethod.PASSWORD:
-            session.login(form.username, form.password)
-        elif method is AuthMethod.API_KEY:
-            session.api_key = form.api_key
-        else:
-            raise errors.ValidationError("OAuth 2.0 sign-in is not available in this build yet.")
-
-    @staticmethod
-    def _who(session: Any) -> dict[str, Any]:
-        """The signed-in user's name and username (one request; also proves an API key works)."""
-        data = session.get("/user", {"id": "$$USER", "fields": "name,username"})
-        if not isinstance(data, dict):
-            raise errors.ProtocolError("Workfront did not describe the signed-in user")
-        return data
-
-    @staticmethod
-    def _reauthenticate(connection: CoreConnection, password: str) -> None:
-        username = connection.username or connection.profile.username
-        connection.session.login(username, password)
+            return auth.sign_in_with_password(profile, form.username, form.password, remember=remember,
+                                              remember_password=remember, cancel=cancelled)
+        if method is AuthMethod.API_KEY:
+            return auth.sign_in_with_api_key(profile, form.api_key, username=form.username, remember=remember,
+                                             cancel=cancelled)
+        if method is AuthMethod.OAUTH_CLIENT_CREDENTIALS:
+            return auth.sign_in_with_client_credentials(profile, form.client_id, form.client_secret,
+                                                        remember=remember, cancel=cancelled)
+        if remember:
+            try:  # a remembered refresh token signs in without the browser
+                restored = auth.restore(profile, cancel=cancelled)
+            except errors.AuthenticationError as refused:
+                log.info("The remembered sign-in no longer works: %s", refused.message)
+                restored = None
+            if restored is not None:
+                return restored
+        return auth.sign_in_with_browser(profile, client_id=form.client_id, remember=remember, cancel=cancelled)
 
     def get_api_key(self, form: LoginForm) -> str:
         base_url = None
         if form.is_demo:
             form, base_url = self._demo_base(form)
-        profile = self.profile_for(form, base_url)
-        session = self._session(profile)
-        try:
-            return str(session.get_api_key(form.username, form.password))
-        finally:
-            session.close()
+        return self.auth.get_api_key(self.profile_for(form, base_url), form.username, form.password)

@@ -1,16 +1,17 @@
-"""When a session expires mid-work: ask for the password again, sign in again, let the call retry.
+"""When a session expires mid-work: renew silently if possible, else ask, then let the call retry once.
 
 :func:`make_reauthenticator` returns the coroutine :class:`~wfexplorer.ui.asyncops.Operations` awaits
-when a call fails with an expired session. It opens :class:`ReauthDialog` (window-modal over the
-window the user is working in, so everything they typed stays where it is), signs in again off the
-GUI thread, and answers True once the connection works again, False if the user gives up.
-OAuth connections refresh their token silently in core; reaching this point means the refresh
-itself failed, so the dialog asks to sign in with the browser again.
+when a call fails with an expired session. It first renews without asking (an OAuth refresh token,
+a new client-credentials token); when that is impossible it opens :class:`ReauthDialog`
+(window-modal over the window the user is working in, so everything they typed stays where it
+is), which asks for the password (or a browser sign-in, for OAuth) and signs in again off the GUI
+thread. It answers True once the connection works again, False if the user gives up.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,8 @@ from wfexplorer.ui import messages
 from wfexplorer.ui.asyncops import Operations, Reauthenticator
 from wfexplorer.ui.login.backend import Connection
 from wfexplorer.ui.login.form import AuthMethod
+
+log = logging.getLogger(__name__)
 
 
 class ReauthDialog(QDialog):
@@ -150,6 +153,11 @@ def make_reauthenticator(
     """The coroutine Operations awaits on an expired session: True when signed in again."""
 
     async def reauthenticate(expired: errors.AuthenticationError) -> bool:
+        try:
+            if await ops.call(connection.renew_silently):
+                return True
+        except errors.WorkfrontError as failure:  # e.g. the network is down: ask, the dialog will say
+            log.info("silent renewal failed: %s", failure.message)
         outcome: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         dialog = ReauthDialog(connection, ops, expired.message or "it expired", parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
