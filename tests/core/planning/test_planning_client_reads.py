@@ -149,3 +149,13 @@ def test_typed_people_ids_find_records_by_workfront_or_ims_id(v2: PlanningClient
     plain = v2.search(campaigns.id, SearchRequest(filter=AND(Condition(created_by.id, "IS", ims_id))))
     typed = v2.search(campaigns.id, SearchRequest(filter=AND(Condition(created_by.id, "IS", UserId(ims_id, "IMS")))))
     assert plain.total == typed.total and plain.total and plain.total > 0
+
+
+def test_saved_view_filters_load_into_the_filter_model(v2: PlanningClient, campaigns: RecordType):
+    views = v2.views(campaigns.id)
+    filtered = [view for view in views if view.filter]
+    assert filtered, "the demo data has a campaigns view with a filter"
+    catalog = v2.catalog(campaigns.id)
+    for view in filtered:
+        group = view.filter_group(catalog)
+        assert group.children and validate(group, catalog) == []

@@ -23,6 +23,8 @@ from wfexplorer.core.planning.filters import (
     node_to_v2,
     request_from_v2,
     request_to_v2,
+    view_filter_from_v2,
+    view_filter_to_v2,
 )
 
 
@@ -196,3 +198,21 @@ def test_v1_only_parts_of_a_search_are_reported_as_losses_on_the_way_to_v2():
     conversion = request_to_v2(SearchRequest(attributes=("data",), row_order_view_id="V1",
                                              paging=Paging(offset=10, limit=20)))
     assert [loss.path for loss in conversion.losses] == ["paging", "attributes", "rowOrderViewId"]
+
+
+def test_a_view_filter_array_is_an_and_group_and_goes_back_to_an_array():
+    nodes = [{"fieldId": "F1", "condition": "IS_EMPTY"},
+             {"operator": "OR", "conditions": [{"fieldId": "F2", "condition": "IS", "value": "x"}]}]
+    group = view_filter_from_v2(nodes)
+    assert group == AND(Condition("F1", "IS_EMPTY"), OR(Condition("F2", "IS", "x")))
+    assert view_filter_to_v2(group) == nodes
+    assert view_filter_to_v2(OR(Condition("F1", "IS_EMPTY"))) == [
+        {"operator": "OR", "conditions": [{"fieldId": "F1", "condition": "IS_EMPTY"}]}
+    ]
+    assert view_filter_from_v2(None) == AND() and view_filter_to_v2(None) == []
+
+
+def test_a_malformed_view_filter_names_the_spot():
+    with pytest.raises(FilterError) as caught:
+        view_filter_from_v2([{"fieldId": "F1", "condition": "IS_EMPTY"}, {"fieldId": "F2", "condition": "NEAR"}])
+    assert caught.value.paths == ("filter[1]",)

@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from wfexplorer.core.planning.filters import FieldInfo, FieldKind, SelectOption
+from wfexplorer.core.planning.filters import (
+    FieldCatalog,
+    FieldInfo,
+    FieldKind,
+    Group,
+    SelectOption,
+    view_filter_from_v2,
+)
 
 
 @dataclass(frozen=True)
@@ -218,6 +225,10 @@ class View:
             grouping=tuple(raw.get("grouping") or ()), is_hidden=bool(raw.get("isHidden")),
             audit=Audit.parse(raw), raw=dict(raw),
         )  # fmt: skip
+
+    def filter_group(self, fields: FieldCatalog | None = None) -> Group:
+        """The view's filter as one root AND group for the filter builder (``FilterError`` if malformed)."""
+        return view_filter_from_v2(list(self.filter), fields)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ Public API (stable; the simulator's Planning handlers import it)::
         node_to_v2, node_from_v2, group_from_v2, request_to_v2, request_from_v2,
         filters_to_v1, filters_from_v1, node_to_v1, request_to_v1, request_from_v1,
         convert_v2_to_v1, convert_v1_to_v2, Conversion, Loss,
+        view_filter_from_v2, view_filter_to_v2,                  # a view's filter array
         walk, conditions, node_at, label_path, replace_at, insert_at,
     )
 
@@ -83,6 +84,8 @@ from wfexplorer.core.planning.filters.v2_json import (
     request_from_v2,
     request_to_v2,
     value_to_v2,
+    view_filter_from_v2,
+    view_filter_to_v2,
 )
 from wfexplorer.core.planning.filters.validation import validate, validate_request
 from wfexplorer.core.planning.filters.vocabulary import (
@@ -154,5 +157,7 @@ __all__ = [
     "validate",
     "validate_request",
     "value_to_v2",
+    "view_filter_from_v2",
+    "view_filter_to_v2",
     "walk",
 ]

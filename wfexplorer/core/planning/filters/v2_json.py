@@ -167,6 +167,28 @@ def request_from_v2(
     return request
 
 
+def view_filter_from_v2(nodes: Any, fields: FieldsArg = None) -> Group:
+    """A view's ``filter`` (an array of v2 filter nodes, taken as ANDed) as one root group."""
+    if nodes is None:
+        return Group(Operator.AND, ())
+    if not isinstance(nodes, list):
+        raise_if_errors([Problem("filter", f"a view's filter is a list of nodes, not {_json_kind(nodes)}")])
+    problems: list[Problem] = []
+    catalog = None if fields is None else FieldCatalog.of(fields)
+    children = [_parse_node(raw, f"filter[{index}]", catalog, problems) for index, raw in enumerate(nodes)]
+    raise_if_errors(problems)
+    return Group(Operator.AND, tuple(child for child in children if child is not None))
+
+
+def view_filter_to_v2(root: Group | None) -> list[dict[str, Any]]:
+    """A root group as a view's ``filter`` array: an AND root's children, or the group itself."""
+    if root is None or not root.children:
+        return []
+    if root.operator is Operator.AND:
+        return [node_to_v2(child) for child in root.children]
+    return [node_to_v2(root)]
+
+
 def _pick(first: Mapping[str, Any], second: Mapping[str, Any], key: str) -> Any:
     value = first.get(key)
     return second.get(key) if value is None else value

@@ -65,6 +65,11 @@ class ConditionType(enum.StrEnum):
         """The v1 operator name, e.g. ``$isNotBetween``."""
         return _V1_NAMES[self]
 
+    @property
+    def label(self) -> str:
+        """Words for people, e.g. ``is not between``, ``greater than or equal``."""
+        return self.value.lower().replace("_", " ")
+
     @classmethod
     def from_v1(cls, name: str) -> ConditionType | None:
         """The condition for a v1 operator name such as ``$greaterThan``; None if there is none."""
