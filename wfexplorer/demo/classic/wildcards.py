@@ -36,8 +36,21 @@ from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.queryenv import QueryEnv
 
 USER_ATTRIBUTES = (
-    "ID", "homeGroupID", "accessLevelID", "accessLevelRank", "categoryID", "companyID", "roleID",
-    "roleIDs", "otherGroupIDs", "homeTeamID", "teamIDs", "firstName", "lastName", "name", "customerID",
+    "ID",
+    "homeGroupID",
+    "accessLevelID",
+    "accessLevelRank",
+    "categoryID",
+    "companyID",
+    "roleID",
+    "roleIDs",
+    "otherGroupIDs",
+    "homeTeamID",
+    "teamIDs",
+    "firstName",
+    "lastName",
+    "name",
+    "customerID",
 )
 LIST_ATTRIBUTES = frozenset({"roleIDs", "otherGroupIDs", "teamIDs"})
 
