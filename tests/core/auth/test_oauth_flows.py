@@ -72,14 +72,14 @@ def test_a_redirect_with_a_forged_state_is_refused(profile, http):
     assert browser.pages[-1] == "Sign-in failed"
 
 
-def test_an_expired_code_is_refused(fresh_demo_server, http):
-    context = fresh_demo_server.context
+def test_an_expired_code_is_refused(private_server, http):
+    context = private_server.context
 
     def late(url: str) -> str:
         context.clock.advance(context.settings.oauth_code_lifetime_seconds + 1)
         return url
 
-    oauth = WorkfrontOAuth(profile_for(fresh_demo_server), http)
+    oauth = WorkfrontOAuth(profile_for(private_server), http)
     with pytest.raises(errors.AuthenticationError) as raised:
         oauth.authorize_in_browser(open_browser=FormBrowser(before_redirect=late), timeout=10)
     assert raised.value.error_code == "invalid_grant"

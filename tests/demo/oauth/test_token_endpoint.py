@@ -44,8 +44,8 @@ def test_a_code_works_only_once(oauth):
     assert again.json()["error"] == "invalid_grant"
 
 
-def test_a_code_expires_after_the_configured_lifetime(fresh_oauth, fresh_demo_server):
-    context = fresh_demo_server.context
+def test_a_code_expires_after_the_configured_lifetime(fresh_oauth, private_server):
+    context = private_server.context
     authorization = fresh_oauth.authorize()
 
     context.clock.advance(context.settings.oauth_code_lifetime_seconds + 1)
@@ -55,8 +55,8 @@ def test_a_code_expires_after_the_configured_lifetime(fresh_oauth, fresh_demo_se
     assert answer.json()["error"] == "invalid_grant"
 
 
-def test_a_code_used_just_before_expiry_still_works(fresh_oauth, fresh_demo_server):
-    context = fresh_demo_server.context
+def test_a_code_used_just_before_expiry_still_works(fresh_oauth, private_server):
+    context = private_server.context
     authorization = fresh_oauth.authorize()
 
     context.clock.advance(context.settings.oauth_code_lifetime_seconds - 5)
@@ -164,8 +164,8 @@ def test_revoking_an_access_token_ends_that_session(oauth):
     assert oauth.whoami(token["access_token"]).status_code == 401
 
 
-def test_access_tokens_expire_after_the_configured_lifetime(fresh_oauth, fresh_demo_server):
-    context = fresh_demo_server.context
+def test_access_tokens_expire_after_the_configured_lifetime(fresh_oauth, private_server):
+    context = private_server.context
     context.settings.oauth_access_token_lifetime_seconds = 30
     token = fresh_oauth.exchange(fresh_oauth.authorize()).json()
     assert token["expires_in"] == 30
