@@ -18,6 +18,7 @@ from wfexplorer.core.planning.filters import (
     SearchRequest,
     UserId,
     conditions,
+    describe,
     insert_at,
     label_path,
     node_at,
@@ -81,3 +82,18 @@ def test_paging_converts_between_pages_and_offsets():
     assert (paging.offset, paging.limit, paging.page, paging.size) == (100, 50, 2, 50)
     assert paging.is_page_aligned
     assert not Paging(offset=10, limit=50).is_page_aligned
+
+
+def test_a_tree_reads_as_words_with_field_and_option_names(catalog):
+    tree = AND(
+        Condition("F_status", "IS_ANY_OF", ["opt_active", "opt_planned"]),
+        OR(Condition("F_num", "GREATER_THAN", 1000), Condition("F_date", "IS_EMPTY")),
+        Condition("F_owner", "HAS_ANY_OF", [UserId("u1", "WF")]),
+        Condition("F_date", "IS_BETWEEN", ["2024-01-01", "2024-12-31"]),
+    )
+    assert describe(tree, catalog) == (
+        "Status is any of Active, Planned and (Budget greater than 1000 or Launch is empty) and "
+        "Owner has any of u1 (WF) and Launch is between 2024-01-01 and 2024-12-31"
+    )
+    assert describe(AND(Condition("F_x", "IS", True))) == "F_x is true"
+    assert describe(None) == describe(AND()) == "(no filter)"

@@ -72,7 +72,7 @@ class V1Api:
         conversion = request_to_v1(request)
         if conversion.losses and not allow_losses:
             raise VersionError.of_losses(1, conversion.losses)
-        body = {"recordTypeId": record_type_id, **conversion.body}
+        body = {**conversion.body, "recordTypeId": record_type_id}
         reply = self.connection.call("POST", ("records", "search"), params=conversion.params, json=body,
                                      idempotent=True)
         paging = request.paging

@@ -13,6 +13,7 @@ Public API (stable; the simulator's Planning handlers import it)::
         convert_v2_to_v1, convert_v1_to_v2, Conversion, Loss,
         view_filter_from_v2, view_filter_to_v2,                  # a view's filter array
         walk, conditions, node_at, label_path, replace_at, insert_at,
+        describe,                                       # the tree in words
     )
 
 Building and walking a tree::
@@ -35,6 +36,7 @@ strings (``SINGLE_SELECT``, ``single-select``, ``LOOKUP`` ...) to kinds; a looku
 """
 
 from wfexplorer.core.planning.filters.catalog import FieldCatalog, FieldInfo, SelectOption
+from wfexplorer.core.planning.filters.describe import describe
 from wfexplorer.core.planning.filters.field_types import (
     ALLOWED_CONDITIONS,
     LENIENT_CONDITIONS,
@@ -139,6 +141,7 @@ __all__ = [
     "conditions",
     "convert_v1_to_v2",
     "convert_v2_to_v1",
+    "describe",
     "filters_from_v1",
     "filters_to_v1",
     "group_from_v2",
