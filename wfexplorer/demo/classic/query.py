@@ -7,6 +7,11 @@ Public API::
     n = count(store, query)                     # number of matches ($$LIMIT/$$FIRST ignored)
     rows = matching(store, query)               # every match, unsorted (report uses this)
     path = resolve_path(obj, "project:name", env)  # FieldPath: typed accessor through references
+    unknown_field(env, name, obj) -> ClassicError  # "APIModel V21_0 does not support field X (Project)"
+    param_items(params) -> [(name, [values])]   # MultiDict / mapping / pairs, in order
+
+``parse_search(..., default_limit=None)`` drops the default ``$$LIMIT`` of 100 (report does this);
+``reserved=("extra",)`` adds parameter names that are not filters (named-query arguments, say).
 
 ``params`` is the request's merged parameters (a werkzeug ``MultiDict``; a plain mapping of
 name → value or list of values also works). ``filters={json}`` in it adds JSON filters (§3.3;
