@@ -22,7 +22,6 @@ from typing import Any
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
-from wfexplorer.demo import seed
 from wfexplorer.demo.classic.app import create_app as create_classic_app
 from wfexplorer.demo.context import DemoContext, Surface
 from wfexplorer.demo.faults import Faults, InFlightCounter, sleep_for
@@ -35,6 +34,7 @@ log = logging.getLogger(__name__)
 
 DATABASE_NAME = "wfexplorer-demo.sqlite3"
 CREDENTIALS_NAME = "demo-credentials.json"
+CREDENTIALS_META = "credentials"  # == seed.CREDENTIALS_META; not imported so restarts skip the seed code
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -93,6 +93,8 @@ class DemoServer:
             store.clear()
         context = DemoContext(store=store, settings=self._settings, faults=self._faults)
         if store.is_empty():
+            from wfexplorer.demo import seed  # imported only to build data: keeps restarts fast
+
             seed.seed_all(context, self.scale)
         self.context = context
         self._surfaces = [
@@ -158,7 +160,7 @@ class DemoServer:
     def credentials(self) -> dict[str, Any]:
         """Return what ``demo-credentials.json`` holds: base URL, users, keys, tokens, OAuth apps."""
         assert self.context is not None, "the server is not started"
-        stored = json.loads(self.context.store.get_meta(seed.CREDENTIALS_META) or "{}")
+        stored = json.loads(self.context.store.get_meta(CREDENTIALS_META) or "{}")
         return {"base_url": self.context.base_url, **stored}
 
     def write_credentials(self, path: Path) -> None:

@@ -2,10 +2,11 @@
 
 Every record is a JSON document identified by ``(kind, ID)``. A *kind* is a classic objCode
 (``"PROJ"``, ``"TASK"``) or a namespaced name for other surfaces (``"pl:record"``,
-``"_session"``). Reads are served from an in-memory copy that is loaded once at start-up;
-writes go through :meth:`Store.transaction`, which buffers its changes, writes them to SQLite
-in one SQL transaction and only then publishes them in memory. A transaction that raises
-leaves both SQLite and memory exactly as they were.
+``"_session"``). Reads are served from an in-memory copy of each kind, loaded from SQLite the
+first time the kind is read (so a restart on a big database answers at once); writes go through
+:meth:`Store.transaction`, which buffers its changes, writes them to SQLite in one SQL
+transaction and only then publishes them in memory. A transaction that raises leaves both
+SQLite and memory exactly as they were.
 
 Readers get snapshots: :meth:`Store.table` returns the mapping as it was when called, which
 later writes never mutate (copy-on-write per kind), so request threads need no locks to read.
@@ -54,27 +55,33 @@ class Store:
         self._write_lock = threading.RLock()
         self._tables: dict[str, Mapping[str, Record]] = {}
         self._versions: dict[str, int] = {}
-        self._load()
 
-    def _load(self) -> None:
-        grouped: dict[str, dict[str, Record]] = {}
-        for kind, record_id, data in self._connection.execute("SELECT kind, id, data FROM documents"):
-            grouped.setdefault(kind, {})[record_id] = json.loads(data)
-        self._tables = {kind: MappingProxyType(rows) for kind, rows in grouped.items()}
+    def _load(self, kind: str) -> Mapping[str, Record]:
+        # Under the write lock: never reads SQLite while a commit of another thread is half done.
+        with self._write_lock:
+            rows = self._tables.get(kind)
+            if rows is None:
+                query = "SELECT id, data FROM documents WHERE kind = ?"
+                loaded = {record_id: json.loads(data) for record_id, data in self._connection.execute(query, (kind,))}
+                rows = self._tables[kind] = MappingProxyType(loaded)
+            return rows
 
     # -- reading ---------------------------------------------------------------------------
 
     def table(self, kind: str) -> Mapping[str, Record]:
         """Return a read-only snapshot of every record of ``kind``, keyed by ID."""
-        return self._tables.get(kind, _EMPTY)
+        rows = self._tables.get(kind)
+        return rows if rows is not None else self._load(kind)
 
     def get(self, kind: str, record_id: str) -> Record | None:
         """Return one record, or ``None`` when there is no such record."""
-        return self._tables.get(kind, _EMPTY).get(record_id)
+        return self.table(kind).get(record_id)
 
     def kinds(self) -> list[str]:
         """Return every kind that has at least one record."""
-        return [kind for kind, rows in self._tables.items() if rows]
+        with self._write_lock:
+            stored = [row[0] for row in self._connection.execute("SELECT DISTINCT kind FROM documents")]
+        return [kind for kind in stored if self.table(kind)]
 
     def version(self, kind: str) -> int:
         """Return a counter that changes whenever ``kind`` changes (for caches of derived data)."""
@@ -82,7 +89,8 @@ class Store:
 
     def is_empty(self) -> bool:
         """Tell whether the store holds no documents at all."""
-        return not any(self._tables.values())
+        with self._write_lock:
+            return self._connection.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
 
     # -- key/value metadata (seed parameters, schema version, ...) --------------------------
 
@@ -112,6 +120,8 @@ class Store:
     def _commit(self, tx: Transaction) -> None:
         if not tx.changes:
             return
+        for kind, _ in tx.changes:
+            self.table(kind)  # load before writing, so the published table starts from the old rows
         rows_to_put = []
         rows_to_delete = []
         for (kind, record_id), record in tx.changes.items():
