@@ -148,3 +148,30 @@ def test_v1_refuses_what_it_cannot_do_with_a_version_error(demo_server, target):
             with pytest.raises(VersionError) as caught:
                 call()
             assert "v1" in caught.value.message
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ff"
+                    "ff3f0005fe02fea7d6a5d50000000049454e44ae426082")
+
+
+def test_thumbnails_are_uploaded_replaced_and_removed(v2: PlanningClient, target):
+    record_type, ids = target
+    record = v2.create_record(record_type.id, {ids["text"]: "thumbnail"})
+    first = v2.upload_thumbnail(record.id, PNG)
+    second = v2.upload_thumbnail(record.id, PNG)
+    assert first.thumbnail_url and second.thumbnail_url and first.thumbnail_url != second.thumbnail_url
+    with pytest.raises(errors.ValidationError) as caught:
+        v2.upload_thumbnail(record.id, b"GIF89a not allowed", "x.gif", "image/gif")
+    assert caught.value.error_code == "THUMBNAIL_INVALID_FORMAT"
+    v2.delete_thumbnail(record.id)
+    v2.delete_thumbnail(record.id)  # idempotent
+    v2.delete_record(record.id)
+
+
+def test_global_record_types_that_a_workspace_can_attach_are_listed(v2: PlanningClient):
+    attachable = {ws.id: v2.global_record_types(ws.id) for ws in v2.workspaces()}
+    found = [rt for listed in attachable.values() for rt in listed]
+    assert found and all(rt.is_global for rt in found)
+    for workspace_id, listed in attachable.items():
+        used = {rt.id for rt in v2.record_types(workspace_id)}
+        assert not used & {rt.id for rt in listed}  # what a workspace already uses is not offered again

@@ -73,6 +73,14 @@ class V2Api:
         body = self._get("workspaces", workspace_id, "record-types", params=self._cursor(cursor, limit))
         return CursorPage.parse(body, lambda raw: RecordType.parse(raw, workspace_id))
 
+    def global_record_types_page(self, workspace_id: str, cursor: str | None = None,
+                                 limit: int | None = None) -> CursorPage[RecordType]:
+        body = self._get("workspaces", workspace_id, "global-record-types", params=self._cursor(cursor, limit))
+        return CursorPage.parse(body, RecordType.parse)
+
+    def detach_record_type(self, workspace_id: str, record_type_id: str) -> None:
+        self._send("POST", "workspaces", workspace_id, "record-types", record_type_id, "detach")
+
     def record_type(self, record_type_id: str) -> RecordType:
         return RecordType.parse(expect_mapping(self._get("record-types", record_type_id)))
 
@@ -164,6 +172,14 @@ class V2Api:
             body["putBeforeRecordId"] = before
         reply = self.connection.call("POST", ("record-types", record_type_id, "records", "move"), json=body)
         return BulkResult.parse(reply.body)
+
+    def upload_thumbnail(self, record_id: str, content: bytes, filename: str, content_type: str) -> Record:
+        reply = self.connection.call("POST", ("records", record_id, "thumbnail"),
+                                     files={"file": (filename, content, content_type)})
+        return Record.parse(expect_mapping(reply.body))
+
+    def delete_thumbnail(self, record_id: str) -> None:
+        self._send("DELETE", "records", record_id, "thumbnail")
 
     def history_page(self, record_id: str, cursor: str | None = None,
                      limit: int | None = None) -> CursorPage[HistoryEntry]:

@@ -129,6 +129,15 @@ class PlanningClient:
         """Every record type of a workspace."""
         return list(self.iter_record_types(workspace_id))
 
+    def global_record_types(self, workspace_id: str) -> list[RecordType]:
+        """The global record types that can be attached to a workspace (v2)."""
+        fetch = self._op("global_record_types_page", "Global record types")
+        return list(self._follow(lambda c: fetch(workspace_id, c, MAX_LIMITS["record-types"])))
+
+    def detach_record_type(self, workspace_id: str, record_type_id: str) -> None:
+        """Stop using a global record type in a workspace (v2; the workspace's records of it may be deleted)."""
+        self._op("detach_record_type", "Detaching record types")(workspace_id, record_type_id)
+
     def record_type(self, record_type_id: str) -> RecordType:
         """One record type (on v1 with its fields embedded)."""
         return self._api.record_type(record_type_id)
@@ -235,6 +244,15 @@ class PlanningClient:
                      before: str | None = None) -> BulkResult:
         """Reorder records (v2): put them, in this order, after or before an anchor record."""
         return self._op("move_records", "Moving records")(record_type_id, record_ids, after=after, before=before)
+
+    def upload_thumbnail(self, record_id: str, content: bytes, filename: str = "thumbnail.png",
+                         content_type: str = "image/png") -> Record:
+        """Set a record's thumbnail from PNG or JPEG bytes (v2); the record comes back with its new URL."""
+        return self._op("upload_thumbnail", "Thumbnails")(record_id, content, filename, content_type)
+
+    def delete_thumbnail(self, record_id: str) -> None:
+        """Remove a record's thumbnail (v2; fine when it has none)."""
+        self._op("delete_thumbnail", "Thumbnails")(record_id)
 
     def history_page(self, record_id: str, cursor: str | None = None,
                      limit: int | None = None) -> CursorPage[HistoryEntry]:
