@@ -252,3 +252,20 @@ def test_injected_faults_answer_in_the_oauth_error_shape(oauth, demo_faults):
 
     assert answer.status_code == 503
     assert answer.json()["error"] == "temporarily_unavailable"
+
+
+@pytest.mark.parametrize("version", ["v1", "v2"])
+def test_oauth_and_ims_access_tokens_work_as_planning_bearer_tokens(oauth, version):
+    credentials = oauth.credentials
+    code_token = oauth.exchange(oauth.authorize()).json()["access_token"]
+    ims_token = requests.post(oauth.base + IMS_TOKEN, timeout=TIMEOUT,
+                              data={"grant_type": "client_credentials", "client_id": credentials["oauth_client_id"],
+                                    "client_secret": credentials["oauth_client_secret"]}).json()["access_token"]
+
+    for token in (code_token, ims_token):
+        answer = requests.get(f"{oauth.base}/maestro/api/{version}/workspaces", timeout=TIMEOUT,
+                              headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 200, answer.text
+    refused = requests.get(f"{oauth.base}/maestro/api/{version}/workspaces", timeout=TIMEOUT,
+                           headers={"Authorization": "Bearer " + "0" * 32})
+    assert refused.status_code == 401

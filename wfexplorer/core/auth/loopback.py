@@ -92,7 +92,7 @@ class LoopbackReceiver:
         self.port = self._server.server_address[1]
         self.redirect_uri = f"http://{host}:{self.port}{callback_path}"
         self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, name="wfexplorer-oauth-loopback",
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, name="wfexplorer-oauth-loopback",
             daemon=True,
         )
         self._thread.start()
