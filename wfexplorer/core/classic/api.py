@@ -140,7 +140,9 @@ class APIVersion:
     def from_data(self, session: Any, data: dict[str, Any], default_code: str | None = None) -> Object:
         """Wrap wire data in the class its ``objCode`` names (or ``default_code``), sharing the dict."""
         code = data.get("objCode") or default_code
-        cls = self.class_for(code) if code else None
+        cls = self.by_code.get(code) if code else None  # the common case: a class already built
+        if cls is None and code:
+            cls = self.class_for(code)
         return (cls or UnknownObject)._from_wire(session, data)
 
 

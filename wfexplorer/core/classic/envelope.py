@@ -9,9 +9,17 @@ specific, otherwise by the Java exception class; a body that is not JSON (or is 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import requests
+
+try:  # orjson parses large answers 3-5x faster; the standard library is the fallback
+    import orjson
+
+    _loads: Callable[[bytes], Any] = orjson.loads
+except ImportError:  # pragma: no cover - orjson is a declared dependency
+    _loads = json.loads
 
 from wfexplorer.core import errors, redaction, transport
 
@@ -45,7 +53,7 @@ def decode(response: requests.Response, method: str) -> Any:
     status = response.status_code
     content = response.content
     try:
-        body = json.loads(content) if content else None
+        body = _loads(content) if content else None
     except ValueError:
         text = content.decode("utf-8", "replace")
         if status >= 400:
