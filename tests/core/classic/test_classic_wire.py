@@ -135,3 +135,12 @@ def test_credential_like_filters_travel_inside_the_filters_json(reflected: Canne
     query = reflected.requests[-1].query
     assert "username" not in query and query["name"] == ["Ada"]
     assert json.loads(query["filters"][0]) == {"username": "ada", "username_Mod": "cieq"}
+
+
+def test_iter_search_keeps_the_sort_priority_and_adds_id_last() -> None:
+    from wfexplorer.core.classic.session import stable_sort
+
+    assert stable_sort([("status_2_Sort", "desc"), ("name_1_Sort", "asc"), ("x", "1")]) == [
+        ("x", "1"), ("name_1_Sort", "asc"), ("status_2_Sort", "desc"), ("ID_3_Sort", "asc")]
+    assert stable_sort([("project:name_Sort", "asc")]) == [("project:name_1_Sort", "asc"), ("ID_2_Sort", "asc")]
+    assert stable_sort([("ID_Sort", "desc")]) == [("ID_1_Sort", "desc")]

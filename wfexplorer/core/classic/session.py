@@ -404,19 +404,17 @@ class Session:
 
 
 def stable_sort(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Number the sort keys and append ``ID`` as the last one so paging is stable."""
-    sorts = [(k, v) for k, v in pairs if k.endswith("_Sort")]
+    """Number the sort keys in their priority order and add ``ID`` as the last key, so paging is stable."""
     rest = [(k, v) for k, v in pairs if not k.endswith("_Sort")]
-    if any(k in ("ID_Sort", "ID_1_Sort") for k, _ in sorts) and len(sorts) == 1:
-        return pairs
-    numbered: list[tuple[str, str]] = []
-    for index, (key, value) in enumerate(sorts, start=1):
+    sorts: list[tuple[int, int, str, str]] = []
+    for position, (key, value) in enumerate((k, v) for k, v in pairs if k.endswith("_Sort")):
         base = key[: -len("_Sort")]
-        parts = base.rsplit("_", 1)
-        if len(parts) == 2 and parts[1].isdigit():
-            base = parts[0]
-        numbered.append((f"{base}_{index}_Sort", value))
-    if not any(key.startswith("ID_") for key, _ in numbered):
+        head, _, tail = base.rpartition("_")
+        priority = int(tail) if head and tail.isdigit() else 0
+        sorts.append((priority, position, head if head and tail.isdigit() else base, value))
+    sorts.sort()
+    numbered = [(f"{base}_{index}_Sort", value) for index, (_, _, base, value) in enumerate(sorts, start=1)]
+    if not any(base == "ID" for _, _, base, _ in sorts):
         numbered.append((f"ID_{len(numbered) + 1}_Sort", "asc"))
     return rest + numbered
 
