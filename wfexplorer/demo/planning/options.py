@@ -17,7 +17,7 @@ key                            default            alternative(s)
 ``between_inclusive``          ``true``           ``false``: IS_BETWEEN excludes its bounds
 ``lenient_reference_lists``    ``true``           ``false``: IS_ANY_OF/IS_NONE_OF on a reference field is 400
 ``retry_after``                (empty)            seconds: 429 answers carry ``Retry-After``
-``v1_projection_nulls``        ``true``           ``false``: v1 ``attributes`` drops unrequested keys
+``v1_projection_nulls``        ``false``          ``true``: v1 ``attributes`` sends unrequested keys as null
 ``conflict_rate``              ``0``              0..1: that share of PUT/PATCH writes answer 409
 ``accept_login_sessions``      ``false``          ``true``: classic ``/login`` sessions work as Bearer tokens
 =============================  =================  ============================================================
@@ -39,7 +39,7 @@ DEFAULTS: dict[str, str] = {
     "between_inclusive": "true",
     "lenient_reference_lists": "true",
     "retry_after": "",
-    "v1_projection_nulls": "true",
+    "v1_projection_nulls": "false",
     "conflict_rate": "0",
     "accept_login_sessions": "false",
 }

@@ -41,9 +41,9 @@ def get_mine(call: Call) -> Response:
 
 
 def get_inheritance(call: Call) -> Response:
-    resource_type, resource = _resource(call)
-    if resource_type != "record-types":
+    if call.path_args["resourceType"] != "record-types":
         raise bad_request("Inheritance exists only for record types.", "resourceType", "Pattern")
+    resource_type, resource = _resource(call)
     require_role(call, resource_type, resource, "viewer")
     return json_response({"inherited": bool(call.pl.acl(resource_type, resource["ID"]).get("inherited", True))})
 

@@ -1,4 +1,4 @@
-"""v1 ``attributes`` projection: only the named top-level properties (others ``null``, or dropped)."""
+"""v1 ``attributes`` projection: only the named top-level properties (others dropped, or ``null`` if set)."""
 
 from __future__ import annotations
 
