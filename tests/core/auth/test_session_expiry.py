@@ -18,10 +18,12 @@ from wfexplorer.core.auth import (
     ReauthRequest,
     SecretStore,
     StaticTokenProvider,
+    TokenSource,
     WorkfrontOAuth,
     call_with_credentials,
 )
 from wfexplorer.core.auth.classic_login import whoami
+from wfexplorer.core.planning.connection import PlanningConnection
 from wfexplorer.core.transport import Transport
 
 
@@ -229,3 +231,25 @@ def test_concurrent_401s_with_the_same_stale_credential_renew_only_once(demo_ser
 
     assert len(prompt.asked) == 1
     assert len(set(results)) == 1 and results[0] != stale.value
+
+
+def test_the_planning_client_refreshes_an_expired_oauth_token_through_a_token_source(private_server, tmp_path):
+    profile = profile_for(private_server)
+    signed_in = _authenticator(tmp_path).sign_in_with_browser(profile, timeout=10)
+    source = TokenSource(signed_in.provider)
+    planning = PlanningConnection(profile.base_url, source.token, refresh=source.refresh, transport=signed_in.http)
+    first = source.token()
+    context = private_server.context
+    context.clock.advance(context.settings.oauth_access_token_lifetime_seconds + 1)
+
+    reply = planning.call("GET", ("workspaces",))
+
+    assert reply.status == 200
+    assert signed_in.provider.current().value != first
+
+
+def test_a_token_source_refuses_api_keys_for_planning(private_server, http):
+    provider = ApiKeyProvider(profile_for(private_server), http, "some-key")
+
+    with pytest.raises(errors.AuthenticationError, match="Planning"):
+        TokenSource(provider).token()

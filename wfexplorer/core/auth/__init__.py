@@ -23,6 +23,7 @@ from wfexplorer.core.auth.credentials import (
     ReauthPrompt,
     ReauthRequest,
     StaticTokenProvider,
+    TokenSource,
     call_with_credentials,
 )
 from wfexplorer.core.auth.exceptions import (
@@ -81,6 +82,7 @@ __all__ = [
     "StaticTokenProvider",
     "TokenService",
     "TokenSet",
+    "TokenSource",
     "WorkfrontOAuth",
     "call_with_credentials",
     "demo_profile",

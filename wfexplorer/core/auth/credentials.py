@@ -8,7 +8,8 @@ The contract for the classic and Planning clients (a session that expires mid-wo
     credential = provider.renew(credential)       # refresh (OAuth) or ask for the password again
     ... resend the same request ONCE with the new credential; a second 401 is raised to the caller.
 
-:func:`call_with_credentials` does exactly that around one ``attempt(credential)`` callable.
+:func:`call_with_credentials` does exactly that around one ``attempt(credential)`` callable;
+:class:`TokenSource` adapts a provider to clients that take ``token``/``refresh`` callables.
 ``renew`` is thread-safe and coalesces: when several requests fail with the same stale
 credential at once, one of them renews and the others get the new credential without another
 round trip. ``renew`` raises AuthenticationError (or ReauthenticationDeclined) when it cannot
@@ -143,6 +144,32 @@ def call_with_credentials(provider: CredentialProvider, attempt: Callable[[Crede
         log.info("Credential refused (%s); renewing and retrying once", expired.message)
         renewed = provider.renew(credential)
     return attempt(renewed)
+
+
+class TokenSource:
+    """Adapts a provider to clients that take ``token=`` and ``refresh=`` callables (the Planning connection).
+
+        source = TokenSource(signed_in.provider)
+        PlanningConnection(profile.base_url, source.token, refresh=source.refresh, transport=signed_in.http)
+
+    ``token()`` returns the current access token (refreshed early when it is about to expire);
+    ``refresh()`` is for after a 401: it renews the token last handed out and returns the new one.
+    """
+
+    def __init__(self, provider: CredentialProvider) -> None:
+        self.provider = provider
+        self._last: Credential | None = None
+
+    def token(self) -> str:
+        credential = self.provider.current()
+        credential.planning_headers()  # raises for credentials Planning refuses (API keys)
+        self._last = credential
+        return credential.value
+
+    def refresh(self) -> str:
+        stale = self._last or self.provider.current()
+        self._last = self.provider.renew(stale)
+        return self._last.value
 
 
 class PasswordProvider(CredentialProvider):
