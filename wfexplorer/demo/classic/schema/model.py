@@ -313,8 +313,8 @@ class ObjectDef:
 
     @property
     def star_fields(self) -> tuple[str, ...]:
-        """The fields ``fields=*`` returns: every public scalar field."""
-        return self.public_fields
+        """The fields ``fields=*`` returns: every public scalar field except write-only ones (password)."""
+        return tuple(name for name in self.public_fields if "WRITE_ONLY" not in self.fields[name].flags)
 
     @property
     def required_fields(self) -> tuple[str, ...]:

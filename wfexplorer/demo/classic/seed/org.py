@@ -26,7 +26,6 @@ def build_org(state: SeedState) -> None:
     customer = state.add("CUST", {"name": vocab.COMPANY, "domain": "halcyon", "timeZone": "America/Chicago",
                                   "locale": "en_US", "currency": "USD", "isApiEnabled": True}, start)
     state.customer_id = customer["ID"]
-    customer["customerID"] = customer["ID"]
     admin = state.add("USER", {
         "name": "Jordan Avery", "firstName": "Jordan", "lastName": "Avery", "username": ADMIN_USERNAME,
         "emailAddr": f"jordan.avery@{vocab.EMAIL_DOMAIN}", "title": "Workfront Administrator", "isActive": True,

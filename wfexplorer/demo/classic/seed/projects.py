@@ -188,7 +188,7 @@ def _outline(state: SeedState, plan: ProjectPlan, target: int, start: float, for
             for leaf in leaves:
                 days = rng.choice((1, 1, 2, 2, 3, 3, 4, 5, 5, 8, 10))
                 leaf_start = cursor if previous_leaf is None or rng.random() < 0.8 else cursor - DAY
-                leaf_end = leaf_start + days * DAY - 7 * 3600
+                leaf_end = leaf_start + (days - 1) * DAY + 7 * 3600
                 _schedule(leaf, leaf_start, leaf_end, days)
                 leaf["_phase"] = phase_name
                 if previous_leaf is not None and rng.random() < 0.85:
@@ -264,10 +264,13 @@ def _finish_project(state: SeedState, plan: ProjectPlan, index: int) -> None:
             leaf["condition"] = "AR"
         if leaf["_phase"] in ("Design", "Creative") and rng.random() < 0.3:
             leaf["approvalProcessID"] = approval_task
-            if leaf["status"] == "INP" and rng.random() < 0.6:
-                leaf["status"] = "CPL:A"
-                leaf["_statusBeforeApproval"] = "INP"
         del leaf["_phase"]
+    in_progress = [leaf for leaf in plan.leaves if leaf["status"] == "INP"]
+    if in_progress and index % 3 == 0:
+        # Someone marked this task done; its completion now waits for the creative sign-off.
+        pending = in_progress[0]
+        pending.update(status="CPL:A", _statusBeforeApproval="INP", approvalProcessID=approval_task)
+    for leaf in plan.leaves:
         _assign(state, plan, leaf)
     _roll_up(plan)
     tasks = plan.tasks
@@ -289,9 +292,10 @@ def _finish_project(state: SeedState, plan: ProjectPlan, index: int) -> None:
     if base == "CPL":
         project["actualCompletionDate"] = max(task.get("actualCompletionDate") or "" for task in plan.leaves)
         project["percentComplete"] = 100.0
-    if project.get("approvalProcessID") and base == "CUR" and index % 2 == 0:
-        project["status"] = "CUR:A"
-        project["_statusBeforeApproval"] = "PLN"
+    if status == "PLN" and index % 2 == 0:
+        # The owner asked to make the plan current; the gate review has not decided yet.
+        project.update(status="CUR:A", _statusBeforeApproval="PLN",
+                       approvalProcessID=state.named("ARVPRC", "Project Gate Review")["ID"])
     project["lastCalcDate"] = iso(ANCHOR - DAY)
 
 

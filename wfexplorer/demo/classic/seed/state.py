@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache, lru_cache
 from typing import Any
 
+from wfexplorer.demo.classic.schema import object_def
 from wfexplorer.demo.ids import new_id
 
 DAY = 86400.0
@@ -16,10 +19,28 @@ ANCHOR = datetime(2026, 6, 1, 15, 0, tzinfo=UTC).timestamp()
 Record = dict[str, Any]
 
 
+@cache
+def _fields_of(kind: str) -> frozenset[str]:
+    obj = object_def(kind)
+    return frozenset(obj.fields) if obj is not None else frozenset()
+
+
+@lru_cache(maxsize=131072)
+def _second(whole: int) -> str:
+    parts = time.gmtime(whole)
+    return (
+        f"{parts.tm_year:04d}-{parts.tm_mon:02d}-{parts.tm_mday:02d}"
+        f"T{parts.tm_hour:02d}:{parts.tm_min:02d}:{parts.tm_sec:02d}"
+    )
+
+
 def iso(epoch: float) -> str:
     """Stored UTC form of a time (``2026-03-02T15:00:00.000Z``)."""
-    moment = datetime.fromtimestamp(epoch, UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    whole = int(epoch // 1)
+    micros = round((epoch - whole) * 1_000_000)
+    if micros >= 1_000_000:
+        whole, micros = whole + 1, micros - 1_000_000
+    return f"{_second(whole)}.{micros // 1000:03d}Z"
 
 
 def work_start(epoch: float) -> float:
@@ -47,14 +68,12 @@ class SeedState:
         record: Record = {"ID": new_id(created, self.rng), "objCode": kind}
         record.update(values)
         stamp = iso(created)
-        record.setdefault("entryDate", stamp)
-        record.setdefault("lastUpdateDate", stamp)
         author = by or self.admin_id or None
-        if author:
-            record.setdefault("enteredByID", author)
-            record.setdefault("lastUpdatedByID", author)
-        if self.customer_id:
-            record.setdefault("customerID", self.customer_id)
+        fields = _fields_of(kind)
+        for name, value in (("entryDate", stamp), ("lastUpdateDate", stamp), ("enteredByID", author),
+                            ("lastUpdatedByID", author), ("customerID", self.customer_id or None)):
+            if value is not None and name in fields:
+                record.setdefault(name, value)
         self.rows.setdefault(kind, []).append(record)
         name = record.get("name")
         if isinstance(name, str):

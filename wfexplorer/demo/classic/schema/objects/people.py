@@ -12,7 +12,7 @@ USER = define(
     flags=("REPORTABLE", "DATA_EXTENDIBLE", "RESOURCE_MANAGEABLE"),
     default_fields=("ID", "name", "objCode", "emailAddr", "username"),
     fields=[
-        s("name", read_only=True),
+        s("name"),
         s("firstName"), s("lastName"), s("username", required=True), s("emailAddr"), s("title"),
         b("isActive", default=True), b("isAdmin", default=False),
         *(s(name, flags=NG) for name in ("accessLevelID", "homeGroupID", "homeTeamID", "roleID", "companyID",
