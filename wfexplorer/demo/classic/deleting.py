@@ -16,8 +16,9 @@ from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import UNPROCESSABLE, ClassicError, business_rule_error
 from wfexplorer.demo.classic.schema import CollectionDef, ObjectDef, object_def
 from wfexplorer.demo.classic.schema.statuses import equates_with
+from wfexplorer.demo.classic.txrows import collection_rows
 from wfexplorer.demo.classic.writes import PROJECT_STATUS_VIOLATION, require_operation, resolve_id
-from wfexplorer.demo.store import Record, Transaction
+from wfexplorer.demo.store import Record, Store, Transaction
 
 RECYCLED_PREFIX = "_recycled:"
 MAX_CASCADE = 100_000
@@ -39,23 +40,22 @@ def _nested_collections(obj: ObjectDef) -> list[CollectionDef]:
     return [collection for collection in obj.collections.values() if collection.nested and collection.through is None]
 
 
-def dependants(tx: Transaction, obj: ObjectDef, record: Record) -> list[tuple[str, Record]]:
+def dependants(tx: Transaction, store: Store, obj: ObjectDef, record: Record) -> list[tuple[str, Record]]:
     """Return ``(objCode, row)`` of every record that depends on ``record`` (no duplicates)."""
     found: dict[tuple[str, str], Record] = {}
     for collection in _dependant_collections(obj):
-        for row in tx.table(collection.target).values():
-            if row["ID"] != record["ID"] and collection.matches(record, row):
+        for row in collection_rows(tx, store, collection, record):
+            if row["ID"] != record["ID"]:
                 found[(collection.target, row["ID"])] = row
     return [(code, row) for (code, _), row in found.items()]
 
 
-def _nested_rows(tx: Transaction, obj: ObjectDef, record: Record) -> list[tuple[str, Record]]:
-    rows: list[tuple[str, Record]] = []
-    for collection in _nested_collections(obj):
-        for row in tx.table(collection.target).values():
-            if collection.matches(record, row):
-                rows.append((collection.target, row))
-    return rows
+def _nested_rows(tx: Transaction, store: Store, obj: ObjectDef, record: Record) -> list[tuple[str, Record]]:
+    return [
+        (collection.target, row)
+        for collection in _nested_collections(obj)
+        for row in collection_rows(tx, store, collection, record)
+    ]
 
 
 def _check_business_rules(tx: Transaction, obj: ObjectDef, record: Record) -> None:
@@ -77,22 +77,23 @@ def delete(call: ClassicCall, obj: ObjectDef, object_id: str) -> Any:
         if record is None:
             raise reads.not_found(obj, object_id)
         _check_business_rules(tx, obj, record)
+        store = call.context.store
         if force:
-            _cascade(tx, obj, record)
+            _cascade(tx, store, obj, record)
         else:
-            if dependants(tx, obj, record):
+            if dependants(tx, store, obj, record):
                 raise ClassicError(
                     f"{obj.label} {record.get('name') or object_id} is referenced by other objects. "
                     "Please use force delete.",
                     kind=UNPROCESSABLE,
                 )
-            for code, row in [*_nested_rows(tx, obj, record), (obj.obj_code, record)]:
+            for code, row in [*_nested_rows(tx, store, obj, record), (obj.obj_code, record)]:
                 tx.put(RECYCLED_PREFIX + code, row)
                 tx.delete(code, row["ID"])
     return {"success": True}
 
 
-def _cascade(tx: Transaction, obj: ObjectDef, record: Record) -> None:
+def _cascade(tx: Transaction, store: Store, obj: ObjectDef, record: Record) -> None:
     """Delete ``record``, its nested rows and (recursively) its dependants, permanently."""
     pending: list[tuple[ObjectDef, Record]] = [(obj, record)]
     seen: set[tuple[str, str]] = set()
@@ -104,9 +105,9 @@ def _cascade(tx: Transaction, obj: ObjectDef, record: Record) -> None:
         seen.add(key)
         if len(seen) > MAX_CASCADE:
             raise ClassicError("Too many dependent objects to delete in one request")
-        for code, row in _nested_rows(tx, current_obj, current):
+        for code, row in _nested_rows(tx, store, current_obj, current):
             tx.delete(code, row["ID"])
-        for code, row in dependants(tx, current_obj, current):
+        for code, row in dependants(tx, store, current_obj, current):
             target = object_def(code)
             if target is not None:
                 pending.append((target, row))

@@ -16,6 +16,7 @@ from wfexplorer.demo.classic.dates import to_stored
 from wfexplorer.demo.classic.errors import UNPROCESSABLE, ClassicError, business_rule_error
 from wfexplorer.demo.classic.schema import CollectionDef, ObjectDef, object_def
 from wfexplorer.demo.classic.schema.statuses import equates_with, validate_status
+from wfexplorer.demo.classic.txrows import collection_rows, rows_where
 from wfexplorer.demo.classic.values import (
     MAX_BULK,
     check_enum,
@@ -26,7 +27,7 @@ from wfexplorer.demo.classic.values import (
     write_values,
 )
 from wfexplorer.demo.ids import new_id
-from wfexplorer.demo.store import Record, Transaction
+from wfexplorer.demo.store import Record, Store, Transaction
 
 PROJECT_STATUS_VIOLATION = "com.attask.common.ProjectStatusViolationException"
 _IDENTITY_KEYS = frozenset({"ID", "objCode"})
@@ -134,9 +135,8 @@ class _Writer:
         target = object_def(collection.target)
         if target is None:
             raise ClassicError(f"'{collection.name}' cannot be written")
-        for row in self.tx.table(collection.target).values():
-            if collection.matches(owner, row):
-                self.tx.delete(collection.target, row["ID"])
+        for row in collection_rows(self.tx, self.call.context.store, collection, owner):
+            self.tx.delete(collection.target, row["ID"])
         for item in items:
             row: Record = {"ID": new_id(self.call.context.clock()), "objCode": target.obj_code}
             nested = self.apply(target, row, item, from_text=False)
@@ -185,7 +185,7 @@ def _new_record(writer: _Writer, obj: ObjectDef, values: dict[str, Any], from_te
             f"Missing required field(s) for {obj.name}: {', '.join(missing)}", kind=UNPROCESSABLE
         )
     _stamp(obj, record, call, writer.now, creating=True)
-    _work_defaults(tx, obj, record, writer.now)
+    _work_defaults(tx, call.context.store, obj, record, writer.now)
     for collection, items in nested:
         writer.replace_nested(obj, record, collection, items)
     tx.put(obj.obj_code, record)
@@ -202,7 +202,7 @@ def _stamp(obj: ObjectDef, record: Record, call: ClassicCall, now: str, *, creat
             record[name] = value
 
 
-def _work_defaults(tx: Transaction, obj: ObjectDef, record: Record, now: str) -> None:
+def _work_defaults(tx: Transaction, store: Store, obj: ObjectDef, record: Record, now: str) -> None:
     """Defaults of new work items (item 44) and the complete-project rule (item 40)."""
     code = obj.obj_code
     if code not in ("PROJ", "TASK", "OPTASK"):
@@ -220,7 +220,7 @@ def _work_defaults(tx: Transaction, obj: ObjectDef, record: Record, now: str) ->
                 PROJECT_STATUS_VIOLATION, "Unable to complete operation for a project of status Complete"
             )
     if code == "TASK":
-        siblings = [row for row in tx.table("TASK").values() if row.get("projectID") == record["projectID"]]
+        siblings = rows_where(tx, store, "TASK", {"projectID": record["projectID"]})
         record.setdefault("taskNumber", max((int(row.get("taskNumber") or 0) for row in siblings), default=0) + 1)
         parent_id = record.get("parentID")
         peers = [row for row in siblings if row.get("parentID") == parent_id]
@@ -357,7 +357,7 @@ def copy(call: ClassicCall, obj: ObjectDef) -> Any:
             record.pop(name, None)
         _stamp(obj, record, call, writer.now, creating=True)
         if obj.obj_code == "TASK":
-            _work_defaults(tx, obj, record, writer.now)
+            _work_defaults(tx, call.context.store, obj, record, writer.now)
         for collection, items in nested:
             writer.replace_nested(obj, record, collection, items)
         _copy_nested(writer, obj, source, record, skip={collection.name for collection, _ in nested})
@@ -382,19 +382,18 @@ def _copy_nested(writer: _Writer, obj: ObjectDef, source: Record, copy_record: R
     for collection in obj.collections.values():
         if not collection.nested or collection.name in skip or collection.through is not None:
             continue
-        for row in list(tx.table(collection.target).values()):
-            if collection.matches(source, row):
-                clone = dict(row)
-                clone["ID"] = new_id(writer.call.context.clock())
-                clone.update(collection.link_values(copy_record))
-                tx.put(collection.target, clone)
+        for row in collection_rows(tx, writer.call.context.store, collection, source):
+            clone = dict(row)
+            clone["ID"] = new_id(writer.call.context.clock())
+            clone.update(collection.link_values(copy_record))
+            tx.put(collection.target, clone)
 
 
 def _copy_project_tasks(writer: _Writer, source: Record, project: Record, options: list[Any]) -> None:
     tx = writer.tx
     task_def = object_def("TASK")
     assert task_def is not None
-    tasks = [row for row in tx.table("TASK").values() if row.get("projectID") == source["ID"]]
+    tasks = rows_where(tx, writer.call.context.store, "TASK", {"projectID": source["ID"]})
     new_ids = {row["ID"]: new_id(writer.call.context.clock()) for row in tasks}
     for row in tasks:
         clone = dict(row)
