@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from planning_filter_fields import CATALOG_FIELDS
 
 from wfexplorer.core.planning.filters import (
+    LENIENT_CONDITIONS,
     PEOPLE_KINDS,
     Condition,
     FieldCatalog,
@@ -68,7 +69,8 @@ def items_for(info: FieldInfo, typed_people: bool) -> st.SearchStrategy:
 @st.composite
 def valid_conditions(draw, v1_only: bool) -> Condition:
     info = draw(st.sampled_from(FILTERABLE))
-    condition = draw(st.sampled_from(info.allowed_conditions))
+    tolerated = tuple(LENIENT_CONDITIONS.get(info.effective_kind, {}))  # accepted with a warning
+    condition = draw(st.sampled_from(info.allowed_conditions + tolerated))
     items = items_for(info, typed_people=not v1_only)
     shape = condition.shape
     if shape is ValueShape.NONE:
@@ -79,7 +81,7 @@ def valid_conditions(draw, v1_only: bool) -> Condition:
         value = (draw(items), draw(items))
     else:
         value = tuple(draw(st.lists(items, min_size=1, max_size=4)))
-    external = (not v1_only and info.is_external and draw(st.booleans()))
+    external = not v1_only and draw(st.booleans()) and (info.is_external or draw(st.booleans()))  # else a warning
     field = draw(st.sampled_from([info.id, info.alias] if info.alias else [info.id]))
     return Condition(field, condition, value, match_external_id=external)
 

@@ -174,3 +174,9 @@ def test_typed_ims_ids_travel_to_v1_as_plain_strings_without_loss():
     conversion = request_to_v1(SearchRequest(filter=AND(Condition("F_owner", "HAS_ANY_OF", [UserId("i1", "IMS")]))))
     assert conversion.body["filters"] == [{"F_owner": {"$hasAnyOf": ["i1"]}}]
     assert conversion.losses == ()
+
+
+def test_a_tolerated_condition_is_kept_when_parsing_v1(catalog: FieldCatalog):
+    assert filters_from_v1([{"$or": [{"F_ref": {"$isAnyOf": ["Rc1"]}}]}], catalog) == AND(
+        OR(Condition("F_ref", "IS_ANY_OF", ["Rc1"]))
+    )

@@ -216,3 +216,14 @@ def test_a_malformed_view_filter_names_the_spot():
     with pytest.raises(FilterError) as caught:
         view_filter_from_v2([{"fieldId": "F1", "condition": "IS_EMPTY"}, {"fieldId": "F2", "condition": "NEAR"}])
     assert caught.value.paths == ("filter[1]",)
+
+
+def test_warnings_do_not_drop_conditions_or_refuse_the_filter(catalog: FieldCatalog):
+    data = {"operator": "AND", "conditions": [
+        {"operator": "OR", "conditions": [
+            {"fieldId": "F_ref", "condition": "IS_ANY_OF", "value": ["Rc1"], "matchExternalId": True}]},
+        {"fieldId": "F_ext", "condition": "IS_ANY_OF", "value": ["5f6a", "/content/dam/x"], "matchExternalId": True}]}
+    tree = group_from_v2(data, catalog)
+    assert node_to_v2(tree) == data
+    request = request_from_v2({"filter": data}, None, catalog)
+    assert request.filter == tree

@@ -57,6 +57,11 @@ class FilterError(ValidationError):
         return tuple(p.path for p in self.problems)
 
 
+def error_count(problems: Iterable[Problem]) -> int:
+    """How many of ``problems`` are errors (warnings do not count)."""
+    return sum(1 for p in problems if p.is_error)
+
+
 def raise_if_errors(problems: Iterable[Problem]) -> None:
     """Raise ``FilterError`` with the error-level problems, if there are any."""
     errors = [p for p in problems if p.is_error]

@@ -19,7 +19,7 @@ from typing import Any
 
 from wfexplorer.core.planning.filters.catalog import FieldCatalog
 from wfexplorer.core.planning.filters.model import Condition, Group, Node, UserId, label_path
-from wfexplorer.core.planning.filters.problems import Problem, raise_if_errors
+from wfexplorer.core.planning.filters.problems import Problem, error_count, raise_if_errors
 from wfexplorer.core.planning.filters.request import Paging, SearchRequest, SortKey
 from wfexplorer.core.planning.filters.v2_json import request_from_v2, request_to_v2, sort_key
 from wfexplorer.core.planning.filters.validation import FieldsArg, check_condition, check_request_parts
@@ -226,7 +226,7 @@ def _parse_filters(data: Any, path: str, catalog: FieldCatalog | None, problems:
 
 def _group_of(operator: Operator, items: list[Any], path: str, catalog: FieldCatalog | None,
               problems: list[Problem], index_prefix: str) -> Group | None:
-    before = len(problems)
+    before = error_count(problems)
     if not items:
         problems.append(Problem(path, f"the {operator.v1} group has no conditions"))
     children = []
@@ -234,7 +234,7 @@ def _group_of(operator: Operator, items: list[Any], path: str, catalog: FieldCat
         child = _parse_node(item, f"{index_prefix}[{index}]", catalog, problems)
         if child is not None:
             children.append(child)
-    if len(problems) > before:
+    if error_count(problems) > before:
         return None
     return Group(operator, tuple(children))
 
@@ -244,7 +244,7 @@ def _parse_node(data: Any, path: str, catalog: FieldCatalog | None, problems: li
         problems.append(Problem(path, f"expected {{\"$and\": [...]}}, {{\"$or\": [...]}} or "
                                       f"{{\"<field>\": {{\"$op\": value}}}}, not {data!r}"))
         return None
-    before = len(problems)
+    before = error_count(problems)
     nodes: list[Node] = []
     for key, operand in data.items():
         spot = f"{path}.{key}"
@@ -261,7 +261,7 @@ def _parse_node(data: Any, path: str, catalog: FieldCatalog | None, problems: li
             problems.append(Problem(spot, f"unknown operator {key!r} (expected $and or $or, or a field name)"))
         else:
             nodes.extend(_parse_field(key, operand, spot, catalog, problems))
-    if len(problems) > before:
+    if error_count(problems) > before:
         return None
     return nodes[0] if len(nodes) == 1 else Group(Operator.AND, tuple(nodes))
 
@@ -293,9 +293,9 @@ def _build(field: str, condition: ConditionType, raw: Any, path: str, catalog: F
     if value is INVALID:
         return []
     node = Condition(field, condition, value)
-    before = len(problems)
+    before = error_count(problems)
     check_condition(node, path, catalog, problems)
-    if any(p.is_error for p in problems[before:]):
+    if error_count(problems) > before:
         return []
     return [node]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from wfexplorer.core.planning.filters.catalog import FieldCatalog
 from wfexplorer.core.planning.filters.model import Condition, Group, Node, UserId
-from wfexplorer.core.planning.filters.problems import Problem, raise_if_errors
+from wfexplorer.core.planning.filters.problems import Problem, error_count, raise_if_errors
 from wfexplorer.core.planning.filters.request import Paging, SearchRequest, SortKey
 from wfexplorer.core.planning.filters.validation import FieldsArg, check_condition, check_key_field, check_request_parts
 from wfexplorer.core.planning.filters.values import INVALID, parse_value
@@ -222,7 +222,7 @@ def _parse_keys(raw: Any, path: str, catalog: FieldCatalog | None, problems: lis
 def sort_key(field: Any, direction: Any, path: str, catalog: FieldCatalog | None,
              problems: list[Problem]) -> SortKey | None:
     """A sort or group key from its wire parts; None after appending problems."""
-    before = len(problems)
+    before = error_count(problems)
     if not isinstance(field, str):
         problems.append(Problem(path, "fieldId is required (a field id or alias)"))
     else:
@@ -235,7 +235,7 @@ def sort_key(field: Any, direction: Any, path: str, catalog: FieldCatalog | None
             parsed = Direction(str(direction).lower())
         except ValueError:
             problems.append(Problem(path, f"unknown direction {direction!r} (expected asc or desc)"))
-    if len(problems) > before:
+    if error_count(problems) > before:
         return None
     return SortKey(field, parsed)
 
@@ -292,7 +292,7 @@ def _parse_node(data: Any, path: str, catalog: FieldCatalog | None, problems: li
 
 def _parse_group(data: Mapping[str, Any], path: str, catalog: FieldCatalog | None,
                  problems: list[Problem]) -> Group | None:
-    before = len(problems)
+    before = error_count(problems)
     raw_operator = data.get("operator")
     operator = None
     label = "?"
@@ -317,7 +317,7 @@ def _parse_group(data: Mapping[str, Any], path: str, catalog: FieldCatalog | Non
             child = _parse_node(raw, f"{path}.{label}[{index}]", catalog, problems)
             if child is not None:
                 children.append(child)
-    if len(problems) > before or operator is None:
+    if error_count(problems) > before or operator is None:
         return None
     return Group(operator, tuple(children))
 
@@ -340,9 +340,9 @@ def _parse_condition(data: Mapping[str, Any], path: str, catalog: FieldCatalog |
     if not ok or condition is None or value is INVALID:
         return None
     node = Condition(field_id, condition, value, match_external)
-    before = len(problems)
+    before = error_count(problems)
     check_condition(node, path, catalog, problems)
-    if any(p.is_error for p in problems[before:]):
+    if error_count(problems) > before:
         return None
     return node
 
