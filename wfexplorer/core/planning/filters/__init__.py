@@ -11,7 +11,7 @@ Public API (stable; the simulator's Planning handlers import it)::
         node_to_v2, node_from_v2, group_from_v2, request_to_v2, request_from_v2,
         filters_to_v1, filters_from_v1, node_to_v1, request_to_v1, request_from_v1,
         convert_v2_to_v1, convert_v1_to_v2, Conversion, Loss,
-        view_filter_from_v2, view_filter_to_v2,                  # a view's filter array
+        view_filter_from_v2, view_filter_to_v2,         # a view's filter array
         walk, conditions, node_at, label_path, replace_at, insert_at,
         describe,                                       # the tree in words
     )
@@ -27,8 +27,10 @@ Values are normalised: no value is None, pairs and lists are tuples, People valu
 ``UserId``. ``validate(tree, fields)`` returns every ``Problem`` (path like ``filter.AND[2].OR[0]``) and never
 raises. The ``*_from_v1``/``*_from_v2`` parsers raise ``FilterError`` (a ``ValidationError``) listing every
 error with its spot; with ``fields`` they also refuse unknown fields and conditions the field type does not
-allow. ``request_to_v1``/``request_to_v2`` return a ``Conversion`` (``body``, ``params``, ``losses``): what the
-target version cannot carry is listed, never dropped silently.
+allow. Warnings (``Severity.WARNING``: IS_ANY_OF/IS_NONE_OF on a reference, which the service treats as
+HAS_ANY_OF/HAS_NONE_OF; ``matchExternalId`` on a field that is not an external reference) never make a parser
+fail; call ``validate()`` to see them. ``request_to_v1``/``request_to_v2`` return a ``Conversion`` (``body``,
+``params``, ``losses``): what the target version cannot carry is listed, never dropped silently.
 
 The field-type table is ``ALLOWED_CONDITIONS`` (``FieldKind`` -> conditions); ``kind_of()`` maps server type
 strings (``SINGLE_SELECT``, ``single-select``, ``LOOKUP`` ...) to kinds; a lookup uses its linked field's kind
