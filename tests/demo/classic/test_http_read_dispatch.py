@@ -1,0 +1,50 @@
+"""Items 28 to 32 as HTTP dispatch: search (map), count, report and metadata reach their handlers."""
+
+from __future__ import annotations
+
+import pytest
+from classic_http_helpers import Client, data_of
+
+from wfexplorer.demo.server import DemoServer
+
+
+@pytest.fixture(scope="module")
+def client(demo_server: DemoServer) -> Client:
+    return Client(demo_server)
+
+
+@pytest.fixture(scope="module")
+def project(client: Client) -> dict:
+    project = client.new_project("Dispatch reads")
+    for name, status in (("r1", "NEW"), ("r2", "NEW"), ("r3", "INP")):
+        client.new_task(project["ID"], name, status=status)
+    return project
+
+
+def test_item28_search_map_true_is_keyed_by_id(client: Client, project: dict) -> None:
+    found = data_of(client.get("/task/search", params={"projectID": project["ID"], "map": "true"}))
+    assert len(found) == 3
+    assert all(key == value["ID"] for key, value in found.items())
+
+
+def test_item29_count_uses_search_filters(client: Client, project: dict) -> None:
+    assert data_of(client.get("/task/count", params={"projectID": project["ID"], "status": "NEW"})) == {"count": 2}
+
+
+def test_item30_report_groups_with_default_dcount(client: Client, project: dict) -> None:
+    report = data_of(client.get("/task/report", params={"projectID": project["ID"], "status_GroupBy": "true"}))
+    assert report == {"INP": {"dcount_ID": 1, "status": "INP"}, "NEW": {"dcount_ID": 2, "status": "NEW"}}
+
+
+def test_item31_metadata_lists_objects_by_name(client: Client) -> None:
+    objects = data_of(client.get("/metadata"))["objects"]
+    assert objects["Project"]["objCode"] == "PROJ"
+    assert objects["Project"]["url"].endswith("/attask/api/v21.0/proj/metadata")
+
+
+def test_item32_object_metadata_fields_parameter_picks_sections(client: Client) -> None:
+    full = data_of(client.get("/task/metadata"))
+    assert {"fields", "references", "collections", "actions", "operations"} <= set(full)
+    picked = data_of(client.get("/task/metadata", params={"fields": "actions,operations"}))
+    assert "markDone" in picked["actions"]
+    assert "fields" not in picked
