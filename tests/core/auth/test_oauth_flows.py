@@ -156,3 +156,13 @@ def test_an_unreachable_token_endpoint_is_a_network_error(http):
 
     with pytest.raises(errors.NetworkError):
         oauth.client_credentials()
+
+
+def test_a_redirect_without_a_code_is_a_protocol_error(profile, http):
+    def drop_code(url: str) -> str:
+        base, _, query = url.partition("?")
+        return base + "?" + "&".join(part for part in query.split("&") if not part.startswith("code="))
+
+    with pytest.raises(errors.ProtocolError, match="no usable authorization code"):
+        WorkfrontOAuth(profile, http).authorize_in_browser(open_browser=FormBrowser(before_redirect=drop_code),
+                                                           timeout=10)

@@ -28,7 +28,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import requests
 from authlib.common.security import generate_token
 from authlib.oauth2.client import OAuth2Client
-from authlib.oauth2.rfc6749 import MismatchingStateException
+from authlib.oauth2.rfc6749 import MismatchingStateException, OAuth2Error
+from authlib.oauth2.rfc6749.parameters import parse_authorization_code_response
 
 from wfexplorer.core import errors, transport
 from wfexplorer.core.auth.exceptions import BrowserUnavailableError, StateMismatchError
@@ -233,18 +234,17 @@ class WorkfrontOAuth:
                 description = "Access was denied in the browser."
             raise errors.AuthenticationError(description, error_code=code)
         try:
-            token = client.fetch_token(
-                self.profile.token_url,
-                authorization_response=callback_url,
-                state=state,
-                code_verifier=code_verifier,
-            )
+            redirect = parse_authorization_code_response(callback_url, state=state)
         except MismatchingStateException:
             raise StateMismatchError(
                 "The browser's answer did not belong to this sign-in (state mismatch); sign in again."
             ) from None
-        except (ValueError, KeyError) as failure:  # Authlib: no code in the redirect
-            raise errors.ProtocolError(f"The sign-in redirect carried no authorization code ({failure})") from None
+        except OAuth2Error as failure:  # MissingCodeException and the like
+            raise errors.ProtocolError(
+                f"The sign-in redirect carried no usable authorization code ({type(failure).__name__})"
+            ) from None
+        token = client.fetch_token(self.profile.token_url, grant_type="authorization_code", code=redirect["code"],
+                                   code_verifier=code_verifier)
         return self._tokens(token)
 
     # -- refresh, client credentials, revocation -----------------------------------------------
