@@ -217,3 +217,21 @@ def test_sign_in_with_password_api_key_or_token(demo_server: Any, tmp_path: Path
 def test_sign_in_with_a_wrong_password_is_an_authentication_error(demo_server: Any, tmp_path: Path) -> None:
     with pytest.raises(errors.AuthenticationError, match="username/password"):
         open_session(SignIn(demo_server.base_url, username="admin", password="wrong"), cache_dir=tmp_path)
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    (lambda s: s.get("/task/search", {"fields": "noSuchField"}), errors.ValidationError),
+    (lambda s: s.load("TASK", "0" * 32), errors.NotFoundError),
+    (lambda s: Session("demo", url_template=s.url.rsplit("/", 1)[0] + "/{api_version}", api_version="v21.0",
+                       session_id="0" * 32, use_cache=False).get("/proj/count"), errors.AuthenticationError),
+])
+def test_errors_sent_with_http_200_in_legacy_mode_are_still_typed(
+        demo_server: Any, gui_session: Session, call: Any, expected: type[errors.WorkfrontError]) -> None:
+    settings = demo_server.context.settings
+    settings.classic_legacy_errors = True
+    try:
+        with pytest.raises(expected) as caught:
+            call(gui_session)
+    finally:
+        settings.classic_legacy_errors = False
+    assert caught.value.status == 200 and caught.value.error_class
