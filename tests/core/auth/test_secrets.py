@@ -91,3 +91,29 @@ def test_a_keyring_that_fails_at_use_turns_into_memory_storage_with_a_notice(fir
 
     assert store.notice is not None
     assert store.get("Acme", SecretKind.PASSWORD) == "pw"
+
+
+class PlaintextKeyring(keyring.backend.KeyringBackend):
+    """Stands for keyrings.alt's backend that writes secrets to a plain file."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise AssertionError("a plain-file keyring must not be used")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise AssertionError("a plain-file keyring must not be used")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise AssertionError("a plain-file keyring must not be used")
+
+
+def test_a_plain_file_keyring_is_not_used():
+    keyring.set_keyring(PlaintextKeyring())
+
+    store = SecretStore()
+    store.set("Acme", SecretKind.PASSWORD, "pw")
+
+    assert store.notice is not None
+    assert "plain file" in store.notice.detail
+    assert store.get("Acme", SecretKind.PASSWORD) == "pw"

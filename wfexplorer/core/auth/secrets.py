@@ -56,9 +56,21 @@ def _backend_problem(backend: Any) -> str | None:
         return "No keyring backend is installed or available."
     if name.startswith("keyring.backends.null"):
         return "The keyring is configured to discard secrets (null backend)."
-    if name.startswith("keyring.backends.chainer") and not getattr(backend, "backends", None):
-        return "No keyring backend is installed or available."
+    if name.startswith("keyring.backends.chainer"):
+        members = list(getattr(backend, "backends", None) or [])
+        if not members:
+            return "No keyring backend is installed or available."
+        if all(_plain_file(member) for member in members):
+            return "The only keyring available keeps secrets in a plain file."
+        return None
+    if _plain_file(backend):
+        return "The only keyring available keeps secrets in a plain file."
     return None
+
+
+def _plain_file(backend: Any) -> bool:
+    """Tell whether a backend writes secrets unencrypted to a file (keyrings.alt's PlaintextKeyring)."""
+    return type(backend).__name__ == "PlaintextKeyring"
 
 
 class SecretStore:
