@@ -140,3 +140,47 @@ def test_arguments_are_parsed_from_repeated_keys_json_and_text() -> None:
     assert parse_arguments(add, {"isPrivate": "True"})["isPrivate"] is True
     with pytest.raises(ClassicError):
         parse_arguments(add, {"isPrivate": "maybe"})
+
+
+def test_create_project_with_override_needs_no_object_and_validates_the_status(context: DemoContext) -> None:
+    new_id = act(context, "PROJ", None, "createProjectWithOverride", project='{"name": "Trail Map App"}')
+    created = context.store.get("PROJ", new_id)
+    assert created is not None
+    assert (created["name"], created["status"], created["priority"], created["ownerID"]) == (
+        "Trail Map App", "CUR", 0, "u1")
+    with pytest.raises(ClassicError):
+        act(context, "PROJ", None, "createProjectWithOverride", project={"name": "X", "status": "BOGUS"})
+
+
+def test_group_members_can_be_listed_and_replaced(context: DemoContext) -> None:
+    put(context, "GROUP", ID="g1", name="Marketing")
+    put(context, "GROUP", ID="g2", name="Field Marketing")
+    put(context, "USER", ID="u2", name="Bo", username="bo", homeGroupID="g1")
+    act(context, "GROUP", "g1", "updateMembersList", userIDs=["u1"])
+    assert act(context, "GROUP", "g1", "getGroupMembers") == ["u1", "u2"]
+    act(context, "GROUP", "g1", "updateMembersList", userIDs=[])
+    assert act(context, "GROUP", "g1", "getGroupMembers") == ["u2"]
+    act(context, "GROUP", "g1", "addSubgroups", ids=["g2"])
+    group = context.store.get("GROUP", "g2")
+    assert group is not None and group["parentID"] == "g1"
+    with pytest.raises(ClassicError):
+        act(context, "GROUP", "g2", "addSubgroups", ids=["g1"])
+
+
+def test_role_reference_checks_and_replace_delete_move_users_to_the_replacement(context: DemoContext) -> None:
+    put(context, "ROLE", ID="r-old", name="Webmaster")
+    put(context, "ROLE", ID="r-new", name="Software Engineer")
+    put(context, "USER", ID="u3", name="Cy", username="cy", roleID="r-old")
+    assert act(context, "ROLE", None, "hasReference", ids=["r-old"]) is True
+    assert act(context, "ROLE", None, "hasReference", ids=["r-new"]) is False
+    act(context, "ROLE", None, "replaceDelete", ids=["r-old"], replacementID="r-new")
+    user = context.store.get("USER", "u3")
+    assert user is not None and user["roleID"] == "r-new"
+    assert context.store.get("ROLE", "r-old") is None
+
+
+def test_stamps_are_written_only_where_the_object_has_them(context: DemoContext) -> None:
+    put(context, "ROLE", ID="r1", name="Designer")
+    act(context, "ROLE", None, "addEarlyAccess", ids=["r1"])
+    role = context.store.get("ROLE", "r1")
+    assert role is not None and role["_earlyAccess"] is True and "lastUpdateDate" not in role

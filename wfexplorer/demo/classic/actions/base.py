@@ -203,11 +203,20 @@ def save(tx: Transaction, record: Record, changes: Mapping[str, Any], env: Actio
     """Store a copy of ``record`` with ``changes`` applied and the last-update stamps; return it."""
     updated = dict(record)
     updated.update(changes)
-    updated["lastUpdateDate"] = env.now_iso
-    if env.user_id:
+    fields = _fields_of(str(updated["objCode"]))
+    if "lastUpdateDate" in fields:
+        updated["lastUpdateDate"] = env.now_iso
+    if env.user_id and "lastUpdatedByID" in fields:
         updated["lastUpdatedByID"] = env.user_id
     tx.put(str(updated["objCode"]), updated)
     return updated
+
+
+def _fields_of(obj_code: str) -> Mapping[str, Any]:
+    from wfexplorer.demo.classic.schema import object_def
+
+    obj = object_def(obj_code)
+    return obj.fields if obj is not None else {}
 
 
 def create(tx: Transaction, obj_code: str, values: Mapping[str, Any], env: ActionEnv) -> Record:
@@ -219,11 +228,12 @@ def create(tx: Transaction, obj_code: str, values: Mapping[str, Any], env: Actio
     record.update({key: value for key, value in values.items() if value is not None})
     record["ID"] = record.get("ID") or env.new_id()
     record["objCode"] = obj_code
-    record.setdefault("entryDate", env.now_iso)
-    record["lastUpdateDate"] = env.now_iso
-    if env.user_id:
-        record.setdefault("enteredByID", env.user_id)
-        record["lastUpdatedByID"] = env.user_id
+    fields = obj.fields if obj is not None else {}
+    stamps = {"entryDate": env.now_iso, "lastUpdateDate": env.now_iso, "enteredByID": env.user_id,
+              "lastUpdatedByID": env.user_id}
+    for name, value in stamps.items():
+        if value is not None and name in fields:
+            record.setdefault(name, value)
     tx.put(obj_code, record)
     return record
 

@@ -354,3 +354,56 @@ def delete_early_access(tx: Transaction, obj: ObjectDef, record: Record | None, 
     for object_id in require_arg(args, "ids", "deleteEarlyAccess"):
         save(tx, load(tx, obj.obj_code, object_id, obj.label), {"_earlyAccess": False}, env)
     return None
+
+
+# -- groups ---------------------------------------------------------------------------------
+
+
+def _group_member_ids(tx: Transaction, group_id: str) -> list[str]:
+    members = {row["userID"] for row in rows_where(tx, "USRGPS", groupID=group_id) if row.get("userID")}
+    members |= {row["ID"] for row in rows_where(tx, "USER", homeGroupID=group_id)}
+    return sorted(members)
+
+
+@action("GROUP", "getGroupMembers")
+def get_group_members(tx: Transaction, obj: ObjectDef, record: Record | None, args: dict[str, Any],
+                      env: ActionEnv) -> list[str]:
+    """Return the IDs of the group's users (home group or other group)."""
+    assert record is not None
+    return _group_member_ids(tx, record["ID"])
+
+
+@action("GROUP", "updateMembersList")
+def update_members(tx: Transaction, obj: ObjectDef, record: Record | None, args: dict[str, Any],
+                   env: ActionEnv) -> None:
+    """Make ``userIDs`` the group's other-group members (USRGPS rows), keeping home-group users."""
+    assert record is not None
+    wanted = set(args.get("userIDs") or [])
+    for user_id in wanted:
+        load(tx, "USER", user_id, "User")
+    existing = rows_where(tx, "USRGPS", groupID=record["ID"])
+    for row in existing:
+        if row.get("userID") not in wanted:
+            tx.delete("USRGPS", row["ID"])
+    present = {row.get("userID") for row in existing}
+    for user_id in sorted(wanted - present):
+        create(tx, "USRGPS", {"groupID": record["ID"], "userID": user_id, "isOwner": False}, env)
+    return None
+
+
+@action("GROUP", "addSubgroups")
+def add_subgroups(tx: Transaction, obj: ObjectDef, record: Record | None, args: dict[str, Any],
+                  env: ActionEnv) -> None:
+    """Make the groups ``ids`` children of this group (refusing cycles)."""
+    assert record is not None
+    ancestors: set[str] = set()
+    current: Record | None = record
+    while current is not None and current["ID"] not in ancestors:
+        ancestors.add(current["ID"])
+        current = tx.get("GROUP", str(current.get("parentID"))) if current.get("parentID") else None
+    for group_id in require_arg(args, "ids", "addSubgroups"):
+        group = load(tx, "GROUP", group_id, "Group")
+        if group["ID"] in ancestors:
+            raise illegal("A group cannot become a subgroup of itself or of its own subgroup")
+        save(tx, group, {"parentID": record["ID"]}, env)
+    return None

@@ -16,7 +16,7 @@ from wfexplorer.demo.classic.actions.base import (
 )
 from wfexplorer.demo.classic.actions.rules import ensure_project_open, renumber_project
 from wfexplorer.demo.classic.schema.model import ObjectDef, Record
-from wfexplorer.demo.classic.schema.statuses import is_done
+from wfexplorer.demo.classic.schema.statuses import is_done, validate_status
 from wfexplorer.demo.store import Transaction
 
 
@@ -174,3 +174,18 @@ def attach_template(tx: Transaction, obj: ObjectDef, record: Record | None, args
         save(tx, record, {"templateID": template["ID"]}, env)
     renumber_project(tx, record["ID"], env)
     return str(record["ID"])
+
+
+@action("PROJ", "createProjectWithOverride")
+def create_with_override(tx: Transaction, obj: ObjectDef, record: Record | None, args: dict[str, Any],
+                         env: ActionEnv) -> str:
+    """Create a project from the ``project`` map (name required; exchange rate ignored); returns its ID."""
+    spec = dict(require_arg(args, "project", "createProjectWithOverride"))
+    if not spec.get("name"):
+        raise illegal("The project needs a name")
+    allowed = {field for field, item in obj.fields.items() if not item.internal and not item.read_only}
+    values = {key: value for key, value in spec.items() if key in allowed}
+    values.setdefault("ownerID", env.user_id)
+    if values.get("status") is not None:
+        values["status"] = validate_status(tx, "PROJ", values["status"])
+    return str(create(tx, "PROJ", values, env)["ID"])

@@ -85,10 +85,10 @@ ROLE = define(
     references=[ref("customer", "CUST", flags=NG), ref("enteredBy", "USER"), ref("layoutTemplate", "LYTMPL", flags=NG)],
     collections=[coll("userRoles", "USRROL", roleID="ID", flags=NG)],
     actions=[
-        act("addEarlyAccess", ("ids", "string[]")),
-        act("deleteEarlyAccess", ("ids", "string[]")),
-        act("hasReference", ("ids", "string[]"), result="java.lang.Boolean"),
-        act("replaceDelete", ("ids", "string[]"), ("replacementID", "string")),
+        act("addEarlyAccess", ("ids", "string[]"), needs_object=False),
+        act("deleteEarlyAccess", ("ids", "string[]"), needs_object=False),
+        act("hasReference", ("ids", "string[]"), result="java.lang.Boolean", needs_object=False),
+        act("replaceDelete", ("ids", "string[]"), ("replacementID", "string"), needs_object=False),
     ],
     queries=[query("earlyAccessRoles"), query("smartAssignmentRoles", ("searchTerm", "string"))],
 )
@@ -186,8 +186,8 @@ COMPANY = define(
     ],
     actions=[
         CALC_DE,
-        act("addEarlyAccess", ("ids", "string[]")),
-        act("deleteEarlyAccess", ("ids", "string[]")),
+        act("addEarlyAccess", ("ids", "string[]"), needs_object=False),
+        act("deleteEarlyAccess", ("ids", "string[]"), needs_object=False),
         act("hasReference", ("ids", "string[]"), result="java.lang.Boolean", needs_object=False),
     ],
 )

@@ -91,8 +91,10 @@ PROJECT = define(
         act("saveProjectAsTemplate", ("templateName", "string"), ("excludeIDs", "string[]"), ("options", "string[]"),
             result="string"),
         act("removeUsersFromProject", ("userIDs", "string[]")),
-        act("createProjectWithOverride", ("project", "Project"), ("exchangeRate", "ExchangeRate"), result="string"),
-        act("asyncDelete", ("projectsToDelete", "string[]"), ("force", "boolean"), result="string"),
+        act("createProjectWithOverride", ("project", "Project"), ("exchangeRate", "ExchangeRate"), result="string",
+            needs_object=False),
+        act("asyncDelete", ("projectsToDelete", "string[]"), ("force", "boolean"), result="string",
+            needs_object=False),
         SHARE_ACTION,
     ],
 )
