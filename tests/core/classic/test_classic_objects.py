@@ -156,3 +156,17 @@ def test_an_object_without_a_session_still_tracks_fields() -> None:
     assert thing.label == "x" and thing.id is None and thing.changes() == {}
     thing.label = "y"
     assert thing.changes() == {"label": "y"}
+
+
+def test_a_failed_save_keeps_every_edit(reflected: CannedServer) -> None:
+    from wfexplorer.core import errors
+
+    reflected.answer("PUT", f"/OPTASK/{ISSUE_ID}", {"error": {"class": "x.ValidationException",
+                                                              "message": "Invalid status"}}, status=422)
+    session = reflected.session()
+    issue = session.api.Issue._from_wire(session, issue_data(status="NEW"))
+    issue.status = "BAD"
+    issue.name = "renamed"
+    with pytest.raises(errors.ValidationError, match="Invalid status"):
+        issue.save()
+    assert issue.changes() == {"name": "renamed", "status": "BAD"}
