@@ -57,12 +57,15 @@ def build_forms(state: SeedState) -> dict[str, str]:
     return forms
 
 
+_UNIT_CODES = {"Apparel": "APP", "Footwear": "FTW", "Equipment": "EQP", "Corporate": "CORP"}
+
+
 def project_values(rng: random.Random, index: int, start: float, end: float) -> dict[str, Any]:
     """Project Intake values."""
     unit = rng.choice(("Apparel", "Footwear", "Equipment", "Corporate"))
     regions = ["North America", *rng.sample(["EMEA", "APAC", "LATAM"], rng.randint(0, 2))]
     return {
-        "DE:Budget Code": f"{unit[:3].upper()}-{2025 + int((start - ANCHOR) / (365 * DAY) + 1)}-{100 + index:03d}",
+        "DE:Budget Code": f"{_UNIT_CODES[unit]}-{iso(start)[:4]}-{100 + index:03d}",
         "DE:Estimated Revenue": float(rng.randrange(50, 4000) * 1000),
         "DE:Launch Date": iso(end + rng.randint(0, 14) * DAY),
         "DE:Business Unit": unit,

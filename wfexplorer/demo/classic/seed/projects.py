@@ -156,9 +156,9 @@ def _outline(state: SeedState, plan: ProjectPlan, target: int, start: float, for
     project = plan.record
     phases = vocab.PHASES[plan.kind]
     per_phase = max(2, round((target - len(phases)) / len(phases) / 1.5))
-    cursor = start
+    phase_start = start
     number = 0
-    previous_leaf: Record | None = None
+    gate: Record | None = None  # the last leaf of the previous phase
     entered = project["entryDate"]
     created = epoch(entered) + 3600
     for phase_index, (phase_name, task_names) in enumerate(phases):
@@ -168,6 +168,8 @@ def _outline(state: SeedState, plan: ProjectPlan, target: int, start: float, for
         names = list(task_names)
         rng.shuffle(names)
         count = min(len(names), max(2, per_phase + rng.randint(-1, 1)))
+        # Work inside a phase runs in two or three parallel lanes, each lane one person's sequence.
+        lanes = [(phase_start, gate) for _ in range(rng.choice((2, 2, 3)))]
         for child_index, child_name in enumerate(sorted(names[:count], key=task_names.index)):
             number += 1
             wbs = f"{phase_index + 1}.{child_index + 1}"
@@ -185,13 +187,14 @@ def _outline(state: SeedState, plan: ProjectPlan, target: int, start: float, for
                 child["numberOfChildren"] = len(steps)
             else:
                 leaves.append(child)
+            lane = child_index % len(lanes)
+            cursor, previous_leaf = lanes[lane]
             for leaf in leaves:
                 days = rng.choice((1, 1, 2, 2, 3, 3, 4, 5, 5, 8, 10))
-                leaf_start = cursor if previous_leaf is None or rng.random() < 0.8 else cursor - DAY
-                leaf_end = leaf_start + (days - 1) * DAY + 7 * 3600
-                _schedule(leaf, leaf_start, leaf_end, days)
+                leaf_end = cursor + (days - 1) * DAY + 7 * 3600
+                _schedule(leaf, cursor, leaf_end, days)
                 leaf["_phase"] = phase_name
-                if previous_leaf is not None and rng.random() < 0.85:
+                if previous_leaf is not None and (previous_leaf is gate or rng.random() < 0.85):
                     _predecessor(state, previous_leaf, leaf, created)
                 previous_leaf = leaf
                 cursor = work_start(leaf_end + DAY)
@@ -199,7 +202,9 @@ def _outline(state: SeedState, plan: ProjectPlan, target: int, start: float, for
                 if form_ids.get("TASK") and rng.random() < 0.3:
                     leaf["categoryID"] = form_ids["TASK"]
                     leaf.update(forms.task_values(rng, phase_name))
+            lanes[lane] = (cursor, previous_leaf)
         phase["numberOfChildren"] = len(phase_children)
+        phase_start, gate = max(lanes, key=lambda lane: lane[0])
     plan.tasks = list(state.of("TASK")[-number:])
 
 
@@ -244,7 +249,13 @@ def _finish_project(state: SeedState, plan: ProjectPlan, index: int) -> None:
         start = epoch(leaf["plannedStartDate"])
         end = epoch(leaf["plannedCompletionDate"])
         slip = rng.choice((0, 0, 0, 1, 2, 3)) * DAY
-        if base == "CPL" or (base not in NOT_STARTED and end + slip < frozen_at):
+        overdue = base in ("CUR", "ONH") and end < frozen_at < end + 12 * DAY and rng.random() < 0.35
+        if overdue:
+            # Past its planned end but not finished: late work still in progress.
+            done = float(rng.choice((60, 70, 75, 80, 90)))
+            leaf.update(status="INP", statusEquatesWith="INP", percentComplete=done, actualStartDate=iso(start),
+                        actualWorkRequired=int(leaf["workRequired"] * done / 100), progressStatus="LT")
+        elif base == "CPL" or (base not in NOT_STARTED and end + slip < frozen_at):
             leaf.update(status="CPL", statusEquatesWith="CPL", percentComplete=100.0,
                         actualStartDate=iso(start), actualCompletionDate=iso(end + slip),
                         actualWorkRequired=int(leaf["workRequired"] * rng.uniform(0.8, 1.3)),
