@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from wfexplorer.core.classic import names
+from wfexplorer.core.classic import extras, names
 from wfexplorer.core.classic.actions import make_action
 from wfexplorer.core.classic.metadata import ActionMeta, ObjectMeta
 from wfexplorer.core.classic.objects import (
@@ -162,7 +162,7 @@ class ClassPlan:
 
 def plan_class(meta: ObjectMeta) -> ClassPlan:
     """Decide the attribute of every field, reference, collection and action of ``meta``."""
-    taken: set[str] = set()
+    taken: set[str] = set(extras.reserved_names(meta.obj_code))
     members: list[tuple[str, str, str, str | None]] = []
     extra: set[str] = set()
     hidden: list[tuple[str, str, str | None]] = []
@@ -210,7 +210,7 @@ def build_class(meta: ObjectMeta) -> type[Object]:
         namespace[python] = DESCRIPTORS[kind](workfront, target)
     for python, action in plan.actions:
         namespace[python] = make_action(action)
-    cls = ObjectType(meta.class_name, (Object,), namespace)
+    cls = ObjectType(meta.class_name, (extras.base_for(meta.obj_code),), namespace)
     add_hidden_links(cls, plan.hidden_links)
     return cls
 
