@@ -39,25 +39,35 @@ class FieldInfo:
     linked_type: str | None = None
     options: tuple[SelectOption, ...] = ()
     is_external: bool = False
+    # Derived once (validation asks for them for every condition).
+    _kind: FieldKind | None = field(default=None, init=False, compare=False, repr=False)
+    _effective: FieldKind | None = field(default=None, init=False, compare=False, repr=False)
+    _allowed: tuple[ConditionType, ...] = field(default=(), init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        own = kind_of(self.type)
+        effective = own
+        if own is FieldKind.LOOKUP:
+            linked = kind_of(self.linked_type)
+            effective = None if linked is FieldKind.LOOKUP else linked
+        object.__setattr__(self, "_kind", own)
+        object.__setattr__(self, "_effective", effective)
+        object.__setattr__(self, "_allowed", allowed_conditions(effective))
 
     @property
     def kind(self) -> FieldKind | None:
         """The field's own kind (``LOOKUP`` for a lookup); None for a type the model does not know."""
-        return kind_of(self.type)
+        return self._kind
 
     @property
     def effective_kind(self) -> FieldKind | None:
         """The kind whose conditions apply: the linked field's kind for a lookup, the own kind otherwise."""
-        own = self.kind
-        if own is FieldKind.LOOKUP:
-            linked = kind_of(self.linked_type)
-            return None if linked is FieldKind.LOOKUP else linked
-        return own
+        return self._effective
 
     @property
     def allowed_conditions(self) -> tuple[ConditionType, ...]:
         """The conditions a filter may use on this field."""
-        return allowed_conditions(self.effective_kind)
+        return self._allowed
 
     @property
     def label(self) -> str:

@@ -31,8 +31,13 @@ class UserId:
         return {"id": self.id, "idType": self.id_type.value}
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def normalise_value(value: Any) -> Any:
     """The model's form of a JSON-ish value: lists become tuples, ``{id, idType}`` dicts become ``UserId``."""
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, list | tuple):
         return tuple(normalise_value(item) for item in value)
     if isinstance(value, Mapping) and set(value) == {"id", "idType"}:
@@ -53,9 +58,12 @@ class Condition:
     match_external_id: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "condition", ConditionType(self.condition))
-        object.__setattr__(self, "value", normalise_value(self.value))
-        object.__setattr__(self, "match_external_id", bool(self.match_external_id))
+        if type(self.condition) is not ConditionType:
+            object.__setattr__(self, "condition", ConditionType(self.condition))
+        if type(self.value) not in _PLAIN:
+            object.__setattr__(self, "value", normalise_value(self.value))
+        if type(self.match_external_id) is not bool:
+            object.__setattr__(self, "match_external_id", bool(self.match_external_id))
 
     def __hash__(self) -> int:
         try:
@@ -72,8 +80,10 @@ class Group:
     children: tuple[Node, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "operator", Operator(self.operator))
-        object.__setattr__(self, "children", tuple(self.children))
+        if type(self.operator) is not Operator:
+            object.__setattr__(self, "operator", Operator(self.operator))
+        if type(self.children) is not tuple:
+            object.__setattr__(self, "children", tuple(self.children))
 
     def __len__(self) -> int:
         return len(self.children)

@@ -58,23 +58,28 @@ def _node_to_v1(node: Node, root: Node, path: tuple[int, ...], losses: list[Loss
                 _node_to_v1(child, root, (*path, index), losses) for index, child in enumerate(node.children)
             ]
         }
-    spot = label_path(root, path)
     if node.match_external_id:
-        losses.append(Loss(spot, "v1 cannot match external ids (matchExternalId); the values are compared "
-                                 "with Planning record ids instead"))
-    operand = None if node.value is None else _value_to_v1(node.value, spot, losses)
+        losses.append(Loss(label_path(root, path), "v1 cannot match external ids (matchExternalId); the values "
+                                                   "are compared with Planning record ids instead"))
+    value = node.value
+    if isinstance(value, tuple):
+        operand: Any = [
+            _value_to_v1(item, root, path, losses, f".value[{i}]") if isinstance(item, UserId) else item
+            for i, item in enumerate(value)
+        ]
+    elif isinstance(value, UserId):
+        operand = _value_to_v1(value, root, path, losses, "")
+    else:
+        operand = value
     return {node.field: {node.condition.v1: operand}}
 
 
-def _value_to_v1(value: Any, spot: str, losses: list[Loss], suffix: str = "") -> Any:
-    if isinstance(value, tuple):
-        return [_value_to_v1(item, spot, losses, f".value[{i}]") for i, item in enumerate(value)]
-    if isinstance(value, UserId):
-        if value.id_type is IdType.WF:
-            losses.append(Loss(spot + suffix, f"v1 takes IMS user ids only; the Workfront id {value.id!r} is sent "
-                                              "as-is and will be read as an IMS id"))
-        return value.id
-    return value
+def _value_to_v1(value: UserId, root: Node, path: tuple[int, ...], losses: list[Loss], suffix: str) -> str:
+    if value.id_type is IdType.WF:
+        losses.append(Loss(label_path(root, path) + suffix, f"v1 takes IMS user ids only; the Workfront id "
+                                                            f"{value.id!r} is sent as-is and will be read as an "
+                                                            "IMS id"))
+    return value.id
 
 
 def request_to_v1(request: SearchRequest) -> Conversion:

@@ -22,6 +22,7 @@ from wfexplorer.core.planning.filters.vocabulary import ConditionType, Direction
 from wfexplorer.core.planning.filters.wire import Conversion, Loss, boolean, comma_list, integer, json_text
 
 V2_DEFAULT_SIZE = 100
+_CONDITIONS: dict[str, ConditionType] = {c.value: c for c in ConditionType}
 _V1_ONLY_KEYS = {"filters": "filter", "sorting": "sort", "groupingFieldIds": "group", "offset": "page",
                  "limit": "size"}
 
@@ -272,7 +273,7 @@ def _parse_root(data: Any, path: str, catalog: FieldCatalog | None, problems: li
 
 
 def _parse_node(data: Any, path: str, catalog: FieldCatalog | None, problems: list[Problem]) -> Node | None:
-    if not isinstance(data, Mapping):
+    if type(data) is not dict and not isinstance(data, Mapping):
         problems.append(Problem(path, f"expected a condition or a group object, not {_json_kind(data)}"))
         return None
     is_group = "operator" in data or "conditions" in data
@@ -351,10 +352,9 @@ def _condition_type(raw: Any, path: str, problems: list[Problem]) -> ConditionTy
     if raw is None:
         problems.append(Problem(path, "condition is required"))
         return None
-    try:
-        return ConditionType(raw)
-    except ValueError:
-        pass
+    known = _CONDITIONS.get(raw) if isinstance(raw, str) else None
+    if known is not None:
+        return known
     hint = ""
     if isinstance(raw, str):
         guess = difflib.get_close_matches(raw.upper(), [c.value for c in ConditionType], n=1, cutoff=0.6)

@@ -12,12 +12,16 @@ from wfexplorer.core.planning.filters.model import UserId
 from wfexplorer.core.planning.filters.problems import Problem
 from wfexplorer.core.planning.filters.vocabulary import IdType
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
 #: Returned by ``parse_value`` after it appended a problem.
 INVALID = object()
 
 
 def parse_value(raw: Any, path: str, problems: list[Problem], allow_user_ids: bool) -> Any:
     """A wire value in model form (tuples, ``UserId``); ``INVALID`` after appending a problem."""
+    if type(raw) in _PLAIN:
+        return raw
     if isinstance(raw, list):
         items = [parse_value(item, f"{path}[{index}]", problems, allow_user_ids) for index, item in enumerate(raw)]
         return INVALID if any(item is INVALID for item in items) else tuple(items)
