@@ -12,6 +12,7 @@ connections) are applied here, once, in front of every surface.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import logging
 import socket
@@ -22,11 +23,10 @@ from typing import Any
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
+from wfexplorer.core import redaction
 from wfexplorer.demo.classic.app import create_app as create_classic_app
 from wfexplorer.demo.context import DemoContext, Surface
 from wfexplorer.demo.faults import Faults, InFlightCounter, sleep_for
-from wfexplorer.demo.oauth.app import create_app as create_oauth_app
-from wfexplorer.demo.planning.app import create_app as create_planning_app
 from wfexplorer.demo.settings import DemoSettings
 from wfexplorer.demo.store import Store
 
@@ -41,10 +41,33 @@ class _QuietHandler(WSGIRequestHandler):
     """Request handler that logs through ``logging`` at debug level instead of stderr."""
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        log.debug("%s %s %s", self.command, self.path, code)
+        log.debug("%s %s %s", self.command, redaction.redact_url(self.path), code)
 
     def log_error(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        log.debug(format, *args)
+        log.debug("%s", redaction.redact_text(format % args))
+
+
+class _LazySurface:
+    """A surface built on its first request, so a restart does not pay for importing it (start-up target)."""
+
+    def __init__(self, context: DemoContext, module: str) -> None:
+        self._context = context
+        self._module = module
+        self._lock = threading.Lock()
+        self._surface: Surface | None = None
+
+    def _built(self) -> Surface:
+        if self._surface is None:
+            with self._lock:
+                if self._surface is None:
+                    self._surface = importlib.import_module(self._module).create_app(self._context)
+        return self._surface
+
+    def __call__(self, request: Request) -> Response:
+        return self._built()(request)
+
+    def fault_response(self, request: Request, status: int, message: str) -> Response:
+        return self._built().fault_response(request, status, message)
 
 
 class DemoServer:
@@ -99,8 +122,8 @@ class DemoServer:
         self.context = context
         self._surfaces = [
             (("/attask/",), create_classic_app(context)),
-            (("/maestro/",), create_planning_app(context)),
-            (("/integrations/oauth2/", "/ims/"), create_oauth_app(context)),
+            (("/maestro/",), _LazySurface(context, "wfexplorer.demo.planning.app")),
+            (("/integrations/oauth2/", "/ims/"), _LazySurface(context, "wfexplorer.demo.oauth.app")),
         ]
         return context
 
