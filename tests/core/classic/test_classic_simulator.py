@@ -246,3 +246,10 @@ def test_issue_convert_to_task_is_the_python_workfront_convenience(gui_session: 
     loaded = gui_session.load(api.Task, task.id, fields=["description", "projectID"])
     assert (loaded.name, loaded.description, loaded.project_id) == ("becomes a task", "why", workload["project"].id)
     assert callable(issue.convert_to_task_action), "the raw action stays reachable"
+
+
+def test_a_file_uploads_and_attaches_as_a_document(gui_session: Session, workload: dict) -> None:
+    document = gui_session.attach_document(workload["project"], "notes.txt", b"hello", name="Notes")
+    assert document.code == "DOCU" and document.id
+    loaded = gui_session.load("DOCU", document.id, fields=["docObjCode", "objID"])
+    assert (loaded.fields["docObjCode"], loaded.fields["objID"]) == ("PROJ", workload["project"].id)

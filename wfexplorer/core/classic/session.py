@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlencode
 
 from wfexplorer.core import errors
@@ -336,6 +336,25 @@ class Session:
             params["fields"] = paths.field_spec(self.api, cls, fields)
         data = self.post(f"/{cls.code}", params)
         return cls._from_wire(self, data)
+
+    def upload(self, file_name: str, content: bytes | BinaryIO, content_type: str = "application/octet-stream"
+               ) -> str:
+        """Upload a file (``POST /upload``, field ``uploadedFile``) and return its handle."""
+        response = self.transport.request("POST", self._url("/upload"), headers=self._headers(),
+                                          files={"uploadedFile": (file_name, content, content_type)})
+        data = envelope.decode(response, "POST")
+        if not isinstance(data, dict) or not data.get("handle"):
+            raise errors.ProtocolError("/upload did not return a handle")
+        return str(data["handle"])
+
+    def attach_document(self, owner: Object, file_name: str, content: bytes | BinaryIO,
+                        name: str | None = None) -> Object:
+        """Upload a file and attach it to ``owner`` as a new Document (two requests); returns the document."""
+        handle = self.upload(file_name, content)
+        updates = {"name": name or file_name, "handle": handle, "docObjCode": owner.code, "objID": owner.id,
+                   "currentVersion": {"version": "v1.0", "fileName": file_name}}
+        data = self.post("/document", {"updates": updates})
+        return self.api.from_data(self, data, "DOCU")
 
     def bulk_create(self, object_type: ObjectType, records: Sequence[Mapping[Any, Any]],
                     fields: Sequence[Any] | None = None) -> list[Object]:
