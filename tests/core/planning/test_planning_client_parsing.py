@@ -9,7 +9,14 @@ import pytest
 import requests
 
 from wfexplorer.core import errors
-from wfexplorer.core.planning import BulkResult, CursorPage, SearchPage, Workspace, error_from_response
+from wfexplorer.core.planning import (
+    BulkResult,
+    CursorPage,
+    PlanningConnection,
+    SearchPage,
+    Workspace,
+    error_from_response,
+)
 
 
 def response(status: int, body: object, content_type: str = "application/json", **headers: str) -> requests.Response:
@@ -95,3 +102,12 @@ def test_bulk_results_come_back_in_input_order_with_errors_per_row():
     assert [(i.index, i.ok, i.id, i.error_code) for i in result.items] == [
         (0, True, "Rc1", None), (1, False, None, "ENTITY_WITH_ATTRIBUTE_NOT_FOUND")]
     assert not result.all_ok and result.request_id == "q"
+
+
+def test_the_version_can_be_given_as_a_profile_stores_it():
+    assert PlanningConnection("https://acme.my.workfront.com", "t", "v1").version == 1
+    assert PlanningConnection("https://acme.my.workfront.com/maestro/api", "t", 2).url("records", "Rc 1") == (
+        "https://acme.my.workfront.com/maestro/api/v2/records/Rc%201"
+    )
+    with pytest.raises(ValueError):
+        PlanningConnection("https://acme.my.workfront.com", "t", "v3")

@@ -7,7 +7,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from wfexplorer.core.planning import Field, PlanningClient, RecordType, SearchRequest, Workspace
+from wfexplorer.core.planning import (
+    Field,
+    PlanningClient,
+    PlanningConnection,
+    RecordType,
+    SearchRequest,
+    Workspace,
+)
 from wfexplorer.core.planning.filters import AND, OR, Condition, FieldKind, Paging, SortKey, UserId, validate
 
 
@@ -159,3 +166,9 @@ def test_saved_view_filters_load_into_the_filter_model(v2: PlanningClient, campa
     for view in filtered:
         group = view.filter_group(catalog)
         assert group.children and validate(group, catalog) == []
+
+
+def test_a_client_can_run_over_a_connection_built_elsewhere(demo_server):
+    connection = PlanningConnection(demo_server.base_url, lambda: demo_server.credentials()["access_token"], "v1")
+    client = PlanningClient.over(connection)
+    assert client.version == 1 and client.workspaces()

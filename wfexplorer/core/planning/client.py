@@ -53,7 +53,7 @@ class PlanningClient:
         self,
         base_url: str,
         token: TokenSource,
-        version: int = 2,
+        version: int | str = 2,
         *,
         transport: Transport | None = None,
         refresh: Callable[[], str] | None = None,
@@ -61,7 +61,15 @@ class PlanningClient:
     ) -> None:
         self.connection = PlanningConnection(base_url, token, version, transport=transport, refresh=refresh,
                                              headers=headers)
-        self._api: V1Api | V2Api = V2Api(self.connection) if version == 2 else V1Api(self.connection)
+        self._api: V1Api | V2Api = V2Api(self.connection) if self.connection.version == 2 else V1Api(self.connection)
+
+    @classmethod
+    def over(cls, connection: PlanningConnection) -> PlanningClient:
+        """A client on an existing connection (e.g. one the sign-in code built with a refreshing token source)."""
+        client = cls.__new__(cls)
+        client.connection = connection
+        client._api = V2Api(connection) if connection.version == 2 else V1Api(connection)
+        return client
 
     @property
     def version(self) -> int:

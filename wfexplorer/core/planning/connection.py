@@ -36,14 +36,13 @@ class PlanningConnection:
         self,
         base_url: str,
         token: TokenSource,
-        version: int = 2,
+        version: int | str = 2,
         *,
         transport: Transport | None = None,
         refresh: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        if version not in (1, 2):
-            raise ValueError(f"Planning API version must be 1 or 2, not {version!r}")
+        version = _version_number(version)
         root = base_url.rstrip("/")
         if not root.endswith(API_ROOT):
             root += API_ROOT
@@ -104,3 +103,11 @@ class PlanningConnection:
         """Close the transport if this connection created it."""
         if self._owns_transport:
             self.transport.close()
+
+
+def _version_number(version: int | str) -> int:
+    """1 or 2 from ``1``, ``"2"``, ``"v1"`` or ``"V2"`` (profiles store ``"v2"``)."""
+    text = str(version).strip().lower().removeprefix("v")
+    if text not in ("1", "2"):
+        raise ValueError(f"Planning API version must be 1 or 2 (or 'v1'/'v2'), not {version!r}")
+    return int(text)
