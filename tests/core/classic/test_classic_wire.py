@@ -138,7 +138,7 @@ def test_credential_like_filters_travel_inside_the_filters_json(reflected: Canne
 
 
 def test_iter_search_keeps_the_sort_priority_and_adds_id_last() -> None:
-    from wfexplorer.core.classic.session import stable_sort
+    from wfexplorer.core.classic.paths import stable_sort
 
     assert stable_sort([("status_2_Sort", "desc"), ("name_1_Sort", "asc"), ("x", "1")]) == [
         ("x", "1"), ("name_1_Sort", "asc"), ("status_2_Sort", "desc"), ("ID_3_Sort", "asc")]

@@ -153,3 +153,19 @@ def search_params(api: ClassLookup | None, cls: Any, parameters: Mapping[Any, An
     if hidden:
         pairs.append(("filters", json.dumps(hidden, default=_json_default)))
     return pairs
+
+
+def stable_sort(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Number the sort keys in their priority order and add ``ID`` as the last key, so paging is stable."""
+    rest = [(k, v) for k, v in pairs if not k.endswith("_Sort")]
+    sorts: list[tuple[int, int, str, str]] = []
+    for position, (key, value) in enumerate((k, v) for k, v in pairs if k.endswith("_Sort")):
+        base = key[: -len("_Sort")]
+        head, _, tail = base.rpartition("_")
+        priority = int(tail) if head and tail.isdigit() else 0
+        sorts.append((priority, position, head if head and tail.isdigit() else base, value))
+    sorts.sort()
+    numbered = [(f"{base}_{index}_Sort", value) for index, (_, _, base, value) in enumerate(sorts, start=1)]
+    if not any(base == "ID" for _, _, base, _ in sorts):
+        numbered.append((f"ID_{len(numbered) + 1}_Sort", "asc"))
+    return rest + numbered

@@ -17,10 +17,9 @@ import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlencode
 
 from wfexplorer.core import errors
-from wfexplorer.core.classic import envelope, loading, paths
+from wfexplorer.core.classic import envelope, loading, paths, writes
 from wfexplorer.core.classic.api import APIVersion
 from wfexplorer.core.classic.cache import MetadataCache
 from wfexplorer.core.classic.catalog import MetadataCatalog
@@ -38,11 +37,8 @@ from wfexplorer.core.transport import RequestListener, Transport
 MAX_GET_URL = 6000
 #: Workfront's largest page (``$$LIMIT``).
 MAX_PAGE = 2000
-#: Workfront's largest bulk create or edit.
-BULK_LIMIT = 100
 
 ObjectType = type[Object] | str
-Call = tuple[str, str, Mapping[str, Any] | Sequence[tuple[str, Any]] | None] | str
 
 
 class Session:
@@ -263,7 +259,7 @@ class Session:
             raise errors.ValidationError(f"page_size must be between 1 and {MAX_PAGE}")
         cls = self._class(object_type)
         base = [(k, v) for k, v in self._query(cls, fields, where, parameters) if k not in ("$$FIRST", "$$LIMIT")]
-        base = stable_sort(base)
+        base = paths.stable_sort(base)
         for first in itertools.count(0, page_size):
             pairs = [*base, ("$$FIRST", str(first)), ("$$LIMIT", str(page_size))]
             page = self._wrap_all(cls, self._send("GET", self._url(f"/{cls.code}/search"), pairs))
@@ -340,46 +336,24 @@ class Session:
     def upload(self, file_name: str, content: bytes | BinaryIO, content_type: str = "application/octet-stream"
                ) -> str:
         """Upload a file (``POST /upload``, field ``uploadedFile``) and return its handle."""
-        response = self.transport.request("POST", self._url("/upload"), headers=self._headers(),
-                                          files={"uploadedFile": (file_name, content, content_type)})
-        data = envelope.decode(response, "POST")
-        if not isinstance(data, dict) or not data.get("handle"):
-            raise errors.ProtocolError("/upload did not return a handle")
-        return str(data["handle"])
+        return writes.upload(self, file_name, content, content_type)
 
     def attach_document(self, owner: Object, file_name: str, content: bytes | BinaryIO,
                         name: str | None = None) -> Object:
         """Upload a file and attach it to ``owner`` as a new Document (two requests); returns the document."""
-        handle = self.upload(file_name, content)
-        updates = {"name": name or file_name, "handle": handle, "docObjCode": owner.code, "objID": owner.id,
-                   "currentVersion": {"version": "v1.0", "fileName": file_name}}
-        data = self.post("/document", {"updates": updates})
-        return self.api.from_data(self, data, "DOCU")
+        return writes.attach_document(self, owner, file_name, content, name)
 
     def bulk_create(self, object_type: ObjectType, records: Sequence[Mapping[Any, Any]],
                     fields: Sequence[Any] | None = None) -> list[Object]:
         """Create many objects, 100 per request (Workfront's cap); returns them in order."""
-        return self._bulk("POST", object_type, records, fields)
+        return writes.bulk(self, "POST", self._class(object_type), records, fields)
 
     def bulk_edit(self, object_type: ObjectType, records: Sequence[Mapping[Any, Any]],
                   fields: Sequence[Any] | None = None) -> list[Object]:
         """Edit many objects (each record carries its ``ID``), 100 per request; returns them in order."""
-        return self._bulk("PUT", object_type, records, fields)
+        return writes.bulk(self, "PUT", self._class(object_type), records, fields)
 
-    def _bulk(self, method: str, object_type: ObjectType, records: Sequence[Mapping[Any, Any]],
-              fields: Sequence[Any] | None) -> list[Object]:
-        cls = self._class(object_type)
-        updates = [{cls._workfront_name(key): value for key, value in record.items()} for record in records]
-        spec = paths.field_spec(self.api, cls, fields) if fields else None
-        created: list[Object] = []
-        for start in range(0, len(updates), BULK_LIMIT):
-            params: dict[str, Any] = {"updates": updates[start:start + BULK_LIMIT]}
-            if spec:
-                params["fields"] = spec
-            created += self._wrap_all(cls, self.request(method, f"/{cls.code}", params))
-        return created
-
-    def batch(self, calls: Sequence[Call], atomic: bool = False, concurrent: bool = False,
+    def batch(self, calls: Sequence[writes.Call], atomic: bool = False, concurrent: bool = False,
               raise_errors: bool = True) -> list[Any]:
         """Send several calls in one ``/batch`` request; returns each call's ``data`` in order.
 
@@ -387,24 +361,7 @@ class Session:
         error (the request line says which call), or with ``raise_errors=False`` its
         WorkfrontError takes its place in the list. An atomic batch returns ``[]`` on success.
         """
-        uris = [call if isinstance(call, str) else _batch_uri(*call) for call in calls]
-        pairs = [("uri", uri) for uri in uris] + [("atomic", "true" if atomic else "false"),
-                                                    ("concurrent", "true" if concurrent else "false")]
-        data = self._send("POST", self._url("/batch"), pairs)
-        if atomic and isinstance(data, dict):
-            return []
-        if not isinstance(data, list) or len(data) != len(uris):
-            raise errors.ProtocolError("/batch did not answer one envelope per call")
-        results: list[Any] = []
-        for index, item in enumerate(data):
-            if isinstance(item, dict) and "error" in item:
-                error = envelope.error_from_body(item["error"], 200, f"batch call {index + 1}: {uris[index]}")
-                if raise_errors:
-                    raise error
-                results.append(error)
-            else:
-                results.append(item.get("data") if isinstance(item, dict) else item)
-        return results
+        return writes.batch(self, calls, atomic, concurrent, raise_errors)
 
     # -- explicit loading (the GUI's path: one request, never hidden in attribute reads) ------
 
@@ -420,25 +377,3 @@ class Session:
     def load_fields(self, objects: Sequence[Object], *fields: Any) -> list[Object]:
         """Load fields or reference paths (``project:owner``) for many objects of one type in one request."""
         return loading.load_fields(self, objects, fields)
-
-
-def stable_sort(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Number the sort keys in their priority order and add ``ID`` as the last key, so paging is stable."""
-    rest = [(k, v) for k, v in pairs if not k.endswith("_Sort")]
-    sorts: list[tuple[int, int, str, str]] = []
-    for position, (key, value) in enumerate((k, v) for k, v in pairs if k.endswith("_Sort")):
-        base = key[: -len("_Sort")]
-        head, _, tail = base.rpartition("_")
-        priority = int(tail) if head and tail.isdigit() else 0
-        sorts.append((priority, position, head if head and tail.isdigit() else base, value))
-    sorts.sort()
-    numbered = [(f"{base}_{index}_Sort", value) for index, (_, _, base, value) in enumerate(sorts, start=1)]
-    if not any(base == "ID" for _, _, base, _ in sorts):
-        numbered.append((f"ID_{len(numbered) + 1}_Sort", "asc"))
-    return rest + numbered
-
-
-def _batch_uri(method: str, path: str, params: Any = None) -> str:
-    pairs = paths.encode_params(params)
-    pairs.append(("method", method.upper()))
-    return path.lstrip("/") + "?" + urlencode(pairs)
