@@ -175,3 +175,16 @@ def test_global_record_types_that_a_workspace_can_attach_are_listed(v2: Planning
     for workspace_id, listed in attachable.items():
         used = {rt.id for rt in v2.record_types(workspace_id)}
         assert not used & {rt.id for rt in listed}  # what a workspace already uses is not offered again
+
+
+def test_members_and_access_requests_through_the_permissions_api(v2: PlanningClient, target):
+    record_type, _ = target
+    members = v2.members("record-types", record_type.id)
+    assert all(m.subject_id and m.role in ("viewer", "editor", "manager") for m in members)
+    request_id = v2.request_access("record-types", record_type.id, "please let me in")
+    assert request_id in {r.id for r in v2.access_requests("record-types", record_type.id)}
+    v2.dismiss_access_requests("record-types", record_type.id, [request_id])
+    assert request_id not in {r.id for r in v2.access_requests("record-types", record_type.id)}
+    assert isinstance(v2.inheritance(record_type.id), bool)
+    with pytest.raises(errors.ValidationError):
+        v2.permissions("spaceships", "X1")
