@@ -9,7 +9,8 @@ in a temporary directory unless ``--data`` names one), then measures:
   (median, target ≤ 150 ms);
 - get by ID with default fields (median of sequential requests, target ≤ 5 ms) and throughput
   with 8 concurrent clients (target ≥ 300 requests/s);
-- start on an existing database: from process start to the first answered request (≤ 0.5 s);
+- start on an existing database: from process start to the first answered request (median of
+  five restarts, ≤ 0.5 s);
 - the server's RSS with the default dataset after the runs above, and again once every classic
   object type has been read (the store loads a kind on first use), ≤ 150 MB (psutil).
 """
@@ -175,7 +176,13 @@ def main(argv: list[str] | None = None) -> int:
         first = RunningServer(data_dir, args.scale)  # builds the dataset if the directory is empty
         build_seconds = time.perf_counter() - build_started
         first.stop()
-        server = RunningServer(data_dir, args.scale)  # start on the existing database
+        restarts = []
+        for _ in range(4):  # start on the existing database; median of several, the machine is noisy
+            again = RunningServer(data_dir, args.scale)
+            restarts.append(again.first_response_seconds)
+            again.stop()
+        server = RunningServer(data_dir, args.scale)
+        restarts.append(server.first_response_seconds)
         try:
             search_median, returned = bench_search(server)
             get_median = bench_get(server)
@@ -187,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             server.stop()
         results = [
             ("first start incl. dataset build (s)", build_seconds, None),
-            ("start on existing database, first response (s)", server.first_response_seconds, "<= 0.5"),
+            ("start on existing database, first response, median of 5 (s)", statistics.median(restarts), "<= 0.5"),
             (f"task/search {returned} tasks with {SEARCH_FIELDS}, median (ms)", search_median * 1000, "<= 150"),
             ("get by ID, default fields, median (ms)", get_median * 1000, "<= 5"),
             ("get by ID, 8 concurrent clients (requests/s)", throughput, ">= 300"),
