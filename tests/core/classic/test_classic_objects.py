@@ -170,3 +170,16 @@ def test_a_failed_save_keeps_every_edit(reflected: CannedServer) -> None:
     with pytest.raises(errors.ValidationError, match="Invalid status"):
         issue.save()
     assert issue.changes() == {"name": "renamed", "status": "BAD"}
+
+
+def test_loading_more_data_never_loses_an_unsaved_edit(reflected: CannedServer) -> None:
+    answer = {"data": issue_data(name="server name", previousStatus="NEW")}
+    reflected.answer("GET", f"/OPTASK/{ISSUE_ID}", answer)
+    reflected.answer("GET", "/OPTASK", {"data": [answer["data"]]})
+    session = reflected.session()
+    issue = session.api.Issue._from_wire(session, issue_data())
+    issue.name = "my edit"
+    session.load_fields([issue], "previous_status")
+    assert issue.name == "my edit" and issue.changes() == {"name": "my edit"}
+    issue.load("name")
+    assert issue.name == "server name" and issue.changes() == {}, "an explicit load of the field wins"

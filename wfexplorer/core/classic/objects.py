@@ -271,14 +271,21 @@ class Object(metaclass=ObjectType):
         self._linked[name] = (raw, value)
         return value
 
-    def _merge(self, data: Mapping[str, Any], *, clean: bool = True) -> None:
-        """Merge loaded data into ``fields`` (deep, by ID, keeping shared nested dicts) and mark it clean."""
+    def _merge(self, data: Mapping[str, Any], *, overwrite: Iterable[str] = ()) -> None:
+        """Merge loaded data into ``fields`` (deep, by ID, keeping shared nested dicts).
+
+        A field modified locally keeps its unsaved value (loading never loses an edit) unless it
+        is named in ``overwrite`` (an explicit :meth:`load` of it), which makes it clean again.
+        """
         fields = self.fields
-        dirty = self._dirty if clean else None
+        dirty = self._dirty
+        forced = set(overwrite) if dirty else set()
         for key, value in data.items():
-            fields[key] = merge_value(fields.get(key, MISSING), value)
-            if dirty:
+            if dirty and key in dirty:
+                if key not in forced:
+                    continue
                 dirty.discard(key)
+            fields[key] = merge_value(fields.get(key, MISSING), value)
 
     # -- requests ----------------------------------------------------------------------------
 
@@ -293,7 +300,7 @@ class Object(metaclass=ObjectType):
         spec = paths.field_spec(session.api, type(self), field_names)
         data = session.get(self.api_url(), {"fields": spec} if spec else None)
         if isinstance(data, dict):
-            self._merge(data)
+            self._merge(data, overwrite={path.split(":", 1)[0] for path in spec.split(",")} if spec else ())
 
     def save(self) -> None:
         """Create the object (all set fields) or send only the modified fields; one request, or none."""
@@ -305,9 +312,9 @@ class Object(metaclass=ObjectType):
             if not dirty:
                 return
             data = session.put(self.api_url(), {"updates": dirty})
+        self._dirty = None
         if isinstance(data, dict):
             self._merge(data)
-        self._dirty = None
 
     def delete(self, force: bool = False) -> None:
         """Delete the object (``force=True`` also removes what depends on it)."""
