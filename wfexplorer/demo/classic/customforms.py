@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -187,6 +188,7 @@ def _kind_of(param: Record) -> str:
 _CACHE: weakref.WeakKeyDictionary[Any, dict[str, tuple[tuple[int, ...], dict[str, CustomField]]]] = (
     weakref.WeakKeyDictionary()
 )
+_CACHE_LOCK = threading.Lock()
 _FORM_KINDS = ("CTGY", "CTGYPA", "PARAM", "POPT")
 
 
@@ -241,15 +243,17 @@ def custom_fields(reader: TableReader, obj_code: str) -> dict[str, CustomField]:
     if version is None:
         return _build(reader, obj_code)
     stamp = tuple(version(kind) for kind in _FORM_KINDS)
-    per_store = _CACHE.get(reader)
-    if per_store is None:
-        per_store = {}
-        _CACHE[reader] = per_store
-    cached = per_store.get(obj_code)
+    with _CACHE_LOCK:
+        per_store = _CACHE.get(reader)
+        if per_store is None:
+            per_store = {}
+            _CACHE[reader] = per_store
+        cached = per_store.get(obj_code)
     if cached is not None and cached[0] == stamp:
         return cached[1]
     fields = _build(reader, obj_code)
-    per_store[obj_code] = (stamp, fields)
+    with _CACHE_LOCK:
+        per_store[obj_code] = (stamp, fields)
     return fields
 
 
