@@ -253,3 +253,16 @@ def test_a_file_uploads_and_attaches_as_a_document(gui_session: Session, workloa
     assert document.code == "DOCU" and document.id
     loaded = gui_session.load("DOCU", document.id, fields=["docObjCode", "objID"])
     assert (loaded.fields["docObjCode"], loaded.fields["objID"]) == ("PROJ", workload["project"].id)
+
+
+def test_custom_forms_describe_their_de_fields_in_one_request(gui_session: Session) -> None:
+    with Counter(gui_session) as counter:
+        forms = gui_session.custom_forms("PROJ")
+    assert counter.count == 1 and forms
+    fields = {field.name: field for form in forms for field in form.fields}
+    assert all(name.startswith("DE:") and field.custom for name, field in fields.items())
+    multi = [field for field in fields.values() if field.field_type == "string[]"]
+    assert multi and all(field.possible_values for field in multi)
+    project = gui_session.search("PROJ", fields=["parameterValues"], **{"$$LIMIT": 20})
+    used = {name for p in project for name in (p.fields.get("parameterValues") or {})}
+    assert used and used <= set(fields)

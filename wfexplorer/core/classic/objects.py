@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from wfexplorer.core.classic.metadata import ObjectMeta
 
 MISSING: Any = object()
-ALWAYS_VALID = frozenset({"ID", "objCode"})
+ALWAYS_VALID = frozenset({"ID", "objCode", "parameterValues"})
 
 
 class Member:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from wfexplorer.core import errors
-from wfexplorer.core.classic import envelope, loading, paths, writes
+from wfexplorer.core.classic import customforms, envelope, loading, paths, writes
 from wfexplorer.core.classic.api import APIVersion
 from wfexplorer.core.classic.cache import MetadataCache
 from wfexplorer.core.classic.catalog import MetadataCatalog
@@ -362,6 +362,10 @@ class Session:
         WorkfrontError takes its place in the list. An atomic batch returns ``[]`` on success.
         """
         return writes.batch(self, calls, atomic, concurrent, raise_errors)
+
+    def custom_forms(self, object_type: ObjectType) -> list[customforms.CustomForm]:
+        """Return the custom forms of a type with their ``DE:`` fields described (one request)."""
+        return customforms.custom_forms(self, self._class(object_type).code)
 
     # -- explicit loading (the GUI's path: one request, never hidden in attribute reads) ------
 

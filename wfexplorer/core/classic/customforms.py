@@ -1,0 +1,89 @@
+"""Custom forms of an object type and their ``DE:`` fields, read in one request.
+
+Metadata does not list custom fields (they change whenever an administrator edits a form), so
+:func:`custom_forms` reads them from the forms themselves: ``GET /ctgy/search?catObjCode=PROJ``
+with each form's parameters and their options, and describes every field as a
+:class:`~wfexplorer.core.classic.metadata.FieldMeta` named ``DE:<name>`` (type, label, choices,
+``REQUIRED``/``CUSTOM`` flags), ready for the same form widgets as built-in fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wfexplorer.core.classic.metadata import EnumValue, FieldMeta
+
+if TYPE_CHECKING:
+    from wfexplorer.core.classic.session import Session
+
+_LINK = "categoryParameters"
+_PARAMETER = f"{_LINK}:parameter"
+FIELDS = ",".join([
+    f"{_LINK}:displayOrder", f"{_LINK}:isRequired", f"{_PARAMETER}:name", f"{_PARAMETER}:dataType",
+    f"{_PARAMETER}:displayType", f"{_PARAMETER}:isRequired", f"{_PARAMETER}:description",
+    f"{_PARAMETER}:parameterOptions:value", f"{_PARAMETER}:parameterOptions:label",
+    f"{_PARAMETER}:parameterOptions:displayOrder",
+])
+_MULTI = {"MSLCT", "CHCK", "MULTSLCT", "MULTI"}
+_SINGLE = {"SLCT", "RDIO", "TYAH"}
+
+
+@dataclass(frozen=True)
+class CustomForm:
+    """A custom form (CTGY) for one object type, with its fields in display order."""
+
+    id: str
+    name: str
+    obj_code: str
+    fields: tuple[FieldMeta, ...]
+
+
+def field_type(data_type: str, display_type: str) -> str:
+    """Return the ``fieldType`` a custom field's values have (``string[]`` for multi-select)."""
+    if display_type.upper() in _MULTI:
+        return "string[]"
+    return {"NMBR": "double", "CRNC": "double", "DATE": "dateTime"}.get(data_type.upper(), "string")
+
+
+def _field(link: dict[str, Any]) -> FieldMeta | None:
+    parameter = link.get("parameter")
+    if not isinstance(parameter, dict) or not parameter.get("name"):
+        return None
+    options = sorted((option for option in parameter.get("parameterOptions") or () if isinstance(option, dict)),
+                     key=lambda option: option.get("displayOrder") or 0)
+    display = str(parameter.get("displayType") or "TEXT")
+    flags = ["CUSTOM"]
+    if link.get("isRequired") or parameter.get("isRequired"):
+        flags.append("REQUIRED")
+    return FieldMeta(
+        name=f"DE:{parameter['name']}",
+        label=str(parameter["name"]),
+        field_type=field_type(str(parameter.get("dataType") or "TEXT"), display),
+        possible_values=tuple(EnumValue(option.get("value"), str(option.get("label") or option.get("value")))
+                              for option in options),
+        flags=tuple(flags),
+    )
+
+
+def custom_forms(session: Session, obj_code: str) -> list[CustomForm]:
+    """Return the custom forms for ``obj_code`` (``"PROJ"``) and their fields; one request."""
+    data = session.get("/ctgy/search", {"catObjCode": obj_code.upper(), "fields": FIELDS, "name_Sort": "asc",
+                                        "$$LIMIT": 2000})
+    forms = []
+    for form in data if isinstance(data, list) else []:
+        links = sorted((link for link in form.get(_LINK) or () if isinstance(link, dict)),
+                       key=lambda link: link.get("displayOrder") or 0)
+        fields = tuple(field for field in (_field(link) for link in links) if field is not None)
+        forms.append(CustomForm(id=str(form.get("ID")), name=str(form.get("name")), obj_code=obj_code.upper(),
+                                fields=fields))
+    return forms
+
+
+def custom_fields(session: Session, obj_code: str) -> dict[str, FieldMeta]:
+    """Return every ``DE:`` field any form of ``obj_code`` defines, by name (one request)."""
+    fields: dict[str, FieldMeta] = {}
+    for form in custom_forms(session, obj_code):
+        for field in form.fields:
+            fields.setdefault(field.name, field)
+    return fields
