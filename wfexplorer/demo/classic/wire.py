@@ -6,8 +6,14 @@ Workfront writes ``/`` as ``\\/``, ``<`` as ``\\u003c`` and every code point abo
 
 from __future__ import annotations
 
+import codecs
 import json
 from typing import Any
+
+try:  # a fast encoder when installed; the standard library gives byte-identical output otherwise
+    import orjson
+except ImportError:  # pragma: no cover - orjson is a declared dependency
+    orjson = None  # type: ignore[assignment]
 
 from werkzeug.wrappers import Response
 
@@ -15,12 +21,45 @@ from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.settings import DemoSettings
 
 _ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+_ERROR_HANDLER = "wfexplorer-json-escape"
 
 
-def encode(payload: Any) -> str:
-    """Serialise ``payload`` the way Workfront does (ASCII only, ``\\/`` and ``\\u003c``)."""
+def _escape_non_ascii(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: write each non-ASCII character as ``\\uXXXX`` (surrogate pairs above U+FFFF)."""
+    assert isinstance(error, UnicodeEncodeError)
+    parts = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            parts.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            parts.append(f"\\u{code:04x}")
+    return "".join(parts), error.end
+
+
+codecs.register_error(_ERROR_HANDLER, _escape_non_ascii)
+
+
+def encode_stdlib(payload: Any) -> bytes:
+    """Serialise with the standard library (the reference form of :func:`encode`)."""
     # After ensure_ascii, "/" and "<" can only occur inside strings, so a plain replace is exact.
-    return _ENCODER.encode(payload).replace("/", "\\/").replace("<", "\\u003c")
+    return _ENCODER.encode(payload).replace("/", "\\/").replace("<", "\\u003c").encode("ascii")
+
+
+def encode(payload: Any) -> bytes:
+    """Serialise ``payload`` the way Workfront does (ASCII only, ``\\/`` and ``\\u003c``)."""
+    if orjson is None:
+        return encode_stdlib(payload)
+    try:
+        raw = orjson.dumps(payload, option=orjson.OPT_NON_STR_KEYS)
+    except (TypeError, ValueError):  # e.g. integers beyond 64 bits: let the standard library decide
+        return encode_stdlib(payload)
+    if not raw.isascii():
+        raw = raw.decode("utf-8").encode("ascii", _ERROR_HANDLER)
+    if b"\x7f" in raw:  # the standard library escapes DEL too
+        raw = raw.replace(b"\x7f", b"\\u007f")
+    return raw.replace(b"/", b"\\/").replace(b"<", b"\\u003c")
 
 
 def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
