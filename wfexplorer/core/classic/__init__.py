@@ -1,18 +1,36 @@
 """Classic Workfront API client: python-workfront's surface, plus what a GUI and scripts need.
 
+Scripts (python-workfront style; references and collections load on first read)::
+
     from wfexplorer.core.classic import Session
     session = Session("acme", api_key="…")                 # https://acme.my.workfront.com/attask/api/unsupported
     api = session.api
     projects = session.search(api.Project, name="Launch", name_Mod="cicontains", fields=["owner:*", "tasks"])
     projects[0].tasks                                        # already loaded: no request
 
+The GUI path (``lazy=False``: an unloaded reference raises FieldNotLoaded instead of fetching)::
+
+    session = open_session(SignIn(address, api_key=key))    # one request; session.user_id set
+    session.metadata.objects()                              # object types (ObjectSummary), cached on disk
+    session.metadata.describe("TASK")                       # ObjectMeta: fields, references, collections, actions
+    session.custom_forms("PROJ")                            # DE: fields as FieldMeta (one request)
+    session.api.preload("Project", "Task")                  # classes for several types, one batch request
+    page = session.search(api.Task, fields=[...], **{"$$FIRST": 0, "$$LIMIT": 200})   # one request
+    session.fetch_reference(task, "project", fields=["owner:name"])   # ≤ 1 request
+    session.fetch_collection(project, "tasks", fields=["status"], first=0, limit=100)  # ≤ 1 request
+    session.load_fields(tasks, "project:owner:name")        # many objects, one request
+    obj.cached("project"), obj.is_loaded("tasks"), obj.changes(), obj.save()
+    session.subscribe(listener)                             # RequestEvent per HTTP attempt (redacted)
+
 Modules: ``session`` (Session), ``objects`` (Object and descriptors), ``api`` (classes by version,
 reflection), ``metadata``/``catalog``/``cache`` (metadata objects and their disk cache),
 ``loading`` (explicit loading for the GUI), ``paths`` (names and parameters), ``envelope``
-(responses and errors), ``factory`` (sign-in), ``generate`` (typed version modules).
+(responses and errors), ``writes`` (bulk, batch, upload), ``customforms``, ``extras``
+(python-workfront's conveniences), ``factory`` (sign-in), ``generate`` (typed version modules).
 """
 
 from wfexplorer.core.classic.api import APIVersion, register_version
+from wfexplorer.core.classic.customforms import CustomForm
 from wfexplorer.core.classic.exceptions import FieldNotLoaded, UnknownFieldError
 from wfexplorer.core.classic.factory import SignIn, open_session
 from wfexplorer.core.classic.loading import CollectionPage
@@ -45,6 +63,7 @@ __all__ = [
     "ArgumentMeta",
     "Collection",
     "CollectionPage",
+    "CustomForm",
     "EnumValue",
     "Field",
     "FieldMeta",
