@@ -67,10 +67,19 @@ def compile_filter(node: Node | None, ctx: FilterContext) -> Predicate:
         return lambda values: True
     if isinstance(node, Group):
         parts = [compile_filter(child, ctx) for child in node.children]
-        if node.operator is Operator.AND:
-            return lambda values: all(part(values) for part in parts)
-        return lambda values: any(part(values) for part in parts)
+        combined = parts[0] if parts else (lambda values: True)
+        for part in parts[1:]:
+            combined = _and(combined, part) if node.operator is Operator.AND else _or(combined, part)
+        return combined
     return _compile_condition(node, ctx)
+
+
+def _and(first: Predicate, second: Predicate) -> Predicate:
+    return lambda values: first(values) and second(values)
+
+
+def _or(first: Predicate, second: Predicate) -> Predicate:
+    return lambda values: first(values) or second(values)
 
 
 def _compile_condition(node: Condition, ctx: FilterContext) -> Predicate:
@@ -91,22 +100,54 @@ def _compile_condition(node: Condition, ctx: FilterContext) -> Predicate:
         wanted = node.value is True or str(node.value).lower() == "true"
         return lambda values: bool(values.get(field_id)) is wanted
     negative = _NEGATIVE.get(condition)
+    fast = None if is_lookup else _fast(negative or condition, node, field, base, ctx)
+    if fast is not None:
+        return (lambda values: not fast(values)) if negative is not None else fast
     test = _scalar_test(negative or condition, node, field, base, ctx)
-    field_get = dict.get
 
     if is_lookup:
         def matches(values: dict[str, Any]) -> bool:
-            value = field_get(values, field_id)
+            value = values.get(field_id)
             items = value if isinstance(value, list) else [value]
             return any(test(item) for item in items if item is not None)
     else:
         def matches(values: dict[str, Any]) -> bool:
-            value = field_get(values, field_id)
+            value = values.get(field_id)
             return value is not None and test(value)
 
     if negative is not None:
         return lambda values: not matches(values)
     return matches
+
+
+def _fast(condition: ConditionType, node: Condition, field: Record, base: str,
+          ctx: FilterContext) -> Predicate | None:
+    """A one-step predicate for the common stored forms (select names, numbers, plain dates), or None."""
+    field_id = field["ID"]
+    if base == "SINGLE_SELECT" and condition in (C.IS, C.IS_ANY_OF):
+        targets = frozenset(_option_name(field, item) for item in _as_items(node.value))
+        return lambda values: values.get(field_id) in targets
+    if base in _NUMBER and condition in (C.GREATER_THAN, C.GREATER_THAN_OR_EQUAL, C.LESS_THAN,
+                                         C.LESS_THAN_OR_EQUAL):
+        target = _number(node.value)
+        if target is None:
+            return None
+        test = _number_test(condition, node)
+        if condition is C.GREATER_THAN:
+            return lambda values: ((v := values.get(field_id)).__class__ in (int, float) and v > target) or (
+                v is not None and v.__class__ not in (int, float) and test(v))
+        if condition is C.LESS_THAN:
+            return lambda values: ((v := values.get(field_id)).__class__ in (int, float) and v < target) or (
+                v is not None and v.__class__ not in (int, float) and test(v))
+        return None
+    if base == "DATE" and condition is C.IS_BETWEEN:
+        items = _as_items(node.value)
+        if len(items) == 2 and all(isinstance(i, str) and len(i) == 10 for i in items):
+            low, high = sorted(str(i) for i in items)
+            if ctx.inclusive:
+                return lambda values: (v := values.get(field_id)).__class__ is str and low <= v[:10] <= high
+            return lambda values: (v := values.get(field_id)).__class__ is str and low < v[:10] < high
+    return None
 
 
 def _as_items(value: Any) -> tuple[Any, ...]:
@@ -371,6 +412,8 @@ def _sort_value(pl: Planning, field: Record | None) -> Callable[[Any], Any]:
         return title
     if base == "CHECKBOX":
         return lambda value: 1 if value else 0
+    if base in _DATE:
+        return lambda value: value if value.__class__ is str and value else None
     return lambda value: None if value in (None, [], "") else str(
         value[0] if isinstance(value, list) and value else value).lower()
 
@@ -378,20 +421,27 @@ def _sort_value(pl: Planning, field: Record | None) -> Callable[[Any], Any]:
 def sort_records(pl: Planning, rt_id: str, records: list[Record], values: dict[str, dict[str, Any]],
                  specs: list[SortSpec]) -> list[Record]:
     """``records`` ordered by ``specs`` (stable; empty values last in either direction)."""
-    ordered = list(records)
+    empty: dict[str, Any] = {}
+    rows = [(record, values.get(record["ID"], empty)) for record in records]
+    return [record for record, _ in sort_rows(pl, rows, specs)]
+
+
+def sort_rows(pl: Planning, rows: list[tuple[Record, dict[str, Any]]],
+              specs: list[SortSpec]) -> list[tuple[Record, dict[str, Any]]]:
+    """``(record, values)`` rows ordered by ``specs`` (stable; empty values last in either direction)."""
+    ordered = list(rows)
     for spec in reversed(specs):
-        convert = _sort_value(pl, spec.field)
         if spec.field is None:
             audit = AUDIT_KEYS[spec.key]
-            keyed = [(r.get(audit), r) for r in ordered]
+            keyed = [(row[0].get(audit), row) for row in ordered]
         else:
+            convert = _sort_value(pl, spec.field)
             field_id = spec.key
-            keyed = [(convert(values.get(r["ID"], {}).get(field_id)), r) for r in ordered]
-        if spec.descending:
-            keyed.sort(key=lambda pair: (pair[0] is not None, pair[0] if pair[0] is not None else 0), reverse=True)
-        else:
-            keyed.sort(key=lambda pair: (pair[0] is None, pair[0] if pair[0] is not None else 0))
-        ordered = [r for _, r in keyed]
+            keyed = [(convert(row[1].get(field_id)), row) for row in ordered]
+        present = [pair for pair in keyed if pair[0] is not None]
+        missing = [pair[1] for pair in keyed if pair[0] is None]
+        present.sort(key=lambda pair: pair[0], reverse=spec.descending)
+        ordered = [pair[1] for pair in present] + missing
     return ordered
 
 

@@ -100,15 +100,16 @@ def _run(call: Call, rt: Record, request: SearchRequest, spring: list[query.Sort
     )
     predicate = query.compile_filter(request.filter, ctx)
     values = pl.values_of(rt_id)
-    records = pl.records_of(rt_id)
+    rows = pl.rows_of(rt_id)
     scope = set(request.scope_workspace_ids or ())
     if scope:
-        records = [r for r in records if r.get("workspaceId") in scope]
-    empty: dict[str, Any] = {}
-    matched = [r for r in records if predicate(values.get(r["ID"], empty))]
+        rows = [row for row in rows if row[0].get("workspaceId") in scope]
+    if request.filter is not None:
+        rows = [row for row in rows if predicate(row[1])]
     specs = [_spec(call, rt_id, key.field, key.direction.value == "desc") for key in request.sort] or spring
     if specs:
-        matched = query.sort_records(pl, rt_id, matched, values, specs)
+        rows = query.sort_rows(pl, rows, specs)
+    matched = [row[0] for row in rows]
     group_specs = [_spec(call, rt_id, key.field, key.direction.value == "desc") for key in request.group]
     groups = query.group_records(pl, matched, values, group_specs, with_count=version == "v2")
     return matched, values, groups
@@ -154,8 +155,17 @@ def _search_v2(call: Call, body: dict[str, Any]) -> Response:
             if field is not None:
                 only.add(field["ID"])
     chunk = matched[page * size:(page + 1) * size]
-    content = [dto.record_v2(pl, r, aliased=request.aliased, only=only, values=values.get(r["ID"])) for r in chunk]
     total = len(matched)
+    if only is None and not request.aliased and pl.options.get("search_envelope") != "guide":
+        fragments = ",".join(pl.record_json_v2(r, values[r["ID"]], dto.record_v2) for r in chunk)
+        page_body = spring_page([], page, size, total, bool(request.sort or spring))
+        page_body["content"] = None
+        page_body["numberOfElements"] = len(chunk)
+        page_body["empty"] = not chunk
+        text = json.dumps({"records": page_body, "groups": groups}, separators=(",", ":"))
+        text = text.replace('"content":null', '"content":[' + fragments + "]", 1)
+        return Response(text, status=200, mimetype="application/json")
+    content = [dto.record_v2(pl, r, aliased=request.aliased, only=only, values=values.get(r["ID"])) for r in chunk]
     if pl.options.get("search_envelope") == "guide":
         body_out: dict[str, Any] = {"records": content, "page": {
             "size": size, "number": page, "totalElements": total, "totalPages": (total + size - 1) // size}}

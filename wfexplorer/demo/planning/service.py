@@ -7,6 +7,7 @@ rebuild until something changes.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Mapping
 from typing import Any
@@ -182,6 +183,27 @@ class Planning:
         """Every record's complete values (stored, formula, lookup and system fields), by record ID."""
         versions = (self.store.version(kinds.RECORD), self.store.version(kinds.FIELD))
         return self._cached(("values", record_type_id), versions, lambda: self._build_values(record_type_id, 0))  # type: ignore[no-any-return]
+
+    def rows_of(self, record_type_id: str) -> list[tuple[Record, dict[str, Any]]]:
+        """``(record, complete values)`` pairs in manual order (what searches scan)."""
+        versions = (self.store.version(kinds.RECORD), self.store.version(kinds.FIELD))
+
+        def build() -> list[tuple[Record, dict[str, Any]]]:
+            values = self.values_of(record_type_id)
+            return [(record, values[record["ID"]]) for record in self.records_of(record_type_id)]
+
+        return self._cached(("rows", record_type_id), versions, build)  # type: ignore[no-any-return]
+
+    def record_json_v2(self, record: Record, values: dict[str, Any], render: Any) -> str:
+        """The JSON text of a plain v2 ``RecordDto`` (no alias, no projection), cached per record version."""
+        versions = (self.store.version(kinds.RECORD), self.store.version(kinds.FIELD),
+                    self.store.version(kinds.RECORD_TYPE), self.store.version("USER"))
+        cache = self._cached("recordjson", versions, dict)
+        text = cache.get(record["ID"])
+        if text is None:
+            text = json.dumps(render(self, record, values=values), separators=(",", ":"))
+            cache[record["ID"]] = text
+        return str(text)
 
     def _build_values(self, record_type_id: str, depth: int) -> dict[str, dict[str, Any]]:
         fields = self.fields_of(record_type_id)
