@@ -102,7 +102,9 @@ def build_projects(state: SeedState, portfolios: list[Record], programs: list[tu
             kind = rng.choice(tuple(vocab.PROJECT_SUBJECTS))
             portfolio_id = portfolios[index % len(portfolios)]["ID"]
         subjects = vocab.PROJECT_SUBJECTS[kind]
-        subject = subjects[(index * 7 + len(plans)) % len(subjects)]
+        position = subject_use.get(kind, 0)
+        subject_use[kind] = position + 1
+        subject = subjects[position % len(subjects)]
         used = subject_use.get(subject, 0)
         subject_use[subject] = used + 1
         name = subject if used == 0 else f"{subject} - Phase {used + 1}"
@@ -155,7 +157,7 @@ def _outline(state: SeedState, plan: ProjectPlan, target: int, start: float, for
     rng = state.rng
     project = plan.record
     phases = vocab.PHASES[plan.kind]
-    per_phase = max(2, round((target - len(phases)) / len(phases) / 1.5))
+    per_phase = max(2, round((target - len(phases)) / len(phases) / 1.4))
     phase_start = start
     number = 0
     gate: Record | None = None  # the last leaf of the previous phase
@@ -175,9 +177,12 @@ def _outline(state: SeedState, plan: ProjectPlan, target: int, start: float, for
             wbs = f"{phase_index + 1}.{child_index + 1}"
             child = _task(state, project, child_name, phase, number, wbs, 1, created)
             phase_children.append(child)
-            steps = []
-            if rng.random() < 0.35:
-                steps = list(vocab.SUBTASK_STEPS[: rng.randint(2, 4)])
+            steps: list[str] = []
+            step_kind = vocab.PHASE_STEPS.get(phase_name)
+            lowered = child_name.lower()
+            excluded = vocab.NO_SUBTASKS + vocab.STEP_EXCLUSIONS.get(step_kind or "", ())
+            if step_kind and not any(word in lowered for word in excluded) and rng.random() < 0.7:
+                steps = list(vocab.SUBTASK_STEPS[step_kind][: rng.randint(2, 4)])
             leaves = []
             if steps:
                 for step_index, step in enumerate(steps):

@@ -146,7 +146,26 @@ PHASES = {
     ),
 }
 
-SUBTASK_STEPS = ("Draft", "Internal review", "Revisions", "Final sign-off")
+SUBTASK_STEPS = {
+    "creative": ("draft", "internal review", "revisions", "final sign-off"),
+    "engineering": ("implement", "code review", "fix review comments", "deploy to staging"),
+    "testing": ("prepare test cases", "execute", "log defects", "retest fixes"),
+}
+"""Steps a deliverable breaks into, by the kind of phase it sits in."""
+
+PHASE_STEPS = {
+    "Design": "creative", "Creative": "creative", "Concept": "creative", "Development": "creative",
+    "Strategy": "creative", "Modelling": "creative", "Build": "engineering", "Migration": "engineering",
+    "Implementation": "engineering", "Production": "engineering", "Test": "testing", "Validation": "testing",
+    "Pilot": "testing",
+}
+"""Which step list a phase's tasks use; phases not listed have no subtasks."""
+
+NO_SUBTASKS = ("meeting", "sign-off", "review", "go live", "checklist", "kickoff", "retrospective", "approval")
+"""Tasks whose names contain one of these words stay single tasks."""
+
+STEP_EXCLUSIONS = {"creative": ("testing", "research", "interviews", "panel", "sourcing")}
+"""Further words that keep a task single for one kind of steps."""
 
 ISSUE_COMPONENTS = (
     "Checkout page", "Mobile login screen", "Product feed", "Order confirmation email", "Inventory sync job",
