@@ -284,7 +284,7 @@ class _Seeder:
 
     def records(self) -> list[dict[str, Any]]:
         out: dict[str, list[dict[str, Any]]] = {}
-        for spec in TYPES:
+        for spec in sorted(TYPES, key=lambda s: s.external is None):  # mirrors first: others link to them
             rt = self.rt_docs[spec.key]
             if spec.external:
                 objects = sorted(self.context.store.table(CLASSIC_FOR[spec.key]).values(), key=lambda o: o["ID"])

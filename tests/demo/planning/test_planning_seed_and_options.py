@@ -1,0 +1,164 @@
+"""The Planning demo data (issue 4, §2) and the ``planning_options`` switches not covered elsewhere."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from planning_http import PlanningHttp
+
+from wfexplorer.demo.context import DemoContext
+from wfexplorer.demo.planning.options import DEFAULTS
+from wfexplorer.demo.planning.seed import seed_planning
+from wfexplorer.demo.store import Store
+
+CREATABLE = {"TEXT", "PARAGRAPH", "NUMBER", "PERCENTAGE", "CURRENCY", "DATE", "SINGLE_SELECT", "MULTI_SELECT",
+             "CHECKBOX", "REFERENCE", "USER", "FORMULA"}
+
+
+def _all_fields(api: PlanningHttp) -> list[dict[str, Any]]:
+    fields = []
+    for ws in api.get("/v2/workspaces").json()["content"]:
+        for rt in api.get(f"/v2/workspaces/{ws['id']}/record-types", params={"limit": 100}).json()["content"]:
+            fields.extend(api.fields(rt["id"]).values())
+    return fields
+
+
+def test_seed_has_three_workspaces_with_the_planned_record_types(api: PlanningHttp) -> None:
+    names = {ws["name"] for ws in api.get("/v2/workspaces").json()["content"]}
+    assert {"2027 Marketing Plan", "Product Launches", "Events"} <= names
+    marketing = api.workspace("2027 Marketing Plan")
+    aliases = {rt["alias"] for rt in api.get(f"/v2/workspaces/{marketing['id']}/record-types",
+                                             params={"limit": 100}).json()["content"]}
+    assert {"campaigns", "tactics", "audiences", "channels", "budget_lines"} <= aliases
+
+
+def test_seed_fields_cover_every_type_lookups_system_fields_and_coloured_options(api: PlanningHttp) -> None:
+    fields = _all_fields(api)
+    assert {f["type"] for f in fields} >= CREATABLE
+    origins = {f.get("metadata", {}).get("originType") for f in fields}
+    assert {"LOOKUP", "CREATED_BY", "CREATED_AT", "UPDATED_BY", "UPDATED_AT"} <= origins
+    rollups = {f["lookupOptions"].get("rollup") for f in fields if "lookupOptions" in f}
+    assert None in rollups and "sum" in rollups
+    selects = [f for f in fields if f["type"] in ("SINGLE_SELECT", "MULTI_SELECT") and "lookupOptions" not in f]
+    assert selects and all(option.get("color") for f in selects for option in f["options"])
+    references = [f["referenceOptions"] for f in fields if "referenceOptions" in f]
+    assert {r["multiple"] for r in references} == {True, False}
+    assert any(r.get("backField") for r in references)
+
+
+def test_external_record_types_mirror_classic_projects_portfolios_and_users(api: PlanningHttp) -> None:
+    context = api.server.context
+    assert context is not None
+    for alias, objcode in (("workfront_projects", "PROJ"), ("workfront_portfolios", "PORT"),
+                           ("workfront_users", "USER")):
+        rt = api.record_type("2027 Marketing Plan", alias)
+        assert rt["isExternal"]
+        records = api.post("/v1/records/search", json={"recordTypeId": rt["id"], "limit": 2000}).json()
+        classic_ids = set(context.store.table(objcode))
+        mirrored = {r["recordExternalOptions"]["externalId"] for r in records["records"]
+                    if r.get("recordExternalOptions")}
+        assert classic_ids and classic_ids <= mirrored | _created_later(context, objcode)
+
+
+def _created_later(context: DemoContext, objcode: str) -> set[str]:
+    """Classic objects other tests added after the seed ran (they are mirrored on first use)."""
+    return {key for key, obj in context.store.table(objcode).items() if key.startswith(("6b", "6c", "6d"))}
+
+
+def test_match_external_id_finds_campaigns_by_a_seeded_classic_project(api: PlanningHttp,
+                                                                       campaigns: dict[str, Any]) -> None:
+    field = campaigns["fields"]["workfront_projects"]["id"]
+    linked = next(r for r in api.search(campaigns["id"], {}, size=1000).json()["records"]["content"]
+                  if r["data"].get(field))
+    project_id = linked["data"][field][0]["externalId"]
+    found = api.all_ids(campaigns["id"], {"operator": "AND", "conditions": [
+        {"fieldId": field, "condition": "HAS_ANY_OF", "value": [project_id], "matchExternalId": True}]})
+    assert linked["id"] in found
+    assert len(project_id) == 32
+
+
+def test_seeded_users_have_both_a_workfront_and_an_ims_id(api: PlanningHttp, campaigns: dict[str, Any]) -> None:
+    context = api.server.context
+    assert context is not None
+    users = context.store.table("USER")
+    owners = {ims for record in api.search(campaigns["id"], {}, size=200).json()["records"]["content"]
+              for ims in record["data"].get(campaigns["fields"]["owners"]["id"], [])}
+    assert owners and not owners & set(users)
+    wf_id = next(iter(users))
+    found_by_wf = api.all_ids(campaigns["id"], {"operator": "AND", "conditions": [
+        {"fieldId": "owners", "condition": "HAS_ANY_OF", "value": [{"id": wf_id, "idType": "WF"}]}]})
+    record = api.get(f"/v2/records/{found_by_wf[0]}").json() if found_by_wf else None
+    assert record is None or record["data"][campaigns["fields"]["owners"]["id"]]
+
+
+def test_seed_is_deterministic_scales_and_is_fast(api: PlanningHttp) -> None:
+    context = api.server.context
+    assert context is not None
+
+    def build(scale: float) -> tuple[DemoContext, float]:
+        fresh = DemoContext(store=Store(":memory:"))
+        with fresh.store.transaction() as tx:
+            tx.put_many("USER", list(context.store.table("USER").values()))
+            tx.put_many("PROJ", list(context.store.table("PROJ").values()))
+        started = time.perf_counter()
+        seed_planning(fresh, scale)
+        return fresh, time.perf_counter() - started
+
+    first, _ = build(0.2)
+    second, _ = build(0.2)
+    assert dict(first.store.table("pl:record")) == dict(second.store.table("pl:record"))
+    full, seconds = build(1.0)
+    count = len(full.store.table("pl:record"))
+    assert 4_500 <= count <= 6_000
+    assert len(first.store.table("pl:record")) < count / 3
+    assert seconds < 2.0
+
+
+def test_option_defaults_are_the_documented_ones() -> None:
+    assert DEFAULTS["search_envelope"] == "spec"
+    assert DEFAULTS["people_plain_id"] == "IMS"
+    assert DEFAULTS["bulk_over_limit"] == "reject"
+
+
+def test_options_switch_not_found_code_content_type_and_field_type_names(fresh_api: PlanningHttp) -> None:
+    context = fresh_api.server.context
+    assert context is not None
+    options = context.settings.planning_options
+    options["not_found_code"] = "NOT_FOUND"
+    options["error_content_type"] = "application/problem+json"
+    missing = fresh_api.get("/v2/records/Rc" + "0" * 24)
+    assert missing.json()["errorCode"] == "NOT_FOUND"
+    assert missing.headers["Content-Type"].startswith("application/problem+json")
+    rt = fresh_api.record_type("2027 Marketing Plan", "campaigns")
+    assert "LOOKUP" not in {f["type"] for f in fresh_api.fields(rt["id"]).values()}
+    options["field_type_names"] = "extended"
+    types = {f["type"] for f in fresh_api.fields(rt["id"]).values()}
+    assert {"LOOKUP", "CREATED_BY", "UPDATED_AT"} <= types
+
+
+def test_v1_attributes_projection_drops_or_nulls_other_keys(fresh_api: PlanningHttp) -> None:
+    ws = fresh_api.workspace("Events")
+    dropped = fresh_api.get(f"/v1/workspaces/{ws['id']}", params={"attributes": "name"}).json()
+    assert set(dropped) == {"id", "name"}
+    context = fresh_api.server.context
+    assert context is not None
+    context.settings.planning_options["v1_projection_nulls"] = "true"
+    nulled = fresh_api.get(f"/v1/workspaces/{ws['id']}", params={"attributes": "name"}).json()
+    assert nulled["name"] == "Events" and nulled["recordTypes"] is None and "createdAt" in nulled
+
+
+def test_lookups_and_formulas_compute_from_linked_records(api: PlanningHttp, campaigns: dict[str, Any]) -> None:
+    f = campaigns["fields"]
+    record = next(r for r in api.search(campaigns["id"], {}, size=200).json()["records"]["content"]
+                  if r["data"].get(f["audiences"]["id"]) and r["data"].get(f["target_reach"]["id"]))
+    size_id = None
+    sizes = []
+    for linked in record["data"][f["audiences"]["id"]]:
+        audience = api.get(f"/v2/records/{linked['id']}").json()
+        size_id = size_id or api.fields(audience["recordTypeId"])["audience_size"]["id"]
+        sizes.append(audience["data"].get(size_id))
+    present = [s for s in sizes if s is not None]
+    assert record["data"].get(f["total_audience_size"]["id"]) == (sum(present) if present else None)
+    name = record["data"][f["name"]["id"]]
+    assert record["data"][f["summary"]["id"]] == f"{name} ({record['data'][f['target_reach']['id']]})"
