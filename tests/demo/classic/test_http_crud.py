@@ -292,3 +292,14 @@ def test_failed_write_leaves_the_database_unchanged(client: Client) -> None:
     assert response.status_code == 400
     again = data_of(client.get(f"/proj/{project['ID']}", params={"fields": "description"}))
     assert again["description"] == "before"
+
+
+def test_item39_deleting_several_ids_is_all_or_nothing(client: Client) -> None:
+    first = client.new_project("Multi delete 1")
+    blocked = client.new_project("Multi delete 2")
+    client.new_task(blocked["ID"], "keeps it alive")
+    response = client.delete("/proj", params={"id": f"{first['ID']},{blocked['ID']}"})
+    assert "force" in error_of(response)["message"]
+    assert data_of(client.get(f"/proj/{first['ID']}"))["ID"] == first["ID"]
+    assert data_of(client.delete("/proj", params=[("id", first["ID"]), ("id", blocked["ID"]), ("force", "true")]))
+    assert client.get(f"/proj/{first['ID']}").status_code == 404

@@ -107,7 +107,8 @@ def _object_root(call: ClassicCall, obj: ObjectDef) -> Any:
     if action:
         if ids:
             if many:
-                return [actions_http.run_action(call, obj, one, action) for one in ids]
+                with call.write():  # one transaction: all of them or none
+                    return [actions_http.run_action(call, obj, one, action) for one in ids]
             return actions_http.run_action(call, obj, ids[0], action)
         return actions_http.run_action(call, obj, None, action)
     if method == "GET":
@@ -130,8 +131,9 @@ def _object_root(call: ClassicCall, obj: ObjectDef) -> Any:
     if not ids:
         raise ClassicError("Missing ID for delete")
     if many:
-        for one in ids:
-            deleting.delete(call, obj, one)
+        with call.write():  # one transaction: all of them or none
+            for one in ids:
+                deleting.delete(call, obj, one)
         return {"success": True}
     return deleting.delete(call, obj, ids[0])
 
