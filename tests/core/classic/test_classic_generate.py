@@ -18,8 +18,11 @@ def test_generated_module_is_valid_python_with_one_class_per_type(reflected: Can
     tree = ast.parse(source)
     classes = sorted(node.name for node in tree.body if isinstance(node, ast.ClassDef))
     assert classes == ["Issue", "Role", "User"]
-    assert "def mark_done(self, status=None):" in source
-    assert "owner = Reference('owner', 'USER')" in source
+    assert "def mark_done(self, status: str | None = None) -> None:" in source
+    assert "def assign_multiple(self, user_ids: list[str] | None = None, team_id: str | None = None) -> str:" in source
+    assert "owner = Reference['User']('owner', 'USER')" in source
+    assert "previous_status = Field[str | None]('previousStatus')" in source
+    assert "billing_per_hour = Field[float | None]('billingPerHour')" in source
 
 
 def test_a_session_on_the_generated_version_uses_the_generated_classes(

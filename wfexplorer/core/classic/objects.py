@@ -12,7 +12,7 @@ so a later bulk load that merges deeper data into the parent is visible through 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from wfexplorer.core import errors
 from wfexplorer.core.classic import names, paths
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from wfexplorer.core.classic.metadata import ObjectMeta
 
 MISSING: Any = object()
+T = TypeVar("T")
+ObjectT = TypeVar("ObjectT", bound="Object")
 ALWAYS_VALID = frozenset({"ID", "objCode", "parameterValues"})
 
 
@@ -44,8 +46,17 @@ class Member:
         return f"{type(self).__name__}({self.workfront_name!r}{target})"
 
 
-class Field(Member):
-    """A scalar field: reading gives the loaded value or raises FieldNotLoaded; setting marks it modified."""
+class Field(Member, Generic[T]):
+    """A scalar field: reading gives the loaded value or raises FieldNotLoaded; setting marks it modified.
+
+    ``Field[str | None]("name")`` (as generated modules write it) tells type checkers the value type.
+    """
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Field[T]: ...
+
+    @overload
+    def __get__(self, instance: Object, owner: type) -> T: ...
 
     def __get__(self, instance: Object | None, owner: type) -> Any:
         if instance is None:
@@ -55,14 +66,20 @@ class Field(Member):
             raise FieldNotLoaded(self.workfront_name)
         return value
 
-    def __set__(self, instance: Object, value: Any) -> None:
+    def __set__(self, instance: Object, value: T) -> None:
         instance._set(self.workfront_name, value)
 
 
-class Reference(Member):
+class Reference(Member, Generic[ObjectT]):
     """A reference: the referenced object or ``None``; it cannot be set (set the ``…_id`` field instead)."""
 
     kind: ClassVar[str] = "reference"
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Reference[ObjectT]: ...
+
+    @overload
+    def __get__(self, instance: Object, owner: type) -> ObjectT | None: ...
 
     def __get__(self, instance: Object | None, owner: type) -> Any:
         if instance is None:
@@ -76,10 +93,16 @@ class Reference(Member):
         )
 
 
-class Collection(Member):
+class Collection(Member, Generic[ObjectT]):
     """A collection: an immutable tuple of objects (empty when there are none); it cannot be set."""
 
     kind: ClassVar[str] = "collection"
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Collection[ObjectT]: ...
+
+    @overload
+    def __get__(self, instance: Object, owner: type) -> tuple[ObjectT, ...]: ...
 
     def __get__(self, instance: Object | None, owner: type) -> Any:
         if instance is None:
