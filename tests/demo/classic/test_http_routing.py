@@ -141,3 +141,16 @@ def test_item48_more_requests_in_flight_than_allowed_get_429(demo_server: DemoSe
     assert limited
     assert all(error_of(response)["message"] == "429 Too many concurrent API requests" for response in limited)
     assert "Retry-After" not in limited[0].headers
+
+
+@pytest.mark.parametrize(("version", "token"), [("api-internal", "INTERNAL"), ("v17.0", "V17_0"),
+                                                ("unsupported", "UNSUPPORTED")])
+def test_item01_version_token_appears_in_error_text(
+    demo_server: DemoServer, session_id: str, version: str, token: str
+) -> None:
+    response = requests.get(f"{api(demo_server, version)}/optask/search",
+                            params={"sessionID": session_id, "fields": "projectid"}, timeout=TIMEOUT)
+    assert error_of(response)["message"] == f"APIModel {token} does not support field projectid (OpTask)"
+    create = requests.post(f"{api(demo_server, version)}/proj", params={"sessionID": session_id},
+                           json={"name": "x", "bogusField": 1}, timeout=TIMEOUT)
+    assert error_of(create)["message"] == f"APIModel {token} does not support field bogusField (Project)"
