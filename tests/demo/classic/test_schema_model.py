@@ -226,3 +226,13 @@ def test_polymorphic_references_read_the_target_code_from_the_record() -> None:
     conditional = ReferenceDef("task", "TASK", "objID", when=(("noteObjCode", "TASK"),))
     assert conditional.target_id({"objID": "t1", "noteObjCode": "PROJ"}) is None
     assert conditional.target_id({"objID": "t1", "noteObjCode": "TASK"}) == "t1"
+
+
+def test_every_object_renders_metadata_that_is_plain_json_with_an_id_field() -> None:
+    for obj in all_objects():
+        data = object_metadata(obj, BASE, "v22.0")
+        json.dumps(data)
+        assert "ID" in data["fields"], obj.obj_code
+        assert data["url"].endswith(f"/{obj.obj_code.lower()}/metadata")
+        for action in obj.actions.values():
+            assert action.label == action.name
