@@ -81,7 +81,7 @@ def test_item47_share_shows_up_in_access_rules(client: Client, me: str) -> None:
 # -- the JS client's wire style --------------------------------------------------------------
 
 
-def test_js_style_create_edit_with_json_body_and_session_header(demo_server: DemoServer, client: Client) -> None:
+def test_item04_js_style_create_edit_with_json_body_and_session_header(demo_server: DemoServer, client: Client) -> None:
     base = api(demo_server, "v15.0")
     headers = {"sessionID": client.session_id, "X-Requested-With": "XMLHttpRequest"}
     created = requests.post(f"{base}/PROJ", params={"fields": "*"}, json={"name": "JS created"},
@@ -94,7 +94,7 @@ def test_js_style_create_edit_with_json_body_and_session_header(demo_server: Dem
     assert data_of(edited)["description"] == "edited by JS"
 
 
-def test_js_style_api_key_header_and_repeated_key_filters(demo_server: DemoServer, client: Client,
+def test_item05_js_style_api_key_header_and_repeated_key_filters(demo_server: DemoServer, client: Client,
                                                           demo_credentials: dict) -> None:
     current = client.new_project("JS cur", status="CUR")
     planning = client.new_project("JS pln", status="PLN")
@@ -110,7 +110,7 @@ def test_js_style_api_key_header_and_repeated_key_filters(demo_server: DemoServe
     assert all(item["status"] in ("CUR", "PLN") for item in data_of(response))
 
 
-def test_js_style_execute_posts_method_put_in_the_body(demo_server: DemoServer, client: Client) -> None:
+def test_item37_js_style_execute_posts_method_put_in_the_body(demo_server: DemoServer, client: Client) -> None:
     project = client.new_project("JS execute")
     task = client.new_task(project["ID"], "js finish")
     response = requests.post(f"{api(demo_server, 'v15.0')}/task/{task['ID']}/markDone",
@@ -120,7 +120,7 @@ def test_js_style_execute_posts_method_put_in_the_body(demo_server: DemoServer, 
     assert data_of(client.get(f"/task/{task['ID']}"))["status"] == "CPL"
 
 
-def test_js_style_batch_with_objectless_action_uri(demo_server: DemoServer, client: Client, me: str) -> None:
+def test_item45_js_style_batch_with_objectless_action_uri(demo_server: DemoServer, client: Client, me: str) -> None:
     uri = f"user?method=PUT&action=activateUsers&userIDs={me}&userIDs={me}"
     response = requests.post(f"{api(demo_server)}/batch",
                              data={"atomic": "false", "uri": [uri, "user/search?method=GET"], "concurrent": "false"},

@@ -276,7 +276,7 @@ def test_item50_booleans_and_null_clearing(client: Client) -> None:
         ("PUT", "/proj/" + "1" * 32 + "/a/b", {}, 400),
     ],
 )
-def test_bad_input_gets_a_workfront_error_never_5xx(
+def test_item11_bad_input_gets_a_workfront_error_never_5xx(
     client: Client, method: str, path: str, kwargs: dict, status: int
 ) -> None:
     response = client.request(method, path, **kwargs)
@@ -286,7 +286,7 @@ def test_bad_input_gets_a_workfront_error_never_5xx(
     assert "Traceback" not in response.text
 
 
-def test_failed_write_leaves_the_database_unchanged(client: Client) -> None:
+def test_item35_failed_write_leaves_the_database_unchanged(client: Client) -> None:
     project = client.new_project("Unchanged", description="before")
     response = client.put(f"/proj/{project['ID']}", json={"description": "after", "priority": "not a number"})
     assert response.status_code == 400

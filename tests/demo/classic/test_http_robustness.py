@@ -26,7 +26,7 @@ def test_item12_stored_text_is_escaped_to_ascii(demo_server: DemoServer) -> None
     assert json.loads(raw)["data"]["name"] == name
 
 
-def test_unexpected_failure_is_logged_and_rendered_as_a_workfront_error(
+def test_item11_unexpected_failure_is_logged_and_rendered_as_a_workfront_error(
     fresh_demo_server: DemoServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     client = Client(fresh_demo_server)
@@ -64,7 +64,7 @@ def test_item11_head_and_other_verbs_never_break_the_envelope(demo_server: DemoS
     assert "method" in error_of(patch)["message"].lower()
 
 
-def test_oversized_or_binary_garbage_bodies_get_workfront_errors(demo_server: DemoServer) -> None:
+def test_item04_oversized_or_binary_garbage_bodies_get_workfront_errors(demo_server: DemoServer) -> None:
     client = Client(demo_server)
     garbage = client.post("/proj", data=b"\xff\xfe\x00garbage", headers={"Content-Type": "application/json"})
     assert garbage.status_code == 400

@@ -114,7 +114,7 @@ def test_item12_output_is_ascii_with_escaped_slashes(demo_server: DemoServer, se
     assert b"://" not in raw
 
 
-def test_nul_byte_and_bad_utf8_get_workfront_errors(demo_server: DemoServer, session_id: str) -> None:
+def test_item04_nul_byte_and_bad_utf8_get_workfront_errors(demo_server: DemoServer, session_id: str) -> None:
     nul = requests.get(f"{api(demo_server)}/proj/search", params={"sessionID": session_id, "name": "a\x00b"},
                        timeout=TIMEOUT)
     assert nul.status_code == 400
