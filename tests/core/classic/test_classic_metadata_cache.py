@@ -86,3 +86,13 @@ def test_preload_fetches_several_types_in_one_batch_request(reflected: CannedSer
     count = len(reflected.requests)
     assert session.api.Role.meta.obj_code == "ROLE" and session.api.User.meta.obj_code == "USER"
     assert len(reflected.requests) == count
+
+
+def test_threads_reflecting_the_same_type_share_one_class_and_one_fetch(reflected: CannedServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    session = reflected.session()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        classes = list(pool.map(lambda _: session.api.Issue, range(32)))
+    assert all(cls is classes[0] for cls in classes)
+    assert sorted(metadata_requests(reflected)) == ["/attask/api/v21.0/metadata", "/attask/api/v21.0/optask/metadata"]
