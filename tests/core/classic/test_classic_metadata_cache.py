@@ -96,3 +96,13 @@ def test_threads_reflecting_the_same_type_share_one_class_and_one_fetch(reflecte
         classes = list(pool.map(lambda _: session.api.Issue, range(32)))
     assert all(cls is classes[0] for cls in classes)
     assert sorted(metadata_requests(reflected)) == ["/attask/api/v21.0/metadata", "/attask/api/v21.0/optask/metadata"]
+
+
+def test_refresh_metadata_rebuilds_classes_from_the_server(reflected: CannedServer, tmp_path: Path) -> None:
+    session = reflected.session(use_cache=True, cache_dir=tmp_path)
+    before = session.api.Issue
+    session.refresh_metadata()
+    reflected.requests.clear()
+    after = session.api.Issue
+    assert after is not before and after.code == "OPTASK"
+    assert len(metadata_requests(reflected)) == 2

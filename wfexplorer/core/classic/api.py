@@ -126,6 +126,12 @@ class APIVersion:
                 return None
             return self.register(build_class(self._catalog.describe(key)))
 
+    def forget(self) -> None:
+        """Drop the reflected classes (after a metadata refresh); objects already made keep theirs."""
+        with self._lock:
+            self.by_code.clear()
+            self._by_name.clear()
+
     def preload(self, *names_or_codes: str) -> None:
         """Reflect several types at once (their metadata in one batch request when not cached)."""
         if self._catalog is None:

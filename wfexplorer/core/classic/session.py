@@ -100,6 +100,11 @@ class Session:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def refresh_metadata(self) -> None:
+        """Forget cached metadata (memory and disk) and reflected classes; the next use asks the server."""
+        self.metadata.refresh()
+        self.api.forget()
+
     def subscribe(self, listener: RequestListener) -> Any:
         """Call ``listener`` with a RequestEvent for every HTTP attempt; returns an unsubscribe function."""
         return self.transport.subscribe(listener)
