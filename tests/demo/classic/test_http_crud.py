@@ -7,6 +7,7 @@ import re
 
 import pytest
 from classic_http_helpers import Client, data_of, error_of
+from classic_http_helpers import login as login_as
 
 from wfexplorer.demo.server import DemoServer
 
@@ -303,3 +304,21 @@ def test_item39_deleting_several_ids_is_all_or_nothing(client: Client) -> None:
     assert data_of(client.get(f"/proj/{first['ID']}"))["ID"] == first["ID"]
     assert data_of(client.delete("/proj", params=[("id", first["ID"]), ("id", blocked["ID"]), ("force", "true")]))
     assert client.get(f"/proj/{first['ID']}").status_code == 404
+
+
+def test_item41_copy_takes_plain_params_too(client: Client) -> None:
+    project = client.new_project("Plain copy source")
+    copy = data_of(client.post("/proj", params={"copySourceID": project["ID"], "name": "Plain copy"}))
+    assert (copy["name"], copy["ID"] != project["ID"]) == ("Plain copy", True)
+
+
+def test_item33_user_password_is_write_only_and_works_for_login(fresh_demo_server: DemoServer) -> None:
+    client = Client(fresh_demo_server)
+    user = data_of(client.post("/user", json={"firstName": "Pat", "lastName": "Write", "username": "pat.write",
+                                              "emailAddr": "pat@example.com", "password": "s3cret!"}))
+    shown = data_of(client.get(f"/user/{user['ID']}", params={"fields": "*,password"}))
+    assert shown.get("password") is None
+    assert "_password" not in shown
+    assert "s3cret" not in client.get(f"/user/{user['ID']}", params={"fields": "*"}).text
+    assert len(login_as(fresh_demo_server, "pat.write", "s3cret!")) == 32
+    assert error_of(client.put(f"/user/{user['ID']}", params={"_password": "x"}))["message"].startswith("APIModel")

@@ -87,6 +87,11 @@ class _Writer:
                 if field.read_only:
                     continue
                 stored = coerce(self.call, obj, field, value, from_text)
+                if "WRITE_ONLY" in field.flags:
+                    # never stored under its API name, so no read can return it
+                    if obj.obj_code == "USER" and name == "password" and stored:
+                        record["_password"] = stored
+                    continue
                 if name == "status" and stored is not None and obj.obj_code in ("PROJ", "TASK", "OPTASK"):
                     stored = validate_status(self.tx, obj.obj_code, stored)
                 check_enum(obj, field, stored)
@@ -336,7 +341,7 @@ def copy(call: ClassicCall, obj: ObjectDef) -> Any:
     """``POST /{obj}?copySourceID=ID[&updates][&options]``: a copy with a new ID."""
     require_operation(obj, "copy")
     source_id = str(call.params.get("copySourceID"))
-    updates = updates_param(call) or {}
+    updates, from_json = write_values(call)
     if isinstance(updates, list):
         raise ClassicError("A copy takes an 'updates' object, not an array")
     options_text = call.params.get("options")
@@ -352,7 +357,7 @@ def copy(call: ClassicCall, obj: ObjectDef) -> Any:
         record["ID"] = new_id(call.context.clock())
         if "clearProgress" in options:
             _clear_progress(obj, record)
-        nested = writer.apply(obj, record, updates, False)
+        nested = writer.apply(obj, record, updates, not from_json)
         for name in ("entryDate", "enteredByID"):
             record.pop(name, None)
         _stamp(obj, record, call, writer.now, creating=True)
