@@ -209,6 +209,10 @@ class Session:
         if fields:
             params["fields"] = paths.field_spec(self.api, user_class, fields)
         data = self.get("/user", params)
+        if isinstance(data, list) and data:
+            data = data[0]
+        if not isinstance(data, dict):
+            raise errors.ProtocolError("/user?id=$$USER did not answer a user")
         user = self.api.from_data(self, data, "USER")
         self.user_id = user.id
         return user
@@ -226,7 +230,7 @@ class Session:
     def _wrap_all(self, cls: type[Object], data: Any) -> list[Object]:
         if isinstance(data, dict):
             data = [data]
-        if not isinstance(data, list):
+        if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
             raise errors.ProtocolError(f"expected a list of {cls.__name__} objects")
         return [self.api.from_data(self, item, cls.code) if item.get("objCode", cls.code) != cls.code
                 else cls._from_wire(self, item) for item in data]
