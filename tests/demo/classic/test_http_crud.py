@@ -322,3 +322,34 @@ def test_item33_user_password_is_write_only_and_works_for_login(fresh_demo_serve
     assert "s3cret" not in client.get(f"/user/{user['ID']}", params={"fields": "*"}).text
     assert len(login_as(fresh_demo_server, "pat.write", "s3cret!")) == 32
     assert error_of(client.put(f"/user/{user['ID']}", params={"_password": "x"}))["message"].startswith("APIModel")
+
+
+def _project_form(client: Client) -> str:
+    forms = data_of(client.get("/ctgy/search", params={"catObjCode": "PROJ", "name": "Project Intake"}))
+    return str(forms[0]["ID"])
+
+
+def test_item19_custom_fields_written_by_plain_params_and_updates(client: Client) -> None:
+    form = _project_form(client)
+    project = data_of(client.post("/proj", params={
+        "name": "With form", "categoryID": form, "DE:Budget Code": "BC-7",
+        "DE:Regions": json.dumps(["EMEA", "APAC"]), "fields": "DE:Budget Code,DE:Regions,parameterValues"}))
+    assert project["DE:Budget Code"] == "BC-7"
+    assert project["DE:Regions"] == ["EMEA", "APAC"]
+    edited = data_of(client.put(f"/proj/{project['ID']}", params={"fields": "parameterValues"}, json={
+        "parameterValues": {"DE:Business Unit": "footwear"}, "DE:Budget Code": None}))
+    assert edited["parameterValues"]["DE:Business Unit"] == "Footwear"
+    assert "DE:Budget Code" not in edited["parameterValues"]
+
+
+def test_item19_bad_custom_values_are_refused_and_change_nothing(client: Client) -> None:
+    form = _project_form(client)
+    project = client.new_project("Form guard", categoryID=form, **{"DE:Business Unit": "Apparel"})
+    bad_option = client.put(f"/proj/{project['ID']}", json={"DE:Business Unit": "Spaceships"})
+    assert "Spaceships" in error_of(bad_option)["message"]
+    unknown = client.put(f"/proj/{project['ID']}", json={"DE:No Such Field": "x"})
+    assert error_of(unknown)["message"] == "no such field: 'No Such Field'"
+    star = client.put(f"/proj/{project['ID']}", json={"DE:*": "x"})
+    assert error_of(star)["message"] == "no such field: '*'"
+    again = data_of(client.get(f"/proj/{project['ID']}", params={"fields": "DE:Business Unit"}))
+    assert again["DE:Business Unit"] == "Apparel"
