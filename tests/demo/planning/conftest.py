@@ -25,6 +25,19 @@ def fresh_api(fresh_demo_server: DemoServer) -> PlanningHttp:
 
 
 @pytest.fixture
+def opt_api(api: PlanningHttp) -> Iterator[PlanningHttp]:
+    """The session simulator; ``planning_options`` changed by the test are restored afterwards."""
+    context = api.server.context
+    assert context is not None
+    saved = dict(context.settings.planning_options)
+    try:
+        yield api
+    finally:
+        context.settings.planning_options.clear()
+        context.settings.planning_options.update(saved)
+
+
+@pytest.fixture
 def campaigns(api: PlanningHttp) -> dict[str, Any]:
     """The seeded Campaigns record type with its fields by alias (``fields`` key)."""
     rt = api.record_type("2027 Marketing Plan", "campaigns")

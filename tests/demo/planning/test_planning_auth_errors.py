@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planning_http import PlanningHttp
 
+from wfexplorer.demo.faults import Faults
 from wfexplorer.demo.server import DemoServer
 
 
@@ -55,13 +56,13 @@ def test_item02_classic_login_session_is_not_a_planning_token(api: PlanningHttp)
     assert api.get("/v2/workspaces", token=oauth_token.token).status_code == 200
 
 
-def test_item03_gateway_headers_are_ignored_by_default_and_required_in_strict_mode(fresh_api: PlanningHttp) -> None:
-    assert fresh_api.get("/v2/workspaces", headers={"x-api-key": "abc", "x-gw-ims-org-id": "X@AdobeOrg"}).ok
-    context = fresh_api.server.context
+def test_item03_gateway_headers_are_ignored_by_default_and_required_in_strict_mode(opt_api: PlanningHttp) -> None:
+    assert opt_api.get("/v2/workspaces", headers={"x-api-key": "abc", "x-gw-ims-org-id": "X@AdobeOrg"}).ok
+    context = opt_api.server.context
     assert context is not None
     context.settings.planning_options["require_gateway_headers"] = "true"
-    assert fresh_api.get("/v2/workspaces").status_code == 401
-    assert fresh_api.get("/v2/workspaces", headers={"x-api-key": "abc", "x-gw-ims-org-id": "X@AdobeOrg"}).ok
+    assert opt_api.get("/v2/workspaces").status_code == 401
+    assert opt_api.get("/v2/workspaces", headers={"x-api-key": "abc", "x-gw-ims-org-id": "X@AdobeOrg"}).ok
 
 
 def test_item04_every_v2_error_has_the_problem_keys_and_a_unique_request_id(api: PlanningHttp) -> None:
@@ -77,7 +78,7 @@ def test_item04_every_v2_error_has_the_problem_keys_and_a_unique_request_id(api:
 
 
 def test_item42_injected_429_is_a_problem_detail_without_retry_after(demo_server: DemoServer, api: PlanningHttp,
-                                                                      demo_faults) -> None:
+                                                                      demo_faults: Faults) -> None:
     demo_faults.error_rate = 1.0
     demo_faults.error_status = 429
     v2 = api.get("/v2/workspaces")
@@ -90,23 +91,35 @@ def test_item42_injected_429_is_a_problem_detail_without_retry_after(demo_server
     assert v1.json()["type"] == 42901
 
 
-def test_item42_conflict_rate_answers_409_on_put_and_patch_only(fresh_api: PlanningHttp) -> None:
-    context = fresh_api.server.context
+def test_item42_conflict_rate_answers_409_on_put_and_patch_only(opt_api: PlanningHttp) -> None:
+    context = opt_api.server.context
     assert context is not None
     context.settings.planning_options["conflict_rate"] = "1"
-    ws = fresh_api.workspace("Events")
-    conflict = fresh_api.patch(f"/v2/workspaces/{ws['id']}", json={"color": "red"})
+    ws = opt_api.workspace("Events")
+    conflict = opt_api.patch(f"/v2/workspaces/{ws['id']}", json={"color": "red"})
     assert conflict.status_code == 409
     assert conflict.json()["errorCode"] == "CONFLICT"
-    assert fresh_api.get(f"/v2/workspaces/{ws['id']}").status_code == 200
+    assert opt_api.get(f"/v2/workspaces/{ws['id']}").status_code == 200
 
 
-def test_item42_retry_after_can_be_switched_on(fresh_api: PlanningHttp) -> None:
-    context = fresh_api.server.context
+def test_item42_retry_after_can_be_switched_on(opt_api: PlanningHttp, demo_faults: Faults) -> None:
+    context = opt_api.server.context
     assert context is not None
     context.settings.planning_options["retry_after"] = "7"
-    context.faults.error_rate = 1.0
-    context.faults.error_status = 429
-    response = fresh_api.get("/v2/workspaces")
+    demo_faults.error_rate = 1.0
+    demo_faults.error_status = 429
+    response = opt_api.get("/v2/workspaces")
+    demo_faults.reset()
     assert response.status_code == 429
     assert response.headers["Retry-After"] == "7"
+
+
+def test_item02_an_ims_client_credentials_token_works_as_bearer(api: PlanningHttp) -> None:
+    credentials = api.server.credentials()
+    token = api.session.post(api.server.base_url + "/ims/token/v3", timeout=10, data={
+        "grant_type": "client_credentials", "client_id": credentials["oauth_client_id"],
+        "client_secret": credentials["oauth_client_secret"], "scope": "openid,AdobeID"})
+    assert token.status_code == 200, token.text
+    response = api.get("/v2/workspaces", token=token.json()["access_token"])
+    assert response.status_code == 200
+    assert response.json()["content"]

@@ -122,16 +122,16 @@ def test_item22_every_condition_with_its_value_shape(api: PlanningHttp, known: d
     assert m(_cond("done", "IS", False)) == {"b", "c", "d"}
 
 
-def test_item22_between_can_exclude_its_bounds(fresh_api: PlanningHttp) -> None:
-    rt = fresh_api.record_type("2027 Marketing Plan", "campaigns")
+def test_item22_between_can_exclude_its_bounds(opt_api: PlanningHttp) -> None:
+    rt = opt_api.record_type("2027 Marketing Plan", "campaigns")
     tree = AND(_cond("launch_date", "IS_BETWEEN", ["2027-03-01", "2027-03-31"]))
-    inclusive = set(fresh_api.all_ids(rt["id"], tree))
+    inclusive = set(opt_api.all_ids(rt["id"], tree))
     edges = AND(OR(_cond("launch_date", "IS", "2027-03-01"), _cond("launch_date", "IS", "2027-03-31")))
-    on_bounds = set(fresh_api.all_ids(rt["id"], edges))
-    context = fresh_api.server.context
+    on_bounds = set(opt_api.all_ids(rt["id"], edges))
+    context = opt_api.server.context
     assert context is not None
     context.settings.planning_options["between_inclusive"] = "false"
-    exclusive = set(fresh_api.all_ids(rt["id"], tree))
+    exclusive = set(opt_api.all_ids(rt["id"], tree))
     assert exclusive == inclusive - on_bounds
 
 
@@ -162,15 +162,15 @@ def test_item25_people_match_by_ims_and_by_wf_id(api: PlanningHttp, known: dict[
     assert _match(api, known, _cond("people", "HAS_ANY_OF", [admin_wf])) == set()
 
 
-def test_item25_plain_people_strings_can_mean_wf_ids(fresh_api: PlanningHttp) -> None:
-    rt = fresh_api.record_type("2027 Marketing Plan", "campaigns")
-    context = fresh_api.server.context
+def test_item25_plain_people_strings_can_mean_wf_ids(opt_api: PlanningHttp) -> None:
+    rt = opt_api.record_type("2027 Marketing Plan", "campaigns")
+    context = opt_api.server.context
     assert context is not None
     admin = context.sessions.find_user("admin")
     assert admin is not None
-    typed = fresh_api.all_ids(rt["id"], AND(_cond("owners", "HAS_ANY_OF", [{"id": admin["ID"], "idType": "WF"}])))
+    typed = opt_api.all_ids(rt["id"], AND(_cond("owners", "HAS_ANY_OF", [{"id": admin["ID"], "idType": "WF"}])))
     context.settings.planning_options["people_plain_id"] = "WF"
-    plain = fresh_api.all_ids(rt["id"], AND(_cond("owners", "HAS_ANY_OF", [admin["ID"]])))
+    plain = opt_api.all_ids(rt["id"], AND(_cond("owners", "HAS_ANY_OF", [admin["ID"]])))
     assert typed and plain == typed
 
 
@@ -249,12 +249,12 @@ def test_item29_pages_are_zero_based_and_complete(api: PlanningHttp, campaigns: 
     assert listed["size"] == 20
 
 
-def test_item30_search_envelope_can_follow_the_migration_guide(fresh_api: PlanningHttp) -> None:
-    rt = fresh_api.record_type("Events", "venues")
-    context = fresh_api.server.context
+def test_item30_search_envelope_can_follow_the_migration_guide(opt_api: PlanningHttp) -> None:
+    rt = opt_api.record_type("Events", "venues")
+    context = opt_api.server.context
     assert context is not None
     context.settings.planning_options["search_envelope"] = "guide"
-    body = fresh_api.search(rt["id"], {}, size=5).json()
+    body = opt_api.search(rt["id"], {}, size=5).json()
     assert isinstance(body["records"], list) and len(body["records"]) == 5
     assert body["page"]["size"] == 5 and body["page"]["number"] == 0
     assert "groups" not in body

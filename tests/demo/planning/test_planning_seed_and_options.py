@@ -121,30 +121,30 @@ def test_option_defaults_are_the_documented_ones() -> None:
     assert DEFAULTS["bulk_over_limit"] == "reject"
 
 
-def test_options_switch_not_found_code_content_type_and_field_type_names(fresh_api: PlanningHttp) -> None:
-    context = fresh_api.server.context
+def test_options_switch_not_found_code_content_type_and_field_type_names(opt_api: PlanningHttp) -> None:
+    context = opt_api.server.context
     assert context is not None
     options = context.settings.planning_options
     options["not_found_code"] = "NOT_FOUND"
     options["error_content_type"] = "application/problem+json"
-    missing = fresh_api.get("/v2/records/Rc" + "0" * 24)
+    missing = opt_api.get("/v2/records/Rc" + "0" * 24)
     assert missing.json()["errorCode"] == "NOT_FOUND"
     assert missing.headers["Content-Type"].startswith("application/problem+json")
-    rt = fresh_api.record_type("2027 Marketing Plan", "campaigns")
-    assert "LOOKUP" not in {f["type"] for f in fresh_api.fields(rt["id"]).values()}
+    rt = opt_api.record_type("2027 Marketing Plan", "campaigns")
+    assert "LOOKUP" not in {f["type"] for f in opt_api.fields(rt["id"]).values()}
     options["field_type_names"] = "extended"
-    types = {f["type"] for f in fresh_api.fields(rt["id"]).values()}
+    types = {f["type"] for f in opt_api.fields(rt["id"]).values()}
     assert {"LOOKUP", "CREATED_BY", "UPDATED_AT"} <= types
 
 
-def test_v1_attributes_projection_drops_or_nulls_other_keys(fresh_api: PlanningHttp) -> None:
-    ws = fresh_api.workspace("Events")
-    dropped = fresh_api.get(f"/v1/workspaces/{ws['id']}", params={"attributes": "name"}).json()
+def test_v1_attributes_projection_drops_or_nulls_other_keys(opt_api: PlanningHttp) -> None:
+    ws = opt_api.workspace("Events")
+    dropped = opt_api.get(f"/v1/workspaces/{ws['id']}", params={"attributes": "name"}).json()
     assert set(dropped) == {"id", "name"}
-    context = fresh_api.server.context
+    context = opt_api.server.context
     assert context is not None
     context.settings.planning_options["v1_projection_nulls"] = "true"
-    nulled = fresh_api.get(f"/v1/workspaces/{ws['id']}", params={"attributes": "name"}).json()
+    nulled = opt_api.get(f"/v1/workspaces/{ws['id']}", params={"attributes": "name"}).json()
     assert nulled["name"] == "Events" and nulled["recordTypes"] is None and "createdAt" in nulled
 
 
