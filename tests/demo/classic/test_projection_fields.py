@@ -222,3 +222,45 @@ def test_projector_sees_collection_changes_after_a_write() -> None:
     with store.transaction() as tx:
         tx.put("ASSGN", {"ID": "g9", "objCode": "ASSGN", "taskID": task_id(4), "assignedToID": ANN})
     assert [row["ID"] for row in projector(spec, env)(record)["assignments"]] == ["g9"]
+
+
+def test_memoised_output_follows_record_changes() -> None:
+    store = make_store()
+    env = make_env(store)
+    spec = parse_fields(obj("PROJ"), "status", env)
+    record = store.get("PROJ", ALPHA)
+    assert record is not None
+    assert projector(spec, env)(record)["status"] == "CUR"
+    with store.transaction() as tx:
+        tx.put("PROJ", {**record, "status": "CPL"})
+    changed = store.get("PROJ", ALPHA)
+    assert changed is not None
+    assert projector(spec, env)(changed)["status"] == "CPL"
+
+
+def test_changing_an_output_dict_does_not_change_later_outputs(store: Store) -> None:
+    env = make_env(store)
+    render = projector(parse_fields(obj("PROJ"), "owner", env), env)
+    record = store.get("PROJ", ALPHA)
+    assert record is not None
+    first = render(record)
+    first["name"] = "changed"
+    first["owner"]["name"] = "changed"
+    again = render(record)
+    assert again["name"] == "Alpha"
+    assert again["owner"]["name"] == "Ann Archer"
+
+
+def test_memo_respects_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    import wfexplorer.demo.classic.projection as projection_module
+
+    monkeypatch.setattr(projection_module, "_CACHE_SLOTS", 30)
+    store = make_store()
+    env = make_env(store)
+    spec = parse_fields(obj("TASK"), None, env)  # 13 default fields: room for two rows only
+    rows = list(store.table("TASK").values())
+    first = project(spec, rows, env)
+    state = projection_module._caches[store]
+    assert state.slots <= 30
+    assert sum(len(memo.rows) for memo in state.memos.values()) == 2
+    assert project(spec, rows, env) == first

@@ -30,6 +30,9 @@ with ``project:name,assignedTo:name,assignments:*`` takes a few tens of millisec
 from __future__ import annotations
 
 import json
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,7 +43,7 @@ from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.query import MAX_DEPTH, de_field_type, split_path, unknown_field
 from wfexplorer.demo.classic.queryenv import QueryEnv
 from wfexplorer.demo.classic.schema import ObjectDef, object_def
-from wfexplorer.demo.store import Record
+from wfexplorer.demo.store import Record, Store
 
 Renderer = Callable[[Record], dict[str, Any]]
 
@@ -176,6 +179,67 @@ def _add_last(spec: FieldSpec, name: str, env: QueryEnv) -> None:
     raise unknown_field(env, name, obj)
 
 
+_CACHE_SIGNATURES = 8
+_CACHE_SLOTS = 400_000
+"""Rendered values (rows x fields) memoised per store at most: a few tens of MB in the worst case."""
+
+
+class _Memo:
+    """Rendered scalar parts of one field set of one kind: record ID -> (record, output)."""
+
+    def __init__(self, version: int, width: int) -> None:
+        self.version = version
+        self.width = max(width, 1)
+        self.rows: dict[Any, tuple[Record, dict[str, Any]]] = {}
+
+
+class _StoreMemos:
+    """The memos of one store, least recently used first, with a shared budget of rendered values."""
+
+    def __init__(self) -> None:
+        self.memos: OrderedDict[tuple[Any, ...], _Memo] = OrderedDict()
+        self.slots = 0
+
+    def drop(self, memo: _Memo) -> None:
+        self.slots -= len(memo.rows) * memo.width
+
+    def admit(self, memo: _Memo) -> bool:
+        """Reserve room for one more row of ``memo`` (approximate under concurrency, never unbounded)."""
+        if self.slots + memo.width > _CACHE_SLOTS:
+            return False
+        self.slots += memo.width
+        return True
+
+
+_cache_lock = threading.Lock()
+_caches: weakref.WeakKeyDictionary[Store, _StoreMemos] = weakref.WeakKeyDictionary()
+
+
+def _scalar_memo(store: Store, signature: tuple[Any, ...], width: int) -> tuple[_StoreMemos, _Memo] | None:
+    """Return the memo for ``signature`` (its kind first), fresh for the kind's current ``store.version``.
+
+    Hits also require the very same record object, so a changed record is never served stale.
+    At most ``_CACHE_SIGNATURES`` field sets per store are kept (least recently used go first).
+    """
+    if not isinstance(store, Store):
+        return None
+    version = store.version(signature[0])
+    with _cache_lock:
+        state = _caches.get(store)
+        if state is None:
+            state = _caches[store] = _StoreMemos()
+        memo = state.memos.get(signature)
+        if memo is None or memo.version != version:
+            if memo is not None:
+                state.drop(memo)
+            memo = state.memos[signature] = _Memo(version, width)
+        state.memos.move_to_end(signature)
+        while len(state.memos) > _CACHE_SIGNATURES:
+            _, evicted = state.memos.popitem(last=False)
+            state.drop(evicted)
+    return state, memo
+
+
 def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
     """Compile ``spec`` into a function record → output dict (bind tables and indexes once)."""
     fmt = output_formatter(env.time_zone)
@@ -209,7 +273,7 @@ def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
     name_set = frozenset(names)
     name_count = len(names)
 
-    def render(record: Record) -> dict[str, Any]:
+    def build(record: Record) -> dict[str, Any]:
         if len(record) <= name_count:  # sparse record: walk its keys
             out = template.copy()
             for key, value in record.items():
@@ -224,13 +288,38 @@ def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
                 out[name] = fmt(value)
         if has_code and out["objCode"] is None:
             out["objCode"] = code
-        get = record.get
         if custom:
+            get = record.get
             for name, is_date in custom:
                 value = get(name)
                 if is_date and value is not None:
                     value = fmt(value)
                 out[name] = value
+        return out
+
+    signature = (code, tuple(names), tuple(date_names), tuple(custom), env.time_zone)
+    found = _scalar_memo(store, signature, len(names) + len(custom))
+    if found is None:
+        scalars = build
+    else:
+        state, memo = found
+        rows = memo.rows
+
+        def scalars(record: Record) -> dict[str, Any]:
+            record_id = record.get("ID")
+            hit = rows.get(record_id)
+            if hit is not None and hit[0] is record:
+                return hit[1].copy()
+            out = build(record)
+            if record_id is not None and (hit is not None or state.admit(memo)):
+                rows[record_id] = (record, out.copy())
+            return out
+
+    if not (parameter_values or references or collections):
+        return scalars
+
+    def render(record: Record) -> dict[str, Any]:
+        out = scalars(record)
         if parameter_values:
             values = customforms.parameter_values(store, code, record)
             for key in custom_dates:
