@@ -144,3 +144,11 @@ def test_iter_search_keeps_the_sort_priority_and_adds_id_last() -> None:
         ("x", "1"), ("name_1_Sort", "asc"), ("status_2_Sort", "desc"), ("ID_3_Sort", "asc")]
     assert stable_sort([("project:name_Sort", "asc")]) == [("project:name_1_Sort", "asc"), ("ID_2_Sort", "asc")]
     assert stable_sort([("ID_Sort", "desc")]) == [("ID_1_Sort", "desc")]
+
+
+def test_a_secret_parameter_never_goes_into_a_url(canned: CannedServer) -> None:
+    canned.answer("GET", "/login", {"data": {"sessionID": "s" * 32, "userID": "u" * 32}})
+    canned.session().get("/login", {"username": "ada", "password": "pa ss"})
+    sent = canned.requests[-1]
+    assert sent.method == "POST" and sent.query == {}
+    assert sent.form == {"username": ["ada"], "password": ["pa ss"], "method": ["GET"]}

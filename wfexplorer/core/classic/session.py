@@ -6,9 +6,10 @@ it through the shared :class:`~wfexplorer.core.transport.Transport`, and returns
 element or raises a typed error (:mod:`wfexplorer.core.classic.envelope`).
 
 Reads go out as ``GET`` with a query string (``POST`` with ``method=GET`` when the URL would be too
-long); writes as ``POST``/``PUT`` with a form body; other Workfront methods as ``POST`` with
-``method=``. Names in search parameters and field lists may be Workfront names, Python names or
-descriptors, and are checked against the metadata before anything is sent.
+long or a parameter is a secret such as ``password``); writes as ``POST``/``PUT`` with a form body;
+other Workfront methods as ``POST`` with ``method=``. Names in search parameters and field lists
+may be Workfront names, Python names or descriptors, and are checked against the metadata before
+anything is sent.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from wfexplorer.core import errors
+from wfexplorer.core import errors, redaction
 from wfexplorer.core.classic import customforms, envelope, loading, paths, writes
 from wfexplorer.core.classic.api import APIVersion
 from wfexplorer.core.classic.cache import MetadataCache
@@ -155,14 +156,14 @@ class Session:
     def _send(self, method: str, url: str, pairs: list[tuple[str, str]]) -> Any:
         method = method.upper()
         headers = self._headers()
-        if method == "GET":
-            if len(url) + sum(len(k) + len(v) + 2 for k, v in pairs) > MAX_GET_URL:
-                response = self.transport.request("POST", url, data=[*pairs, ("method", "GET")], headers=headers,
-                                                  idempotent=True)
-            else:
-                response = self.transport.request("GET", url, params=pairs, headers=headers)
-        elif method == "DELETE":
-            response = self.transport.request("DELETE", url, params=pairs, headers=headers)
+        in_query = method in ("GET", "DELETE")
+        if in_query and (any(redaction.is_secret(key) for key, _ in pairs)
+                         or len(url) + sum(len(k) + len(v) + 2 for k, v in pairs) > MAX_GET_URL):
+            # Secrets never go into a URL (server and proxy logs), and long reads would be cut.
+            response = self.transport.request("POST", url, data=[*pairs, ("method", method)], headers=headers,
+                                              idempotent=method == "GET")
+        elif in_query:
+            response = self.transport.request(method, url, params=pairs, headers=headers)
         elif method in ("POST", "PUT"):
             response = self.transport.request(method, url, data=pairs, headers=headers)
         else:
