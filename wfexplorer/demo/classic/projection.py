@@ -26,7 +26,8 @@ array string also works) or one string or ``None``. Rules:
 Records are read through :mod:`wfexplorer.demo.classic.graph` (indexed), and the scalar part of
 each rendered object is memoised per (record object, field set, zone) while its kind's
 ``store.version`` is unchanged (bounded: ``_CACHE_SLOTS`` values per store). Every call returns
-fresh dicts, so callers may change what they get. Rendering 2,000 tasks with
+fresh dicts, so callers may change them (list values such as multi-selects are shared: leave
+those alone). Rendering 2,000 tasks with
 ``project:name,assignedTo:name,assignments:*`` takes about 10-25 ms.
 """
 
