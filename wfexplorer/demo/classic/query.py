@@ -603,11 +603,10 @@ def value_test(modifier: str, values: list[str], upper: list[str], path: FieldPa
 
         return list_aware_null
     if modifier == "allof":
-        typed_values = values
+        singles = [_scalar_test("eq", [text], [], path, env) for text in values]
 
         def all_of(value: Any) -> bool:
             items = value if isinstance(value, list) else ([] if value is None else [value])
-            singles = [_scalar_test("eq", [text], [], path, env) for text in typed_values]
             return all(any(single(item) for item in items) for single in singles)
 
         return all_of
