@@ -302,3 +302,21 @@ def test_item40_non_admin_cannot_create_workspaces(fresh_api: PlanningHttp) -> N
     response = api.post("/v2/workspaces", json={"name": "Bob's"}, token=token)
     assert response.status_code == 403
     assert response.json()["errorCode"] == "FORBIDDEN"
+
+
+def test_item13_paragraph_quota_answers_its_own_code(api: PlanningHttp, scratch: dict[str, Any]) -> None:
+    for index in range(19):  # the scratch type already has one PARAGRAPH field
+        created = api.post(f"/v2/record-types/{scratch['id']}/fields",
+                           json={"displayName": f"P{index}", "type": "PARAGRAPH"})
+        assert created.status_code == 201, created.text
+    over = api.post(f"/v2/record-types/{scratch['id']}/fields", json={"displayName": "P20", "type": "PARAGRAPH"})
+    assert over.status_code == 403
+    assert over.json()["errorCode"] == "LONG_TEXT_FIELD_LIMIT_EXCEEDED"
+
+
+def test_item38_oversized_uploads_are_413(api: PlanningHttp, scratch: dict[str, Any]) -> None:
+    record = api.post(f"/v2/record-types/{scratch['id']}/records", json={"data": {}}).json()
+    big = b"\x89PNG\r\n\x1a\n" + b"\x00" * (10 * 1024 * 1024 + 10)
+    response = api.post(f"/v2/records/{record['id']}/thumbnail", files={"file": ("big.png", big, "image/png")})
+    assert response.status_code == 413
+    assert response.json()["errorCode"] == "UPLOAD_SIZE_EXCEEDED"

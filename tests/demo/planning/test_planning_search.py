@@ -312,3 +312,28 @@ def test_item33_cursor_lists_enforce_limits_and_end_without_next_cursor(api: Pla
     bad = api.get("/v2/workspaces", params={"cursor": "!!not-base64!!"})
     assert bad.status_code == 400
     assert bad.json()["errorCode"] == "VALIDATION_FAILED"
+
+
+def test_item22_lookup_and_system_fields_filter_like_their_source(api: PlanningHttp,
+                                                                  campaigns: dict[str, Any]) -> None:
+    f = campaigns["fields"]
+    everything = api.search(campaigns["id"], {}, size=10_000).json()["records"]["content"]
+    lookup = f["channel_type"]["id"]
+    expected = [r["id"] for r in everything if "opt_channel_type_paid" in (r["data"].get(lookup) or [])]
+    found = api.all_ids(campaigns["id"], AND(_cond("channel_type", "IS", "opt_channel_type_paid")))
+    assert expected and found == expected
+    rollup = f["total_audience_size"]["id"]
+    big = [r["id"] for r in everything if (r["data"].get(rollup) or 0) > 300_000]
+    assert api.all_ids(campaigns["id"], AND(_cond("total_audience_size", "GREATER_THAN", 300_000))) == big
+    created = f["created_at"]["id"]
+    middle = sorted(r["data"][created] for r in everything)[len(everything) // 2]
+    after = [r["id"] for r in everything if r["data"][created] > middle]
+    assert api.all_ids(campaigns["id"], AND(_cond("created_at", "IS_AFTER", middle))) == after
+    assert api.search(campaigns["id"], {"filter": AND(_cond("created_by", "IS_EMPTY"))}).status_code == 400
+
+
+def test_item21_every_problem_is_reported_with_its_spot(api: PlanningHttp, scratch: dict[str, Any]) -> None:
+    bad = OR(_cond("count", "BETWEEN", [1, 2]), AND(_cond("nope", "IS", 1), _cond("labels", "IS", "l1")))
+    body = api.search(scratch["id"], {"filter": bad}).json()
+    spots = [error["field"] for error in body["errors"]]
+    assert spots == ["filter.OR[0]", "filter.OR[1].AND[0]", "filter.OR[1].AND[1]"]
