@@ -266,3 +266,13 @@ def test_custom_forms_describe_their_de_fields_in_one_request(gui_session: Sessi
     project = gui_session.search("PROJ", fields=["parameterValues"], **{"$$LIMIT": 20})
     used = {name for p in project for name in (p.fields.get("parameterValues") or {})}
     assert used and used <= set(fields)
+
+
+def test_search_pages_are_disjoint_and_in_a_stable_order(gui_session: Session, workload: dict) -> None:
+    api = gui_session.api
+    with Counter(gui_session) as counter:
+        first = gui_session.search_page(api.Task, 0, 50, project_id=workload["project"].id)
+        second = gui_session.search_page(api.Task, 50, 50, project_id=workload["project"].id)
+    assert counter.count == 2
+    ids = [task.id for task in first + second]
+    assert len(set(ids)) == 100 and ids == sorted(ids)

@@ -257,6 +257,20 @@ class Session:
             return self._wrap_all(cls, list(data.values()))
         return self._wrap_all(cls, data)
 
+    def search_page(self, object_type: ObjectType, first: int = 0, limit: int = 100,
+                    fields: Sequence[Any] | None = None, where: Mapping[Any, Any] | None = None,
+                    **parameters: Any) -> list[Object]:
+        """Return one page of a search (``$$FIRST``/``$$LIMIT``) in a stable order; one request.
+
+        Pages of the same query never repeat or skip rows: ``ID`` is always the last sort key.
+        """
+        if not 1 <= limit <= MAX_PAGE or first < 0:
+            raise errors.ValidationError(f"A page starts at 0 or later and holds 1 to {MAX_PAGE} objects")
+        cls = self._class(object_type)
+        base = [(k, v) for k, v in self._query(cls, fields, where, parameters) if k not in ("$$FIRST", "$$LIMIT")]
+        pairs = [*paths.stable_sort(base), ("$$FIRST", str(first)), ("$$LIMIT", str(limit))]
+        return self._wrap_all(cls, self._send("GET", self._url(f"/{cls.code}/search"), pairs))
+
     def iter_search(self, object_type: ObjectType, fields: Sequence[Any] | None = None,
                     where: Mapping[Any, Any] | None = None, page_size: int = MAX_PAGE,
                     **parameters: Any) -> Iterator[Object]:
@@ -267,12 +281,8 @@ class Session:
         """
         if not 1 <= page_size <= MAX_PAGE:
             raise errors.ValidationError(f"page_size must be between 1 and {MAX_PAGE}")
-        cls = self._class(object_type)
-        base = [(k, v) for k, v in self._query(cls, fields, where, parameters) if k not in ("$$FIRST", "$$LIMIT")]
-        base = paths.stable_sort(base)
         for first in itertools.count(0, page_size):
-            pairs = [*base, ("$$FIRST", str(first)), ("$$LIMIT", str(page_size))]
-            page = self._wrap_all(cls, self._send("GET", self._url(f"/{cls.code}/search"), pairs))
+            page = self.search_page(object_type, first, page_size, fields, where, **parameters)
             yield from page
             if len(page) < page_size:
                 return
