@@ -15,7 +15,7 @@ The GUI path (``lazy=False``: an unloaded reference raises FieldNotLoaded instea
     session.metadata.describe("TASK")                       # ObjectMeta: fields, references, collections, actions
     session.custom_forms("PROJ")                            # DE: fields as FieldMeta (one request)
     session.api.preload("Project", "Task")                  # classes for several types, one batch request
-    page = session.search(api.Task, fields=[...], **{"$$FIRST": 0, "$$LIMIT": 200})   # one request
+    page = session.search_page(api.Task, first=0, limit=200, fields=[...])   # one request, stable order
     session.fetch_reference(task, "project", fields=["owner:name"])   # ≤ 1 request
     session.fetch_collection(project, "tasks", fields=["status"], first=0, limit=100)  # ≤ 1 request
     session.load_fields(tasks, "project:owner:name")        # many objects, one request
