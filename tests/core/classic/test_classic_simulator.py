@@ -239,12 +239,14 @@ def test_errors_sent_with_http_200_in_legacy_mode_are_still_typed(
 
 def test_issue_convert_to_task_is_the_python_workfront_convenience(gui_session: Session, workload: dict) -> None:
     api = gui_session.api
-    issue = api.Issue(gui_session, name="becomes a task", description="why", project_id=workload["project"].id)
+    project = api.Project(gui_session, name="Conversions", owner_id=workload["me"].id)
+    project.save()  # its own project, so the workload's task counts stay exact
+    issue = api.Issue(gui_session, name="becomes a task", description="why", project_id=project.id)
     issue.save()
     task = issue.convert_to_task()
     assert type(task).__name__ == "Task"
     loaded = gui_session.load(api.Task, task.id, fields=["description", "projectID"])
-    assert (loaded.name, loaded.description, loaded.project_id) == ("becomes a task", "why", workload["project"].id)
+    assert (loaded.name, loaded.description, loaded.project_id) == ("becomes a task", "why", project.id)
     assert callable(issue.convert_to_task_action), "the raw action stays reachable"
 
 
