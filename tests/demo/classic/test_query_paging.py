@@ -83,9 +83,16 @@ def test_item27_limit_over_2000_is_the_documented_error(big_store: Store) -> Non
     assert caught.value.error_class == "java.lang.IllegalArgumentException"
 
 
-@pytest.mark.parametrize("value", ["0", "-5", "abc", ""])
-def test_item27_limit_zero_negative_or_unparsable_means_no_limit(big_store: Store, value: str) -> None:
+@pytest.mark.parametrize("value", ["0", "-5", ""])
+def test_item27_limit_zero_negative_or_empty_means_no_limit(big_store: Store, value: str) -> None:
     assert len(search_ids(big_store, "ROLE", ("$$LIMIT", value))) == 2500
+
+
+@pytest.mark.parametrize("value", ["abc", "1e999x", "ten"])
+def test_item27_a_limit_that_is_not_a_number_is_a_clear_error(big_store: Store, value: str) -> None:
+    with pytest.raises(ClassicError) as caught:
+        search_ids(big_store, "ROLE", ("$$LIMIT", value))
+    assert f"Invalid $$LIMIT value '{value}'" in caught.value.message
 
 
 def test_item27_first_is_a_zero_based_offset(big_store: Store) -> None:

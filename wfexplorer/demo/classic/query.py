@@ -35,7 +35,8 @@ Semantics (classic-api.md §5):
   links, ``$$EXISTSMOD=NOTEXISTS``).
 - ``field_Sort`` / ``field_n_Sort`` = ``asc|desc|ciasc|cidesc`` (NULLs last ascending, first
   descending). Unsorted results keep store order.
-- ``$$LIMIT``: default 100; > 2000 → error; ≤ 0 or unparsable → no limit. ``$$FIRST``: rows to skip.
+- ``$$LIMIT``: default 100; > 2000 → error; ≤ 0 → no limit; not a number → error (the issue's bad-input
+  rule wins over [AC]'s "unparsable means no limit"). ``$$FIRST``: rows to skip.
 
 Errors are :class:`ClassicError`: ``APIModel V21_0 does not support field X (Project)`` for an
 unknown field (the token is ``env.api_model``), and clear messages for unknown modifiers, bad
@@ -737,13 +738,15 @@ class SearchQuery:
 
 def _limit(texts: list[str]) -> int | None:
     text = texts[-1].strip() if texts else ""
+    if text == "":
+        return None
     try:
         limit = int(text)
     except ValueError:
         try:
             limit = int(float(text))
         except (ValueError, OverflowError):
-            return None
+            raise ClassicError(f"Invalid $$LIMIT value '{text}': expected a whole number up to {MAX_LIMIT}") from None
     if limit > MAX_LIMIT:
         raise ClassicError(f"The requested limit {limit} is greater than the maximum allowed limit of {MAX_LIMIT}")
     return None if limit <= 0 else limit
