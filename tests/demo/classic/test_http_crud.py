@@ -353,3 +353,9 @@ def test_item19_bad_custom_values_are_refused_and_change_nothing(client: Client)
     assert error_of(star)["message"] == "no such field: '*'"
     again = data_of(client.get(f"/proj/{project['ID']}", params={"fields": "DE:Business Unit"}))
     assert again["DE:Business Unit"] == "Apparel"
+
+
+def test_item39_the_signed_in_user_cannot_delete_itself(client: Client) -> None:
+    response = client.delete("/user/$$USER", params={"force": "true"})
+    assert response.status_code == 422
+    assert data_of(client.get("/user", params={"id": "$$USER"}))["ID"]

@@ -72,6 +72,8 @@ def delete(call: ClassicCall, obj: ObjectDef, object_id: str) -> Any:
     require_operation(obj, "delete")
     object_id = resolve_id(call, obj, object_id)
     force = call.params.flag("force")
+    if obj.obj_code == "USER" and object_id == call.user_id:
+        raise ClassicError("You cannot delete the user you are signed in as", kind=UNPROCESSABLE)
     with call.write() as tx:
         record = tx.get(obj.obj_code, object_id)
         if record is None:
