@@ -154,3 +154,9 @@ def test_item01_version_token_appears_in_error_text(
     create = requests.post(f"{api(demo_server, version)}/proj", params={"sessionID": session_id},
                            json={"name": "x", "bogusField": 1}, timeout=TIMEOUT)
     assert error_of(create)["message"] == f"APIModel {token} does not support field bogusField (Project)"
+
+
+def test_item04_nul_byte_in_the_path_is_refused(demo_server: DemoServer, session_id: str) -> None:
+    response = requests.get(f"{api(demo_server)}/pr%00oj/search", params={"sessionID": session_id}, timeout=TIMEOUT)
+    assert response.status_code == 400
+    assert "NUL" in error_of(response)["message"]

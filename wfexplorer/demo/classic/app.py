@@ -55,9 +55,9 @@ class ClassicApp:
         return json_response({"error": {"class": INTERNAL_CLASS, "message": message}}, status=status)
 
     def _serve(self, request: Request) -> Response:
-        route = parse_path(request.path)
         if "\x00" in request.path:
             raise ClassicError("Invalid character (NUL) in request path")
+        route = parse_path(request.path)
         parsed = parse_request(request)
         call = ClassicCall(
             context=self.context,
