@@ -359,3 +359,13 @@ def test_item39_the_signed_in_user_cannot_delete_itself(client: Client) -> None:
     response = client.delete("/user/$$USER", params={"force": "true"})
     assert response.status_code == 422
     assert data_of(client.get("/user", params={"id": "$$USER"}))["ID"]
+
+
+def test_item43_custom_cstem_status_is_accepted(client: Client) -> None:
+    statuses = data_of(client.get("/CSTEM/projectStatuses", params={"fields": "enumClass"}))
+    base = {"CUR", "PLN", "CPL", "DED", "ONH", "REQ", "APR", "REJ", "IDA"}
+    custom = [row["value"] for row in statuses if row["value"] not in base]
+    assert custom, "the demo data defines custom project statuses"
+    project = client.new_project("Custom status")
+    edited = data_of(client.put(f"/proj/{project['ID']}", params={"status": custom[0]}))
+    assert edited["status"] == custom[0]
