@@ -369,3 +369,9 @@ def test_item43_custom_cstem_status_is_accepted(client: Client) -> None:
     project = client.new_project("Custom status")
     edited = data_of(client.put(f"/proj/{project['ID']}", params={"status": custom[0]}))
     assert edited["status"] == custom[0]
+
+
+def test_item50_plain_null_text_clears_a_string_field(client: Client) -> None:
+    project = client.new_project("Null text", description="to clear")
+    cleared = data_of(client.put(f"/proj/{project['ID']}", data={"description": "null", "fields": "description"}))
+    assert cleared["description"] is None

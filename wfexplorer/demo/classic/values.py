@@ -106,8 +106,9 @@ def _from_text(field: FieldDef, text: str) -> Any:
 def coerce(call: ClassicCall, obj: ObjectDef, field: FieldDef, value: Any, from_text: bool) -> Any:
     """Return ``value`` as the stored form of ``field`` (raise on a value of the wrong type)."""
     kind = field.field_type
-    if from_text and isinstance(value, str) and kind != "string":
-        value = _from_text(field, value)
+    if from_text and isinstance(value, str):
+        # python-workfront sends None as the JSON text "null": it clears the field, whatever its type
+        value = None if value == "null" else value if kind == "string" else _from_text(field, value)
     if value is None:
         return None
     if isinstance(value, list) and kind != "string[]":
