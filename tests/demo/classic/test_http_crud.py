@@ -266,6 +266,7 @@ def test_item50_booleans_and_null_clearing(client: Client) -> None:
         ("POST", "/proj", {"params": {"name": "x", "noSuchField": "y"}}, 400),
         ("GET", "/proj/search", {"params": {"name": "x", "name_Mod": "sideways"}}, 400),
         ("GET", "/proj/search", {"params": {"$$LIMIT": "5000"}}, 400),
+        ("GET", "/proj/search", {"params": {"$$LIMIT": "abc"}}, 400),
         ("GET", "/nosuch/search", {}, 404),
         ("PUT", "/proj", {"params": {"name": "no id"}}, 400),
         ("DELETE", "/proj", {}, 400),
