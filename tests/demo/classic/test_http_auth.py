@@ -93,6 +93,8 @@ def test_item05_cookie_from_login_authenticates_reads_only(demo_server: DemoServ
         assert "objects" in data_of(browser.get(f"{api(demo_server)}/metadata", timeout=TIMEOUT))
         write = browser.post(f"{api(demo_server)}/proj", data={"name": "cookie only"}, timeout=TIMEOUT)
         assert error_of(write)["message"] == "You are not currently logged in."
+        action = browser.get(f"{api(demo_server)}/task/{'0' * 32}/markDone", timeout=TIMEOUT)
+        assert error_of(action)["message"] == "You are not currently logged in."
 
 
 def test_item05_api_key_as_parameter_and_header(demo_server: DemoServer, demo_credentials: dict) -> None:

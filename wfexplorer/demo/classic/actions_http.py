@@ -12,6 +12,7 @@ from typing import Any
 
 from wfexplorer.demo.classic import reads
 from wfexplorer.demo.classic.call import ClassicCall
+from wfexplorer.demo.classic.credentials import not_logged_in
 from wfexplorer.demo.classic.errors import UNSUPPORTED_OPERATION, ClassicError
 from wfexplorer.demo.classic.schema import ObjectDef
 from wfexplorer.demo.classic.writes import resolve_id
@@ -26,6 +27,8 @@ def _registry() -> Any:
 
 def run_action(call: ClassicCall, obj: ObjectDef, object_id: str | None, name: str) -> Any:
     """Run action ``name`` on ``obj`` (on the record ``object_id``, or object-less when ``None``)."""
+    if call.caller is not None and call.caller.via == "cookie":
+        raise not_logged_in()  # cookies authenticate reads only, and an action writes
     action = obj.find_action(name)
     if action is None:
         raise ClassicError(f"Unknown action '{name}' for {obj.name}")
