@@ -8,13 +8,15 @@ only when first needed, so the sign-in dialog appears quickly.
 from __future__ import annotations
 
 import argparse
-import asyncio
+import importlib
+import importlib.util
 import logging
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import PySide6.QtWidgets  # noqa: F401 - PySide6 must be imported before qasync
@@ -43,6 +45,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def import_before_package(package: str, submodule: str) -> ModuleType:
+    """Import ``package.submodule`` without running ``package/__init__.py`` yet.
+
+    ``wfexplorer.core.auth``'s ``__init__`` re-exports everything, so importing its small
+    ``profiles`` module would also load requests, authlib and the keyring (half a second) before the
+    sign-in dialog can appear. This imports the genuine submodule under its real name with a
+    stand-in parent, then removes the stand-in: when the package itself is imported later (in the
+    background, see :func:`build`), its ``__init__`` finds the same submodule in ``sys.modules``,
+    so every class keeps its identity. A plain import when the package is already loaded.
+    """
+    name = f"{package}.{submodule}"
+    if package in sys.modules or name in sys.modules:
+        return importlib.import_module(name)
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.submodule_search_locations is None:
+        return importlib.import_module(name)
+    stand_in = importlib.util.module_from_spec(spec)
+    sys.modules[package] = stand_in
+    try:
+        return importlib.import_module(name)
+    finally:
+        if sys.modules.get(package) is stand_in:
+            del sys.modules[package]
+
+
+def attach_submodule(package: str, submodule: str) -> None:
+    """After the real package is imported, make ``package.submodule`` reachable as an attribute too."""
+    module = sys.modules.get(package)
+    loaded = sys.modules.get(f"{package}.{submodule}")
+    if module is not None and loaded is not None and not hasattr(module, submodule):
+        setattr(module, submodule, loaded)
+
+
 class DemoLauncher:
     """Starts the simulator in this process on first use and stops it at exit (a ``DemoProvider``)."""
 
@@ -53,9 +88,11 @@ class DemoLauncher:
         self._lock = threading.Lock()
 
     def defaults(self) -> Mapping[str, str]:
-        from wfexplorer.demo import seed
-
-        return {"username": seed.ADMIN_USERNAME, "password": seed.DEMO_PASSWORD}
+        # Known once the simulator runs (importing it just to read them would slow the start-up).
+        if self._server is None:
+            return {}
+        credentials = self._server.credentials()
+        return {"username": credentials["username"], "password": credentials["password"]}
 
     def start(self) -> Mapping[str, Any]:
         with self._lock:
@@ -78,7 +115,7 @@ class Application:
     """Everything :func:`build` put together (tests and benchmarks drive it)."""
 
     qapp: QApplication
-    loop: asyncio.AbstractEventLoop
+    loop: Any  # the qasync event loop
     ops: Any
     windows: Any
     backend: Any
@@ -96,16 +133,19 @@ class Application:
 
 
 def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -> Application:
-    """Create the application objects and show the first window (without running the event loop)."""
+    """Create the application, show the first window and wait for its first paint; the loop is not run.
+
+    Two phases, so the sign-in dialog is on screen as early as possible: first Qt, the style and
+    the dialog (fed by the small ``profiles`` module); once it has painted, asyncio/qasync, the
+    operations helper and the crash handler; the HTTP stack, OAuth and the keyring then load in
+    the background.
+    """
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    import qasync
-
-    from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
+    import_before_package("wfexplorer.core.auth", "profiles")
+    from wfexplorer.core.auth.profiles import ProfileStore
     from wfexplorer.ui import resources
-    from wfexplorer.ui.asyncops import Operations
-    from wfexplorer.ui.crash import CrashReporter, install_excepthook
     from wfexplorer.ui.login.core_backend import CoreSignInBackend
     from wfexplorer.ui.windows import Windows
 
@@ -117,28 +157,59 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     qapp.setDesktopFileName("wfexplorer")
     resources.apply_style(qapp)
 
+    demo = DemoLauncher(args.demo_scale, args.demo_data)
+    profiles = ProfileStore(args.config_dir)
+
+    def authenticator() -> Any:  # the HTTP stack, OAuth and the keyring load on first use, not before the dialog
+        from wfexplorer.core.auth import Authenticator, SecretStore
+
+        attach_submodule("wfexplorer.core.auth", "profiles")
+        return Authenticator(profiles=profiles, secrets=SecretStore())
+
+    backend = CoreSignInBackend(profiles, authenticator, demo, args.cache_dir)
+    windows = Windows(backend)
+    dialog = windows.show_login()
+    wait_for_first_paint(windows)
+
+    import asyncio
+
+    import qasync
+
+    from wfexplorer.ui.asyncops import Operations
+    from wfexplorer.ui.crash import CrashReporter, install_excepthook
+
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     reporter = CrashReporter()
     install_excepthook(reporter, loop)
     ops = Operations(crash_handler=reporter)
-    demo = DemoLauncher(args.demo_scale, args.demo_data)
-    authenticator = Authenticator(profiles=ProfileStore(args.config_dir), secrets=SecretStore())
-    backend = CoreSignInBackend(authenticator, demo, args.cache_dir)
-    windows = Windows(backend, ops)
+    windows.attach_operations(ops)
     application = Application(qapp, loop, ops, windows, backend, demo, reporter)
     application.closers += [demo.stop, ops.shutdown]
-
-    dialog = windows.show_login()
+    ops.run(lambda: backend.auth, name="warm-up")
     if args.demo:
         dialog.select_demo()
         dialog.sign_in()
     return application
 
 
+def wait_for_first_paint(windows: Any, timeout_ms: int = 1000) -> None:
+    """Run Qt's own event loop until the first window has painted (or ``timeout_ms`` passed)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    waiting = QEventLoop()
+    windows.first_shown.connect(waiting.quit)
+    QTimer.singleShot(timeout_ms, waiting.quit)
+    if not windows.first_paint_seen:
+        waiting.exec()
+    windows.first_shown.disconnect(waiting.quit)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run wfexplorer until the last window closes."""
     application = build(argv)
+    import asyncio
+
     loop = application.loop
     done = asyncio.Event()
     application.windows.finished.connect(done.set)

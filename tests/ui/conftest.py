@@ -131,7 +131,7 @@ def signin_backend(demo_server: Any, tmp_path: Any, browser: FormBrowser) -> Any
 
     authenticator = Authenticator(profiles=ProfileStore(tmp_path / "config"), secrets=SecretStore(),
                                   open_browser=browser)
-    return CoreSignInBackend(authenticator, FixtureDemo(demo_server), tmp_path / "cache")
+    return CoreSignInBackend(authenticator.profiles, authenticator, FixtureDemo(demo_server), tmp_path / "cache")
 
 
 @pytest.fixture

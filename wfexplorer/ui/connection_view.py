@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
+from wfexplorer.ui import resources
 from wfexplorer.ui.login.backend import Connection
 from wfexplorer.ui.login.form import AuthMethod
 
@@ -27,8 +28,9 @@ class ConnectionView(QWidget):
     def __init__(self, connection: Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionView")
-        title = QLabel(f"<b>Signed in as {_escape(connection.user_name or connection.username)}</b>")
-        title.setProperty("role", "title")
+        title = QLabel(f"Signed in as {connection.user_name or connection.username}")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        resources.set_role(title, "title")
         title.setObjectName("signedInAs")
         facts = QFormLayout()
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -50,13 +52,10 @@ class ConnectionView(QWidget):
         box.setFrameShape(QFrame.Shape.StyledPanel)
         box.setLayout(facts)
         note = QLabel("The object explorer will appear here.")
-        note.setProperty("role", "note")
+        resources.set_role(note, "note")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(box)
         layout.addWidget(note)
         layout.addStretch(1)
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
@@ -9,9 +11,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QW
 import wfexplorer
 from wfexplorer.core import errors
 from wfexplorer.ui import resources
-from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.connection_view import ConnectionView, describe_connection
 from wfexplorer.ui.login.backend import Connection
+
+if TYPE_CHECKING:
+    from wfexplorer.ui.asyncops import Operations
 
 
 class MainWindow(QMainWindow):

@@ -5,15 +5,14 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QFont, QIcon, QImageReader, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QLabel
 
 PACKAGE = "wfexplorer.resources"
 APP_ICON = "wfexplorer.svg"
 STYLE_SHEET = "style.qss"
-ICON_SIZES = (16, 24, 32, 48, 64, 96, 128, 256)
+ICON_SIZES = (16, 32, 64, 128)
 
 
 def read_bytes(name: str) -> bytes:
@@ -21,17 +20,29 @@ def read_bytes(name: str) -> bytes:
     return resources.files(PACKAGE).joinpath(name).read_bytes()
 
 
+def svg_pixmap(name: str, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
+    """An SVG resource drawn at ``size`` logical pixels, sharp on a screen with ``device_pixel_ratio``."""
+    return _render(read_bytes(name), round(size * device_pixel_ratio), device_pixel_ratio)
+
+
+def _render(svg: bytes, pixels: int, device_pixel_ratio: float = 1.0) -> QPixmap:
+    """Rasterise SVG data at ``pixels`` by ``pixels`` with Qt's SVG image plugin (vector-sharp at any size)."""
+    data = QByteArray(svg)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(b"svg"))
+    reader.setScaledSize(QSize(pixels, pixels))
+    pixmap = QPixmap.fromImage(reader.read())
+    pixmap.setDevicePixelRatio(device_pixel_ratio)
+    return pixmap
+
+
 def svg_icon(name: str) -> QIcon:
-    """An icon drawn from an SVG resource at every common size, so it is sharp at 100 % and 200 %."""
-    renderer = QSvgRenderer(QByteArray(read_bytes(name)))
+    """An icon drawn from an SVG resource at a few sizes (Qt scales between them)."""
+    svg = read_bytes(name)
     icon = QIcon()
     for size in ICON_SIZES:
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter)
-        painter.end()
-        icon.addPixmap(pixmap)
+        icon.addPixmap(_render(svg, size))
     return icon
 
 
@@ -41,12 +52,30 @@ def app_icon() -> QIcon:
     return svg_icon(APP_ICON)
 
 
+@functools.cache
 def style_sheet() -> str:
-    """The application's style sheet."""
+    """The style sheet for message boxes (error and hint labels)."""
     return read_bytes(STYLE_SHEET).decode("utf-8")
 
 
+def set_role(label: QLabel, role: str) -> None:
+    """Give a label its look: ``error`` and ``hint`` boxes, muted ``note`` text, a larger ``title``.
+
+    Only those boxes use the style sheet, set on the label itself: an application-wide style sheet
+    would route every widget through Qt's slower style-sheet style.
+    """
+    label.setProperty("role", role)
+    if role in ("error", "hint"):
+        label.setStyleSheet(style_sheet())
+    elif role == "note":
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    elif role == "title":
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        label.setFont(font)
+
+
 def apply_style(app: QApplication) -> None:
-    """Install the style sheet and the window icon on ``app``."""
-    app.setStyleSheet(style_sheet())
+    """Set what the whole application shares: the window icon."""
     app.setWindowIcon(app_icon())

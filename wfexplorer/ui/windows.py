@@ -7,15 +7,17 @@ the password again when the session expires, and removes it on sign-out.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.login.backend import Connection, SignInBackend
 from wfexplorer.ui.login.dialog import LoginDialog
-from wfexplorer.ui.login.reauth import make_reauthenticator
-from wfexplorer.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from wfexplorer.ui.asyncops import Operations
+    from wfexplorer.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +35,19 @@ class Windows(QObject):
     main_window_shown = Signal(object)
     finished = Signal()
 
-    def __init__(self, backend: SignInBackend, ops: Operations, parent: QObject | None = None) -> None:
+    def __init__(self, backend: SignInBackend, ops: Operations | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
         self.ops = ops
         self.login: LoginDialog | None = None
         self.main: MainWindow | None = None
         self._first_paint_seen = False
+
+    def attach_operations(self, ops: Operations) -> None:
+        """Hand over the operations helper once the event loop exists (the dialog may be on screen already)."""
+        self.ops = ops
+        if self.login is not None:
+            self.login.attach_operations(ops)
 
     def show_login(self) -> LoginDialog:
         """Open the sign-in dialog (non-modal; the event loop keeps running)."""
@@ -59,10 +67,15 @@ class Windows(QObject):
             self.login.hide()
             self.login.deleteLater()
             self.login = None
+        from wfexplorer.ui.main_window import MainWindow  # not needed to paint the sign-in dialog
+
+        assert self.ops is not None, "signed in before the event loop ran"
         window = MainWindow(connection, self.ops)
         window.signed_out.connect(self._signed_out)
         window.destroyed.connect(self._forget_main)
         self.main = window
+        from wfexplorer.ui.login.reauth import make_reauthenticator  # asyncio: not needed before sign-in
+
         self.ops.reauthenticator = make_reauthenticator(connection, self.ops, lambda: self.main)
         self._watch_first_paint(window)
         window.show()
@@ -71,7 +84,8 @@ class Windows(QObject):
         return window
 
     def _signed_out(self) -> None:
-        self.ops.reauthenticator = None
+        if self.ops is not None:
+            self.ops.reauthenticator = None
         if self.main is not None:
             self.main.removeEventFilter(self)
         self.main = None
@@ -84,6 +98,11 @@ class Windows(QObject):
         if self.main is None:
             self.finished.emit()
 
+    @property
+    def first_paint_seen(self) -> bool:
+        """True once any window of ours has painted."""
+        return self._first_paint_seen
+
     def _watch_first_paint(self, widget: QWidget) -> None:
         if not self._first_paint_seen:
             widget.installEventFilter(self)
@@ -94,6 +113,7 @@ class Windows(QObject):
             self.first_shown.emit()
         elif (event.type() == QEvent.Type.Close and watched is self.main and self.main is not None
               and not self.main.signing_out):
-            self.ops.reauthenticator = None
+            if self.ops is not None:
+                self.ops.reauthenticator = None
             self.finished.emit()
         return False

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,10 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from wfexplorer.core import errors
-from wfexplorer.ui import messages
-from wfexplorer.ui.asyncops import Operations
+from wfexplorer.ui import messages, resources
 from wfexplorer.ui.login.backend import SignInBackend
 from wfexplorer.ui.login.form import AuthMethod, LoginForm
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from wfexplorer.ui.asyncops import Operations
 
 
 class GetApiKeyDialog(QDialog):
@@ -51,7 +55,7 @@ class GetApiKeyDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setObjectName("error")
-        self.error.setProperty("role", "error")
+        resources.set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         self.progress = QProgressBar()

@@ -3,6 +3,10 @@
 Everything that talks to a server happens in blocking methods the dialog runs through
 :class:`~wfexplorer.ui.asyncops.Operations`. URLs come from :class:`~wfexplorer.core.auth.Profile`;
 nothing here builds one.
+
+What the dialog needs to draw itself (environments, versions, saved profiles) comes from
+``wfexplorer.core.auth.profiles`` alone; the :class:`~wfexplorer.core.auth.Authenticator` (HTTP stack,
+OAuth library, keyring) is created on first use, so the dialog can appear before those are loaded.
 """
 
 from __future__ import annotations
@@ -11,23 +15,31 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wfexplorer.core import auth as core_auth
 from wfexplorer.core import errors
-from wfexplorer.core.auth import Authenticator, Environment, Profile, SecretKind, SignedIn
+from wfexplorer.core.auth.profiles import (
+    CLASSIC_VERSIONS,
+    DEFAULT_CLASSIC_VERSION,
+    DEFAULT_PLANNING_VERSION,
+    ENVIRONMENT_LABELS,
+    PLANNING_VERSIONS,
+    Environment,
+    Profile,
+    ProfileStore,
+)
+from wfexplorer.core.auth.profiles import (
+    demo_profile as core_demo_profile,
+)
 from wfexplorer.ui.login.backend import DemoProvider
 from wfexplorer.ui.login.form import DEMO, AuthMethod, LoginForm
+
+if TYPE_CHECKING:
+    from wfexplorer.core.auth import Authenticator, Credential, SignedIn
 
 log = logging.getLogger(__name__)
 
 DEMO_ADDRESS_BEFORE_START = "This computer (starts when you sign in)"
-_SECRET_OF_METHOD = {
-    AuthMethod.PASSWORD: SecretKind.PASSWORD,
-    AuthMethod.API_KEY: SecretKind.API_KEY,
-    AuthMethod.OAUTH_BROWSER: SecretKind.REFRESH_TOKEN,
-    AuthMethod.OAUTH_CLIENT_CREDENTIALS: SecretKind.CLIENT_SECRET,
-}
 
 
 class CoreConnection:
@@ -81,7 +93,7 @@ class CoreConnection:
 
     # -- credentials ---------------------------------------------------------------------------
 
-    def _apply(self, credential: core_auth.Credential) -> None:
+    def _apply(self, credential: Credential) -> None:
         """Put ``credential`` on the classic session (sessionID, apiKey or a Bearer header)."""
         self._credential = credential
         headers = credential.classic_headers()
@@ -103,8 +115,10 @@ class CoreConnection:
 
     def reauthenticate(self, password: str) -> None:
         """Sign in again with the password the user typed (OAuth: with the browser again)."""
+        from wfexplorer.core.auth import ApiKeyProvider, PasswordProvider
+
         provider = self.signed_in.provider
-        if isinstance(provider, core_auth.PasswordProvider | core_auth.ApiKeyProvider):
+        if isinstance(provider, PasswordProvider | ApiKeyProvider):
             self._apply(provider.reauthenticate(password))
             return
         if self._browser_again is not None and self.method is AuthMethod.OAUTH_BROWSER:
@@ -125,28 +139,40 @@ class CoreConnection:
 class CoreSignInBackend:
     """Implements :class:`~wfexplorer.ui.login.backend.SignInBackend` with core's Authenticator.
 
-    ``demo`` starts the in-process simulator when the built-in demo profile is used (``None``: no
-    demo profile). ``cache_dir`` is where metadata is cached (``None``: core's default).
+    ``authenticator`` is an Authenticator or a function that makes one (called once, on first
+    use); it must keep its profiles in ``profiles``. ``demo`` starts the in-process simulator when
+    the built-in demo profile is used (``None``: no demo profile). ``cache_dir`` is where metadata
+    is cached (``None``: core's default).
     """
 
-    def __init__(self, authenticator: Authenticator, demo: DemoProvider | None = None,
-                 cache_dir: Path | None = None) -> None:
-        self.auth = authenticator
+    def __init__(self, profiles: ProfileStore, authenticator: Authenticator | Callable[[], Authenticator],
+                 demo: DemoProvider | None = None, cache_dir: Path | None = None) -> None:
+        self.profile_store = profiles
+        self._authenticator = authenticator
+        self._auth_lock = threading.Lock()
         self.demo = demo
         self.cache_dir = cache_dir
         self._demo_credentials: dict[str, Any] | None = None
 
+    @property
+    def auth(self) -> Authenticator:
+        """The Authenticator, made on first use (thread-safe)."""
+        with self._auth_lock:
+            if not hasattr(self._authenticator, "sign_in_with_password"):
+                self._authenticator = self._authenticator()  # type: ignore[operator]
+            return self._authenticator  # type: ignore[return-value]
+
     # -- what the dialog offers ----------------------------------------------------------------
 
     def environments(self) -> list[tuple[str, str]]:
-        return [(str(key), label) for key, label in core_auth.ENVIRONMENT_LABELS.items()]
+        return [(str(key), label) for key, label in ENVIRONMENT_LABELS.items()]
 
     def classic_versions(self) -> list[str]:
-        default = core_auth.DEFAULT_CLASSIC_VERSION
-        return [default, *(v for v in core_auth.CLASSIC_VERSIONS if v != default)]
+        default = DEFAULT_CLASSIC_VERSION
+        return [default, *(v for v in CLASSIC_VERSIONS if v != default)]
 
     def planning_versions(self) -> list[str]:
-        return list(core_auth.PLANNING_VERSIONS)
+        return list(PLANNING_VERSIONS)
 
     def address(self, form: LoginForm) -> str:
         if form.is_demo:
@@ -162,18 +188,20 @@ class CoreSignInBackend:
     def demo_profile(self) -> LoginForm | None:
         if self.demo is None:
             return None
-        defaults = self.demo.defaults()
+        defaults = dict(self.demo.defaults())
+        if self._demo_credentials:
+            defaults = {key: str(self._demo_credentials[key]) for key in ("username", "password")}
         return LoginForm(
             environment=DEMO,
-            classic_version=core_auth.DEFAULT_CLASSIC_VERSION,
-            planning_version=core_auth.DEFAULT_PLANNING_VERSION,
+            classic_version=DEFAULT_CLASSIC_VERSION,
+            planning_version=DEFAULT_PLANNING_VERSION,
             username=defaults.get("username", ""),
             password=defaults.get("password", ""),
         )
 
     def profiles(self) -> list[LoginForm]:
         try:
-            saved = self.auth.profiles.load()
+            saved = self.profile_store.load()
         except errors.ValidationError as damaged:
             log.warning("%s", damaged)
             return []
@@ -189,8 +217,8 @@ class CoreSignInBackend:
     def profile_for(form: LoginForm, base_url: str | None = None) -> Profile:
         """The core profile a form describes (``base_url`` for the demo, whose port changes)."""
         if form.is_demo:
-            return core_auth.demo_profile(base_url or "", username=form.username, auth_method=form.method)\
-                .with_changes(classic_version=form.classic_version or core_auth.DEFAULT_CLASSIC_VERSION,
+            return core_demo_profile(base_url or "", username=form.username, auth_method=form.method)\
+                .with_changes(classic_version=form.classic_version or DEFAULT_CLASSIC_VERSION,
                               planning_version=form.planning_version, client_id=form.client_id)
         environment = Environment(form.environment)
         return Profile(
@@ -198,8 +226,8 @@ class CoreSignInBackend:
             environment=environment,
             domain=form.domain,
             custom_url=form.custom_url if environment is Environment.CUSTOM else "",
-            classic_version=form.classic_version or core_auth.DEFAULT_CLASSIC_VERSION,
-            planning_version=form.planning_version or core_auth.DEFAULT_PLANNING_VERSION,
+            classic_version=form.classic_version or DEFAULT_CLASSIC_VERSION,
+            planning_version=form.planning_version or DEFAULT_PLANNING_VERSION,
             auth_method=form.method,
             username=form.username,
             client_id=form.client_id,
@@ -223,6 +251,8 @@ class CoreSignInBackend:
         )
 
     def load_secrets(self, form: LoginForm) -> LoginForm:
+        from wfexplorer.core.auth import SecretKind
+
         profile = self.profile_for(form)
         filled = LoginForm(**form.__dict__)
         filled.password = self.auth.remembered_secret(profile, SecretKind.PASSWORD) or form.password
@@ -235,9 +265,11 @@ class CoreSignInBackend:
 
     def _keep(self, profile: Profile, form: LoginForm) -> None:
         """Without Remember me: save the profile (it holds no secrets) and forget any kept secret."""
+        from wfexplorer.core.auth import SecretKind
+
         if profile.builtin or form.remember:
             return
-        self.auth.profiles.save(profile)
+        self.profile_store.save(profile)
         for kind in SecretKind:
             self.auth.secrets.delete(profile.name, kind)
 

@@ -7,10 +7,11 @@ Errors appear inline in the user's terms and put the focus on the field to fix; 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,11 +35,14 @@ from PySide6.QtWidgets import (
 
 from wfexplorer.core import errors
 from wfexplorer.ui import messages, resources
-from wfexplorer.ui.asyncops import Operations
-from wfexplorer.ui.login.apikey_dialog import GetApiKeyDialog
 from wfexplorer.ui.login.backend import Connection, SignInBackend
 from wfexplorer.ui.login.form import CUSTOM, DEMO, AuthMethod, LoginForm
 from wfexplorer.ui.login.tabs import ApiKeyTab, OAuthTab, PasswordTab
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from wfexplorer.ui.asyncops import Operations
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +60,14 @@ class LoginDialog(QDialog):
 
     signed_in = Signal(object)
 
-    def __init__(self, backend: SignInBackend, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: SignInBackend, ops: Operations | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.setWindowTitle("Sign in to Workfront — wfexplorer")
         self.setWindowIcon(resources.app_icon())
         self.backend = backend
-        self.ops = ops
+        self.ops = ops  # None until the event loop runs (the dialog may be painted first)
+        self._waiting_for_ops: list[Callable[[], object]] = []
         self.connection: Connection | None = None
         self._task: asyncio.Task[None] | None = None
         self._cancelled: threading.Event | None = None
@@ -121,12 +126,12 @@ class LoginDialog(QDialog):
         self.address = QLabel()
         self.address.setObjectName("address")
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.address.setProperty("role", "note")
+        resources.set_role(self.address, "note")
         self.address.setWordWrap(True)
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
-        self.hint.setProperty("role", "hint")
+        resources.set_role(self.hint, "hint")
 
         connection = QFormLayout()
         connection.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -157,12 +162,12 @@ class LoginDialog(QDialog):
         self.keyring_notice = QLabel()
         self.keyring_notice.setObjectName("keyringNotice")
         self.keyring_notice.setWordWrap(True)
-        self.keyring_notice.setProperty("role", "hint")
+        resources.set_role(self.keyring_notice, "hint")
 
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        self.error.setProperty("role", "error")
+        resources.set_role(self.error, "error")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setAccessibleName("Sign-in error")
         self.error.hide()
@@ -174,7 +179,7 @@ class LoginDialog(QDialog):
         self.progress.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
         self.status = QLabel()
         self.status.setObjectName("status")
-        self.status.setProperty("role", "note")
+        resources.set_role(self.status, "note")
         busy_row = QVBoxLayout()
         busy_row.addWidget(self.status)
         busy_row.addWidget(self.progress)
@@ -204,12 +209,13 @@ class LoginDialog(QDialog):
         inputs_layout.addWidget(self.keyring_notice)
         inputs_layout.addStretch(1)
 
-        header = QLabel("<b>Sign in to Workfront</b>")
+        header = QLabel("Sign in to Workfront")
+        header.setTextFormat(Qt.TextFormat.PlainText)
         header.setObjectName("header")
-        header.setProperty("role", "title")
+        resources.set_role(header, "title")
         icon = QLabel()
-        size = self.fontMetrics().height() * 2
-        icon.setPixmap(resources.app_icon().pixmap(size, size))
+        icon.setPixmap(resources.svg_pixmap(resources.APP_ICON, self.fontMetrics().height() * 2,
+                                            self.devicePixelRatioF()))
         title_row = QHBoxLayout()
         title_row.addWidget(icon)
         title_row.addWidget(header, 1)
@@ -278,13 +284,36 @@ class LoginDialog(QDialog):
             QShortcut(shortcut, self, activated=lambda index=index: self.tabs.setCurrentIndex(index))
 
         self.remember.toggled.connect(self._remember_toggled)
-        self.keyring_notice.setText(self.backend.keyring_notice() or "")
         self.keyring_notice.hide()
 
     def _remember_toggled(self, checked: bool) -> None:
         """Say that nothing will outlive this run when there is no keyring, as soon as it matters."""
-        self.keyring_notice.setVisible(checked and bool(self.keyring_notice.text()))
+        if not checked:
+            self._show_keyring_notice(None)
+            return
+        self._run_soon(lambda ops: ops.run(self.backend.keyring_notice, on_success=self._show_keyring_notice,
+                                           on_error=lambda error: log.info("keyring check failed: %s", error)))
+
+    def _show_keyring_notice(self, notice: str | None) -> None:
+        self.keyring_notice.setText(notice or "")
+        self.keyring_notice.setVisible(bool(notice) and self.remember.isChecked())
         self._fit()
+
+    # -- background work -------------------------------------------------------------------------
+
+    def attach_operations(self, ops: Operations) -> None:
+        """Start background work once the event loop runs; what waited for it runs now."""
+        self.ops = ops
+        waiting, self._waiting_for_ops = self._waiting_for_ops, []
+        for start in waiting:
+            start()
+
+    def _run_soon(self, start: Callable[[Operations], object]) -> None:
+        """Run ``start(ops)`` now, or as soon as the operations helper is attached."""
+        if self.ops is not None:
+            start(self.ops)
+        else:
+            self._waiting_for_ops.append(lambda: start(self.ops))  # type: ignore[arg-type]
 
     # -- profiles ------------------------------------------------------------------------------
 
@@ -353,8 +382,8 @@ class LoginDialog(QDialog):
         self.delete_profile.setEnabled(not form.is_demo)
         self._show_error(None)
         if form.remember and not form.is_demo and not self._has_secret(form):
-            self.ops.run(lambda: self.backend.load_secrets(form), on_success=self._secrets_loaded,
-                         on_error=lambda error: log.info("no remembered secret: %s", error))
+            self._run_soon(lambda ops: ops.run(lambda: self.backend.load_secrets(form), on_success=self._secrets_loaded,
+                                               on_error=lambda error: log.info("no remembered secret: %s", error)))
 
     @staticmethod
     def _has_secret(form: LoginForm) -> bool:
@@ -399,6 +428,8 @@ class LoginDialog(QDialog):
         self.remember.setChecked(form.remember)
         self.remember.setEnabled(not demo)
         provided = "Provided by the simulator when you sign in" if demo else ""
+        self.password_tab.username.setPlaceholderText(provided or "name@example.com")
+        self.password_tab.password.setPlaceholderText(provided)
         self.api_key_tab.api_key.setPlaceholderText(provided)
         self.oauth_tab.client_id.setPlaceholderText(provided)
         self.oauth_tab.client_secret.setPlaceholderText(provided)
@@ -461,7 +492,7 @@ class LoginDialog(QDialog):
 
     def sign_in(self) -> None:
         """Check the form, then sign in off the GUI thread."""
-        if self._busy:
+        if self._busy or self.ops is None:
             return
         form = self.form()
         missing = form.missing()
@@ -557,6 +588,10 @@ class LoginDialog(QDialog):
 
     def get_api_key(self) -> None:
         """Ask for username and password and fetch the API key into the API key field."""
+        from wfexplorer.ui.login.apikey_dialog import GetApiKeyDialog  # not needed to paint the dialog
+
+        if self.ops is None:
+            return
         form = self.form()
         dialog = GetApiKeyDialog(self.backend, self.ops, replace(form, password=""), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

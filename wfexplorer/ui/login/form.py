@@ -59,8 +59,8 @@ class LoginForm:
                 problems["custom_url"] = "Enter the address of your Workfront server."
         elif not self.is_demo and not self.domain.strip():
             problems["domain"] = "Enter your Workfront domain (the first part of its address)."
-        if self.is_demo and self.method is not AuthMethod.PASSWORD:
-            return problems  # the simulator provides its API key and OAuth clients
+        if self.is_demo:
+            return problems  # the simulator provides what is left empty (its user, API key, OAuth clients)
         if self.method is AuthMethod.PASSWORD:
             if not self.username.strip():
                 problems["username"] = "Enter your username."

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from wfexplorer.core import errors
-from wfexplorer.ui import messages
+from wfexplorer.ui import messages, resources
 from wfexplorer.ui.asyncops import Operations, Reauthenticator
 from wfexplorer.ui.login.backend import Connection
 from wfexplorer.ui.login.form import AuthMethod
@@ -66,7 +66,7 @@ class ReauthDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setObjectName("error")
-        self.error.setProperty("role", "error")
+        resources.set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         self.progress = QProgressBar()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wfexplorer.ui import resources
 from wfexplorer.ui.login.form import AuthMethod, LoginForm
 
 
@@ -29,7 +30,7 @@ def _secret_field(name: str) -> QLineEdit:
 def _note(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setProperty("role", "note")
+    resources.set_role(label, "note")
     return label
 
 
