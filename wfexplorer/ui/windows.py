@@ -88,6 +88,7 @@ class Windows(QObject):
             self.ops.reauthenticator = None
         if self.main is not None:
             self.main.removeEventFilter(self)
+            self.main.deleteLater()  # from the event loop, never from a garbage collection
         self.main = None
         self.show_login()
 
