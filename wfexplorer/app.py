@@ -160,14 +160,19 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     demo = DemoLauncher(args.demo_scale, args.demo_data)
     profiles = ProfileStore(args.config_dir)
 
+    from wfexplorer.ui.login.browser import BrowserLauncher
+
+    browser = BrowserLauncher()
+
     def authenticator() -> Any:  # the HTTP stack, OAuth and the keyring load on first use, not before the dialog
         from wfexplorer.core.auth import Authenticator, SecretStore
 
         attach_submodule("wfexplorer.core.auth", "profiles")
-        return Authenticator(profiles=profiles, secrets=SecretStore())
+        return Authenticator(profiles=profiles, secrets=SecretStore(), open_browser=browser)
 
     backend = CoreSignInBackend(profiles, authenticator, demo, args.cache_dir)
     windows = Windows(backend)
+    browser.open_by_hand.connect(windows.show_address_to_open)
     dialog = windows.show_login()
     wait_for_first_paint(windows)
 

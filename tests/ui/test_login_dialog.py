@@ -257,3 +257,52 @@ def test_wrong_client_secret_is_reported_inline_and_kept(login_dialog, demo_serv
     assert login_dialog.error.text()
     assert login_dialog.oauth_tab.client_secret.text() == "wrong secret"
     assert QApplication.focusWidget() is login_dialog.oauth_tab.client_secret
+
+
+def test_without_a_browser_the_dialog_shows_the_address_and_keeps_waiting(
+    qtbot, ops, demo_server, tmp_path, run_until
+):
+    from conftest import FixtureDemo, FormBrowser
+
+    from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
+    from wfexplorer.ui.login.browser import BrowserLauncher
+    from wfexplorer.ui.login.core_backend import CoreSignInBackend
+
+    launcher = BrowserLauncher(open_url=lambda url: False)
+    authenticator = Authenticator(profiles=ProfileStore(tmp_path / "config"), secrets=SecretStore(),
+                                  open_browser=launcher)
+    backend = CoreSignInBackend(authenticator.profiles, authenticator, FixtureDemo(demo_server))
+    dialog = LoginDialog(backend, ops)
+    qtbot.addWidget(dialog)
+    launcher.open_by_hand.connect(dialog.show_address_to_open)
+    dialog.tabs.setCurrentWidget(dialog.oauth_tab)
+    dialog.sign_in()
+    run_until(lambda: "Open this address" in dialog.status.text())
+    address = dialog.status.text().splitlines()[-1]
+    assert dialog.busy
+    ops.run(lambda: FormBrowser()(address))  # the user pastes it into a browser
+    run_until(lambda: dialog.connection is not None)
+    assert dialog.connection.method is AuthMethod.OAUTH_BROWSER
+
+
+def test_remember_me_without_a_working_keyring_says_secrets_last_only_this_run(qtbot, ops, tmp_path, run_until):
+    import keyring
+    from keyring.backends import fail
+
+    from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
+    from wfexplorer.ui.login.core_backend import CoreSignInBackend
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        authenticator = Authenticator(profiles=ProfileStore(tmp_path / "config"), secrets=SecretStore())
+        dialog = LoginDialog(CoreSignInBackend(authenticator.profiles, authenticator), ops)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.remember.setChecked(True)
+        run_until(lambda: dialog.keyring_notice.isVisible())
+        assert "only until wfexplorer closes" in dialog.keyring_notice.text()
+        dialog.remember.setChecked(False)
+        assert not dialog.keyring_notice.isVisible()
+    finally:
+        keyring.set_keyring(previous)

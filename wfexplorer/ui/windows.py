@@ -61,6 +61,11 @@ class Windows(QObject):
         dialog.activateWindow()
         return dialog
 
+    def show_address_to_open(self, url: str) -> None:
+        """No browser could be opened for an OAuth sign-in: let the sign-in dialog show the address."""
+        if self.login is not None:
+            self.login.show_address_to_open(url)
+
     def open_connection(self, connection: Connection) -> MainWindow:
         """Show the main window for ``connection`` and ask for the password when its session expires."""
         if self.login is not None:

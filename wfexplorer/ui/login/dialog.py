@@ -516,6 +516,14 @@ class LoginDialog(QDialog):
             name="sign-in",
         )
 
+    def show_address_to_open(self, url: str) -> None:
+        """No browser opened: show the sign-in address so the user can open it (the sign-in keeps waiting)."""
+        if self._busy:
+            self.status.setText(f"Open this address in your web browser to sign in:\n{url}")
+            self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.status.setWordWrap(True)
+            self._fit()
+
     def cancel_sign_in(self) -> None:
         """Stop a running sign-in; what was typed stays."""
         if self._cancelled is not None:
@@ -526,7 +534,6 @@ class LoginDialog(QDialog):
 
     def _signed_in(self, connection: Connection) -> None:
         self.connection = connection
-        self.password_tab.password.clear() if not self.remember.isChecked() else None
         self.signed_in.emit(connection)
         self.accept()
 
