@@ -22,6 +22,8 @@ array string also works) or one string or ``None``. Rules:
 - An unknown name fails with ``APIModel V21_0 does not support field X (Project)``.
 - ``dateTime`` values are formatted ``2026-03-02T09:00:00:000-0600`` in ``env.time_zone``; keys
   starting with ``_`` are never output.
+- ``double`` values that are whole numbers are output as integers (``0``, not ``0.0``), as in
+  Workfront's responses; others stay floats (``12.5``).
 
 Records are read through :mod:`wfexplorer.demo.classic.graph` (indexed), and the scalar part of
 each rendered object is memoised per (record object, field set, zone) while its kind's
@@ -244,16 +246,27 @@ def _scalar_memo(store: Store, signature: tuple[Any, ...], width: int) -> tuple[
     return state, memo
 
 
+_EXACT = 2.0**53
+"""Doubles below this magnitude that are whole numbers are output as integers (exactly representable)."""
+
+
+def whole_number(value: Any) -> Any:
+    """Return a whole-number double as an ``int`` (Workfront writes ``0``, not ``0.0``); anything else unchanged."""
+    if value.__class__ is float and value.is_integer() and -_EXACT < value < _EXACT:
+        return int(value)
+    return value
+
+
 def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
     """Compile ``spec`` into a function record → output dict (bind tables and indexes once)."""
     fmt = output_formatter(env.time_zone)
     obj = spec.obj
     code = obj.obj_code
-    plain: list[tuple[str, bool]] = []
+    plain: list[tuple[str, str | None]] = []
     for name in spec.scalars:
         definition = obj.field(name)
-        plain.append((name, definition is not None and definition.field_type == "dateTime"))
-    custom = [(name, de_field_type(obj, name, env) == "dateTime") for name in spec.custom]
+        plain.append((name, None if definition is None else definition.field_type))
+    custom = [(name, de_field_type(obj, name, env)) for name in spec.custom]
     store = env.store
     references = [
         (name, graph.reference_resolver(store, obj.references[name]), projector(child, env))
@@ -264,14 +277,17 @@ def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
         for name, child in spec.collections.items()
     ]
     parameter_values = spec.parameter_values
-    custom_dates = (
-        [key for key, item in customforms.custom_fields(store, code).items() if item.field_type == "dateTime"]
+    custom_types = (
+        {key: item.field_type for key, item in customforms.custom_fields(store, code).items()}
         if parameter_values
-        else []
+        else {}
     )
+    custom_dates = [key for key, kind in custom_types.items() if kind == "dateTime"]
+    custom_doubles = [key for key, kind in custom_types.items() if kind == "double"]
 
     names = [name for name, _ in plain]
-    date_names = [name for name, is_date in plain if is_date]
+    date_names = [name for name, kind in plain if kind == "dateTime"]
+    double_names = [name for name, kind in plain if kind == "double"]
     has_code = "objCode" in names
     template: dict[str, Any] = dict.fromkeys(names)
     name_set = frozenset(names)
@@ -290,18 +306,25 @@ def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
             value = out[name]
             if value is not None:
                 out[name] = fmt(value)
+        for name in double_names:
+            value = out[name]
+            if value.__class__ is float and value.is_integer() and -_EXACT < value < _EXACT:
+                out[name] = int(value)
         if has_code and out["objCode"] is None:
             out["objCode"] = code
         if custom:
             get = record.get
-            for name, is_date in custom:
+            for name, kind in custom:
                 value = get(name)
-                if is_date and value is not None:
-                    value = fmt(value)
+                if value is not None:
+                    if kind == "dateTime":
+                        value = fmt(value)
+                    elif kind == "double":
+                        value = whole_number(value)
                 out[name] = value
         return out
 
-    signature = (code, tuple(names), tuple(date_names), tuple(custom), env.time_zone)
+    signature = (code, tuple(names), tuple(date_names), tuple(double_names), tuple(custom), env.time_zone)
     found = _scalar_memo(store, signature, len(names) + len(custom))
     if found is None:
         scalars = build
@@ -329,6 +352,9 @@ def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
             for key in custom_dates:
                 if key in values:
                     values[key] = fmt(values[key])
+            for key in custom_doubles:
+                if key in values:
+                    values[key] = whole_number(values[key])
             out["parameterValues"] = values
         for name, resolve, child in references:
             target = resolve(record)
