@@ -39,9 +39,7 @@ def test_item17_whole_doubles_in_references_and_collections_are_integers(demo_se
     )
     rows = data_of(response)
     assert any(row["assignments"] for row in rows)
-    literals = (
-        _raw_numbers(response, "percentComplete") + _raw_numbers(response, "assignmentPercent")
-    )
+    literals = _raw_numbers(response, "percentComplete") + _raw_numbers(response, "assignmentPercent")
     assert literals
     assert not [text for text in literals if text.endswith(".0")]
 
