@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 import requests
 from classic_http_helpers import TIMEOUT, api, data_of, error_of, login
 
@@ -197,3 +198,20 @@ def test_item49_error_statuses_come_from_the_settings(fresh_demo_server: DemoSer
     response = requests.get(f"{api(fresh_demo_server)}/metadata", timeout=TIMEOUT)
     assert response.status_code == 403
     assert json.loads(response.text)["error"]["class"] == "com.attask.common.AuthenticationException"
+
+
+@pytest.mark.parametrize("shape", ["member", "on-id", "action-param-on-id"])
+def test_item08_clear_api_key_answers_success_true_on_every_path(fresh_demo_server: DemoServer, shape: str) -> None:
+    server = fresh_demo_server
+    session = login(server)
+    user_id = data_of(requests.get(f"{api(server)}/user/$$USER", params={"sessionID": session}, timeout=TIMEOUT))["ID"]
+    key = data_of(_key_action(server, "generateApiKey", "admin"))["result"]
+    path = {
+        "member": "/user/clearApiKey",
+        "on-id": f"/user/{user_id}/clearApiKey",
+        "action-param-on-id": f"/user/{user_id}?action=clearApiKey",
+    }[shape]
+    response = requests.put(f"{api(server)}{path}", headers={"sessionID": session}, timeout=TIMEOUT)
+    assert data_of(response) == {"success": True}
+    dead = requests.get(f"{api(server)}/metadata", params={"apiKey": key}, timeout=TIMEOUT)
+    assert error_of(dead)["message"] == "You are not currently logged in."

@@ -3,7 +3,8 @@
 Arguments come as parameters (arrays as repeated keys, JSON text or comma-separated IDs) or
 inside an ``updates`` JSON object (python-workfront's carrier). The implementation runs in the
 call's transaction; the response is ``{"result": value}`` when the action declares a result
-type, ``{}`` otherwise.
+type, ``{"success": true}`` for clearApiKey and clearAllApiKeys (Workfront's documented reply),
+``{}`` otherwise.
 """
 
 from __future__ import annotations
@@ -16,6 +17,13 @@ from wfexplorer.demo.classic.credentials import not_logged_in
 from wfexplorer.demo.classic.errors import UNSUPPORTED_OPERATION, ClassicError
 from wfexplorer.demo.classic.schema import ObjectDef
 from wfexplorer.demo.classic.writes import resolve_id
+
+
+def _response(obj: ObjectDef, name: str, result: Any) -> Any:
+    """The response ``data`` of an action (``{"result": …}``, ``{"success": true}`` or ``{}``)."""
+    from wfexplorer.demo.classic.actions import response_data
+
+    return response_data(obj, name, result)
 
 
 def _registry() -> Any:
@@ -52,6 +60,4 @@ def run_action(call: ClassicCall, obj: ObjectDef, object_id: str | None, name: s
             if record is None:
                 raise reads.not_found(obj, resolved)
         result = implementation(tx, obj, record, args, env)
-    if action.result_type is None:
-        return {}
-    return {"result": result}
+    return _response(obj, action.name, result)
