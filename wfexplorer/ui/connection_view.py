@@ -51,6 +51,7 @@ class ConnectionView(QWidget):
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
         box.setLayout(facts)
+        box.setMaximumWidth(self.fontMetrics().averageCharWidth() * 80)
         note = QLabel("The object explorer will appear here.")
         resources.set_role(note, "note")
         layout = QVBoxLayout(self)

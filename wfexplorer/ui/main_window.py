@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.who)
         ops.busy_changed.connect(self.busy.setVisible)
         em = self.fontMetrics().averageCharWidth()
-        self.resize(em * 100, self.fontMetrics().lineSpacing() * 30)
+        self.resize(em * 120, self.fontMetrics().lineSpacing() * 36)
 
     @property
     def signing_out(self) -> bool:
