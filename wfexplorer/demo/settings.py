@@ -27,6 +27,7 @@ class DemoSettings:
         }
     )
     classic_legacy_errors: bool = False
+    classic_max_uri_bytes: int | None = None  # e.g. 8892, Workfront's CDN limit (classic-api.md §8); None = off
     session_lifetime_seconds: float = 4 * 3600
     oauth_access_token_lifetime_seconds: float = 3600
     oauth_code_lifetime_seconds: float = 120

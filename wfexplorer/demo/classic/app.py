@@ -3,11 +3,14 @@
 ``create_app(context)`` returns the WSGI-level surface the server mounts. Every request ends
 as ``{"data": ...}`` or ``{"error": {...}}``; no input, however malformed, produces a 5xx or
 a stack trace: unexpected exceptions are logged and rendered as a Workfront-shaped error.
+With ``settings.classic_max_uri_bytes`` set (8892 is Workfront's CDN limit), longer request
+targets are refused with HTTP 414 before anything else happens.
 """
 
 from __future__ import annotations
 
 import logging
+from urllib.parse import quote
 
 from werkzeug.wrappers import Request, Response
 
@@ -25,6 +28,8 @@ log = logging.getLogger(__name__)
 RATE_LIMIT_CLASS = "com.attask.common.TooManyConcurrentRequestsException"
 INTERNAL_CLASS = "java.lang.IllegalStateException"
 TOO_MANY = "429 Too many concurrent API requests"
+URI_TOO_LONG = "uri_too_long"
+URI_TOO_LONG_STATUS = 414
 
 
 class ClassicApp:
@@ -47,6 +52,26 @@ class ClassicApp:
             )
             return error_response(failure, self.context.settings)
 
+    def _uri_too_long(self, request: Request) -> Response | None:
+        """Refuse a request target longer than ``settings.classic_max_uri_bytes`` (off when ``None``).
+
+        Workfront's CDN limits URIs to 8892 bytes (classic-api.md §8): the answer is HTTP 414
+        (``classic_error_statuses["uri_too_long"]`` overrides it; the CDN ignores legacy mode).
+        """
+        limit = self.context.settings.classic_max_uri_bytes
+        if limit is None:
+            return None
+        size = request_uri_bytes(request)
+        if size <= limit:
+            return None
+        error = ClassicError(
+            f"{URI_TOO_LONG_STATUS} Request-URI Too Long: {size} bytes, the maximum is {limit}"
+            " (send long searches as POST with method=GET)",
+            kind=URI_TOO_LONG,
+        )
+        status = self.context.settings.classic_error_statuses.get(URI_TOO_LONG, URI_TOO_LONG_STATUS)
+        return json_response({"error": error.body()}, status=int(status))
+
     def fault_response(self, request: Request, status: int, message: str) -> Response:
         """Render an injected fault as a classic error (429 uses Workfront's text and the configured status)."""
         if status == 429:
@@ -55,6 +80,9 @@ class ClassicApp:
         return json_response({"error": {"class": INTERNAL_CLASS, "message": message}}, status=status)
 
     def _serve(self, request: Request) -> Response:
+        too_long = self._uri_too_long(request)
+        if too_long is not None:
+            return too_long
         if "\x00" in request.path:
             raise ClassicError("Invalid character (NUL) in request path")
         route = parse_path(request.path)
@@ -79,6 +107,16 @@ class ClassicApp:
         elif endpoint == "logout":
             response.delete_cookie(SESSION_COOKIE, path="/attask")
         return response
+
+
+def request_uri_bytes(request: Request) -> int:
+    """Return the length in bytes of the request target as sent (path and query string)."""
+    raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI")
+    if isinstance(raw, str) and raw:
+        return len(raw.encode("latin-1", "replace"))  # WSGI strings carry the raw bytes as latin-1
+    target = quote(request.script_root + request.path)
+    query = request.query_string
+    return len(target) + (len(query) + 1 if query else 0)
 
 
 def create_app(context: DemoContext) -> ClassicApp:
