@@ -114,3 +114,30 @@ def test_an_expired_oauth_token_is_refreshed_silently_and_the_request_retried(
     assert window.findChild(ReauthDialog) is None
     assert connection.session.session_id != old_token
     assert crashes == []
+
+
+def test_a_cleared_api_key_asks_for_the_password_fetches_the_new_key_and_retries(
+    windows, run_until, qtbot, ops, demo_server, demo_credentials, crashes
+):
+    dialog = windows.show_login()
+    dialog.tabs.setCurrentWidget(dialog.api_key_tab)
+    dialog.api_key_tab.api_key.setText(demo_credentials["api_key"])
+    dialog.sign_in()
+    run_until(lambda: windows.main is not None)
+    window = windows.main
+    connection = window.connection
+    sessions = demo_server.context.sessions
+    user_id = sessions.user_for_api_key(demo_credentials["api_key"])
+    sessions.clear_api_key(user_id)
+    try:
+        results = []
+        ops.run(lambda: connection.session.count("PROJ"), on_success=results.append, on_error=pytest.fail)
+        run_until(lambda: window.findChild(ReauthDialog) is not None)
+        reauth = window.findChild(ReauthDialog)
+        reauth.password.setText(demo_credentials["password"])
+        qtbot.keyClick(reauth.password, Qt.Key.Key_Return)
+        run_until(lambda: results)
+        assert connection.session.api_key and connection.session.api_key != demo_credentials["api_key"]
+        assert crashes == []
+    finally:  # the session-wide simulator keeps the key the other tests use
+        sessions.generate_api_key(user_id, demo_credentials["api_key"])

@@ -118,6 +118,8 @@ class CoreConnection:
         from wfexplorer.core.auth import ApiKeyProvider, PasswordProvider
 
         provider = self.signed_in.provider
+        if isinstance(provider, ApiKeyProvider) and not provider.username:
+            provider.username = self.username  # learned from the server at sign-in
         if isinstance(provider, PasswordProvider | ApiKeyProvider):
             self._apply(provider.reauthenticate(password))
             return
