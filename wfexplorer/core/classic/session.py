@@ -5,6 +5,12 @@ Every request goes through :meth:`Session.request`, which adds the credentials a
 it through the shared :class:`~wfexplorer.core.transport.Transport`, and returns the ``data``
 element or raises a typed error (:mod:`wfexplorer.core.classic.envelope`).
 
+With a credential provider (``credentials=``, see :mod:`wfexplorer.core.classic.credentials`) a
+session that expires mid-work recovers by itself: a request refused with
+:class:`~wfexplorer.core.errors.AuthenticationError` (HTTP 401, or a classic ``{"error": …}``
+AuthenticationException body, even with HTTP 200) renews the credential once and is sent again
+exactly once; see :meth:`Session.request`.
+
 Reads go out as ``GET`` with a query string (``POST`` with ``method=GET`` when the URL would be too
 long or a parameter is a secret such as ``password``); writes as ``POST``/``PUT`` with a form body;
 other Workfront methods as ``POST`` with ``method=``. Names in search parameters and field lists
@@ -15,15 +21,17 @@ anything is sent.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from wfexplorer.core import errors, redaction
 from wfexplorer.core.classic import customforms, envelope, loading, paths, writes
 from wfexplorer.core.classic.api import APIVersion
 from wfexplorer.core.classic.cache import MetadataCache
 from wfexplorer.core.classic.catalog import MetadataCatalog
+from wfexplorer.core.classic.credentials import CREDENTIAL_HEADERS, ClassicCredential, CredentialSource
 from wfexplorer.core.classic.objects import Object
 from wfexplorer.core.classic.templates import (  # noqa: F401 - re-exported as python-workfront's session module does
     DEFAULT_API_VERSION,
@@ -34,6 +42,10 @@ from wfexplorer.core.classic.templates import (  # noqa: F401 - re-exported as p
 )
 from wfexplorer.core.transport import RequestListener, Transport
 
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
 #: Above this many characters a read is sent as POST with ``method=GET`` (CDNs cut URIs at 8892 bytes).
 MAX_GET_URL = 6000
 #: Workfront's largest page (``$$LIMIT``).
@@ -41,16 +53,24 @@ MAX_PAGE = 2000
 
 ObjectType = type[Object] | str
 
+#: Parameters that carry a request's own credentials (``/login``, ``getApiKey``): such a request is
+#: sent without the provider's credential, and a refusal is about them, so it is not renewed.
+OWN_CREDENTIAL_PARAMS = frozenset({"password", "apikey", "sessionid"})
+
 
 class Session:
     """A session for the Workfront classic REST API (python-workfront compatible).
 
     ``Session('acme')`` talks to ``https://acme.my.workfront.com/attask/api/unsupported``;
     ``url_template`` picks another host form (see :mod:`wfexplorer.core.classic.templates`).
-    Authenticate with ``api_key=``, ``session_id=`` (a login session or an OAuth access token), or
-    :meth:`login`. ``lazy=False`` makes unloaded references and collections raise FieldNotLoaded
-    instead of fetching (the GUI loads explicitly). Metadata is cached in ``cache_dir`` (the user
-    cache directory by default; ``use_cache=False`` keeps it in memory only).
+    Authenticate with ``api_key=``, ``session_id=`` (a login session or an OAuth access token),
+    :meth:`login`, or ``credentials=`` a provider (such as ``SignedIn.provider`` from
+    :mod:`wfexplorer.core.auth`, or ``signed_in.classic_session()``), which renews an expired
+    credential once and resends the refused request once (see :meth:`request`); with a provider,
+    ``session_id`` and ``api_key`` are not used. ``lazy=False`` makes unloaded references and
+    collections raise FieldNotLoaded instead of fetching (the GUI loads explicitly). Metadata is
+    cached in ``cache_dir`` (the user cache directory by default; ``use_cache=False`` keeps it in
+    memory only).
     """
 
     def __init__(
@@ -68,13 +88,16 @@ class Session:
         lazy: bool = True,
         allow_insecure_http: bool = False,
         headers: Mapping[str, str] | None = None,
+        credentials: CredentialSource[Any] | None = None,
     ) -> None:
         self.domain = domain
         self.api_version = api_version
         self.url = url_template.format(protocol=protocol, domain=domain, api_version=api_version).rstrip("/")
         self.api_key = api_key
         self.session_id = session_id
-        self.user_id: str | None = None
+        #: The credential provider (``None``: ``session_id``/``api_key`` are sent as they are).
+        self.credentials = credentials
+        self.user_id: str | None = getattr(credentials, "user_id", None)
         #: What ``/login`` answered (version information, locale, time zone…), when logged in.
         self.login_info: dict[str, Any] | None = None
         self.lazy = lazy
@@ -119,6 +142,17 @@ class Session:
         ``method`` is the Workfront method (``GET``, ``POST``, ``PUT``, ``DELETE`` or any other,
         sent as ``method=``); ``path`` is relative to the API root (``/proj/search``) or a full URL
         on it; lists and dicts in ``params`` are sent as JSON.
+
+        With a credential provider, a request refused as AuthenticationError (HTTP 401, or an
+        AuthenticationException body with any status) is sent again exactly once after
+        ``credentials.renew`` (an OAuth refresh, or the password asked for again through the
+        provider's prompt); if renewing fails (declined, refused) that error is raised and nothing
+        is resent, and a second refusal is raised as is. This holds for writes too: the only
+        write ever resent is one the server refused for its credentials, i.e. before applying
+        it, so it is applied at most once (the transport never repeats a write on its own).
+        Concurrent refusals share one renewal (the provider coalesces them). A request carrying
+        its own ``password``/``apiKey``/``sessionID`` parameter (``/login``, ``getApiKey``) is sent
+        without the provider's credential and never renewed.
         """
         return self._send(method, self._url(path), paths.encode_params(params))
 
@@ -145,46 +179,88 @@ class Session:
             raise errors.ValidationError(f"URL not for this session: {path.split('?')[0]}")
         return self.url + ("" if path.startswith("/") else "/") + path
 
-    def _headers(self) -> dict[str, str]:
-        headers = dict(self.extra_headers)
-        if self.session_id:
-            headers["sessionID"] = self.session_id
-        elif self.api_key:
-            headers["apiKey"] = self.api_key
+    def _headers(self, credential: ClassicCredential | None = None) -> dict[str, str]:
+        """Headers for one request: ``credential`` (from the provider), or ``session_id``/``api_key``."""
+        if self.credentials is None:
+            headers = dict(self.extra_headers)
+            if self.session_id:
+                headers["sessionID"] = self.session_id
+            elif self.api_key:
+                headers["apiKey"] = self.api_key
+            return headers
+        headers = {name: value for name, value in self.extra_headers.items()
+                   if name.lower() not in CREDENTIAL_HEADERS}
+        if credential is not None:
+            headers.update(credential.classic_headers())
         return headers
+
+    def _exchange(self, attempt: Callable[[dict[str, str]], T], *, renewable: bool = True) -> T:
+        """Run ``attempt(headers)``; with a provider, renew once after AuthenticationError and run it once more.
+
+        ``renewable=False`` (a request with its own credentials) sends no provider credential.
+        """
+        source = self.credentials
+        if source is None or not renewable:
+            return attempt(self._headers())
+        credential = source.current()
+        try:
+            return attempt(self._headers(credential))
+        except errors.AuthenticationError as refused:
+            log.info("Credential refused (%s); renewing it and sending the request once more", refused.message)
+            credential = source.renew(credential)
+        return attempt(self._headers(credential))
 
     def _send(self, method: str, url: str, pairs: list[tuple[str, str]]) -> Any:
         method = method.upper()
-        headers = self._headers()
         in_query = method in ("GET", "DELETE")
+        options: dict[str, Any]
         if in_query and (any(redaction.is_secret(key) for key, _ in pairs)
                          or len(url) + sum(len(k) + len(v) + 2 for k, v in pairs) > MAX_GET_URL):
             # Secrets never go into a URL (server and proxy logs), and long reads would be cut.
-            response = self.transport.request("POST", url, data=[*pairs, ("method", method)], headers=headers,
-                                              idempotent=method == "GET")
+            verb, options = "POST", {"data": [*pairs, ("method", method)], "idempotent": method == "GET"}
         elif in_query:
-            response = self.transport.request(method, url, params=pairs, headers=headers)
+            verb, options = method, {"params": pairs}
         elif method in ("POST", "PUT"):
-            response = self.transport.request(method, url, data=pairs, headers=headers)
+            verb, options = method, {"data": pairs}
         else:
-            response = self.transport.request("POST", url, data=[*pairs, ("method", method)], headers=headers)
-        return envelope.decode(response, response.request.method or method)
+            verb, options = "POST", {"data": [*pairs, ("method", method)]}
+
+        def attempt(headers: dict[str, str]) -> Any:
+            response = self.transport.request(verb, url, headers=headers, **options)
+            return envelope.decode(response, response.request.method or method)
+
+        own_credentials = any(key.lower() in OWN_CREDENTIAL_PARAMS for key, _ in pairs)
+        return self._exchange(attempt, renewable=not own_credentials)
 
     # -- authentication ----------------------------------------------------------------------
 
     def login(self, username: str, password: str) -> None:
-        """Start a session with a username and password; sets ``session_id`` and ``user_id``."""
+        """Start a session with a username and password; sets ``session_id`` and ``user_id``.
+
+        On a session with a credential provider, a successful login replaces the provider: from
+        then on the new ``session_id`` is sent (and not renewed).
+        """
         data = self.post("/login", {"username": username, "password": password})
         if not isinstance(data, dict) or not data.get("sessionID"):
             raise errors.ProtocolError("/login did not return a sessionID")
+        self.credentials = None
         self.session_id = str(data["sessionID"])
         self.user_id = data.get("userID")
         self.login_info = data
 
     def logout(self) -> None:
-        """End the login session; ``session_id`` and ``user_id`` become ``None`` even if the server fails."""
+        """End the login session; ``session_id`` and ``user_id`` become ``None`` even if the server fails.
+
+        With a credential provider, the provider's ``sign_out()`` ends its session (a classic
+        logout, or OAuth token revocation) and the session lets go of the provider.
+        """
+        source, self.credentials = self.credentials, None
         try:
-            if self.session_id:
+            if source is not None:
+                sign_out = getattr(source, "sign_out", None)
+                if callable(sign_out):
+                    sign_out()
+            elif self.session_id:
                 self.get("/logout")
         finally:
             self.session_id = None

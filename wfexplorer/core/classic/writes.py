@@ -26,10 +26,20 @@ Call = tuple[str, str, Mapping[str, Any] | Sequence[tuple[str, Any]] | None] | s
 
 def upload(session: Session, file_name: str, content: bytes | BinaryIO,
            content_type: str = "application/octet-stream") -> str:
-    """Upload a file (``POST /upload``, field ``uploadedFile``) and return its handle."""
-    response = session.transport.request("POST", session._url("/upload"), headers=session._headers(),
-                                         files={"uploadedFile": (file_name, content, content_type)})
-    data = envelope.decode(response, "POST")
+    """Upload a file (``POST /upload``, field ``uploadedFile``) and return its handle.
+
+    The content is read once up front (requests builds the multipart body in memory anyway), so
+    the upload can be sent again after its credential was renewed.
+    """
+    payload = content if isinstance(content, bytes | bytearray) else content.read()
+    url = session._url("/upload")
+
+    def attempt(headers: dict[str, str]) -> Any:
+        response = session.transport.request("POST", url, headers=headers,
+                                             files={"uploadedFile": (file_name, payload, content_type)})
+        return envelope.decode(response, "POST")
+
+    data = session._exchange(attempt)
     if not isinstance(data, dict) or not data.get("handle"):
         raise errors.ProtocolError("/upload did not return a handle")
     return str(data["handle"])
