@@ -5,7 +5,8 @@ The public API (what the GUI and scripts use):
 - :class:`Profile`, :class:`ProfileStore`, :func:`demo_profile`, :class:`Environment`, :class:`AuthMethod`,
   :class:`TokenService`, ``ENVIRONMENT_LABELS``, ``CLASSIC_VERSIONS``, ``PLANNING_VERSIONS``;
 - :class:`Authenticator` (one ``sign_in_with_*`` per method, ``restore``, ``get_api_key``, ``forget``,
-  ``notice``) and :class:`SignedIn`;
+  ``notice``) and :class:`SignedIn` (``SignedIn.classic_session()``: a classic Session that renews an
+  expired sign-in by itself);
 - :class:`SecretStore`, :class:`SecretKind`, :class:`KeyringNotice`;
 - :class:`CredentialProvider` and :func:`call_with_credentials` (the 401 → renew → retry-once contract
   the classic and Planning clients follow), :class:`Credential`, :class:`ReauthRequest`;

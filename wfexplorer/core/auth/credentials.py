@@ -9,7 +9,10 @@ The contract for the classic and Planning clients (a session that expires mid-wo
     ... resend the same request ONCE with the new credential; a second 401 is raised to the caller.
 
 :func:`call_with_credentials` does exactly that around one ``attempt(credential)`` callable;
-:class:`TokenSource` adapts a provider to clients that take ``token``/``refresh`` callables.
+:class:`TokenSource` adapts a provider to clients that take ``token``/``refresh`` callables; the
+classic ``Session(..., credentials=provider)`` (or ``SignedIn.classic_session()``) does it for
+every classic request, typed against the structural protocol in
+:mod:`wfexplorer.core.classic.credentials` so the classic client never imports this package.
 ``renew`` is thread-safe and coalesces: when several requests fail with the same stale
 credential at once, one of them renews and the others get the new credential without another
 round trip. ``renew`` raises AuthenticationError (or ReauthenticationDeclined) when it cannot

@@ -5,6 +5,7 @@
     signed_in = auth.sign_in_with_password(profile, "admin", "demo", remember=True)
     signed_in.provider                                       # hand to the classic and Planning clients
     signed_in.user_name                                      # "Admin User"
+    session = signed_in.classic_session()                    # classic Session that renews an expired sign-in
 
 Every method is blocking (run it off the GUI thread) and raises the library's errors:
 AuthenticationError for refused credentials (with the server's message), NetworkError for
@@ -20,8 +21,9 @@ import logging
 import threading
 import time
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from wfexplorer.core import errors, transport
@@ -38,6 +40,8 @@ from wfexplorer.core.auth.exceptions import SignInCancelled
 from wfexplorer.core.auth.oauth import DEFAULT_BROWSER_TIMEOUT, BrowserOpener, TokenSet, WorkfrontOAuth
 from wfexplorer.core.auth.profiles import AuthMethod, Profile, ProfileStore, TokenService
 from wfexplorer.core.auth.secrets import KeyringNotice, SecretKind, SecretStore
+from wfexplorer.core.classic.session import Session
+from wfexplorer.core.classic.templates import base_url_template
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +76,34 @@ class SignedIn:
     def username(self) -> str:
         """The user's login name."""
         return str(self.user.get("username") or self.profile.username or "")
+
+    def classic_session(self, *, cache_dir: Path | str | None = None, use_cache: bool | None = None,
+                        lazy: bool = False, headers: Mapping[str, str] | None = None) -> Session:
+        """A classic :class:`~wfexplorer.core.classic.session.Session` on this connection.
+
+        It talks to the profile's host and classic version through :attr:`http`, sends the
+        provider's credential with every request and, when that credential expires, renews it
+        once (OAuth refresh; the password or API key through the Authenticator's ``prompt``) and
+        resends the refused request once. ``use_cache`` defaults to caching metadata on disk
+        except for built-in profiles (the demo's port changes every run); ``lazy=False`` (the
+        GUI's way) makes unloaded references raise FieldNotLoaded instead of fetching. Closing
+        the session leaves :attr:`http` open; :meth:`sign_out` ends the sign-in.
+        """
+        profile = self.profile
+        session = Session(
+            profile.domain or "workfront",
+            api_version=profile.classic_version,
+            url_template=base_url_template(profile.base_url),
+            transport=self.http,
+            cache_dir=cache_dir,
+            use_cache=not profile.builtin if use_cache is None else use_cache,
+            lazy=lazy,
+            headers=headers,
+            credentials=self.provider,
+        )
+        if self.user.get("ID"):
+            session.user_id = str(self.user["ID"])
+        return session
 
     def sign_out(self) -> None:
         """End the session or revoke the tokens on the server; remembered secrets stay."""
