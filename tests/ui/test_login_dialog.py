@@ -306,3 +306,28 @@ def test_remember_me_without_a_working_keyring_says_secrets_last_only_this_run(q
         assert not dialog.keyring_notice.isVisible()
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.mark.parametrize("confirmed", [True, False])
+def test_deleting_a_saved_profile_asks_first_and_forgets_it(
+    login_dialog, signin_backend, demo_server, run_until, qtbot, monkeypatch, confirmed
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    use_custom_profile(login_dialog, demo_server.base_url, name="Old tenant")
+    login_dialog.password_tab.username.setText("admin")
+    login_dialog.password_tab.password.setText("demo")
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert [form.profile_name for form in signin_backend.profiles()] == ["Old tenant"]
+
+    again = LoginDialog(signin_backend, login_dialog.ops)
+    qtbot.addWidget(again)
+    asked = []
+    answer = QMessageBox.StandardButton.Yes if confirmed else QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args) or answer)
+    again.profile_list.setCurrentRow(1)
+    again.remove_profile()
+    assert len(asked) == 1
+    remaining = [form.profile_name for form in signin_backend.profiles()]
+    assert remaining == ([] if confirmed else ["Old tenant"])
+    assert again.profile_list.count() == (1 if confirmed else 2)

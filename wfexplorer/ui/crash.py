@@ -50,7 +50,7 @@ class CrashDialog(QDialog):
     def __init__(self, error: BaseException, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle("wfexplorer: unexpected error")
+        self.setWindowTitle("Unexpected error — wfexplorer")
         self.report = crash_report(error)
 
         headline = QLabel(

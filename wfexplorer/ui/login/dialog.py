@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -360,6 +361,12 @@ class LoginDialog(QDialog):
         if form.is_demo:
             return
         if form.profile_name:
+            answer = QMessageBox.question(
+                self, "Delete profile",
+                f"Delete the profile “{form.profile_name}” and forget its saved password, key or token?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
             self.backend.delete_profile(form.profile_name)
         self.profile_list.takeItem(self.profile_list.row(item))
 
