@@ -86,10 +86,34 @@ def _normalise_options(field_type: str, body: dict[str, Any], alias: str) -> Non
         raise bad_request("'defaultOptions' must name options of this field.", "defaultOptions")
 
 
+_OBJECT_KEYS = ("dateOptions", "numberOptions", "formulaOptions", "userOptions", "attachmentOptions", "metadata",
+                "referenceOptions")
+_OWN_OPTIONS = {"options": ("SINGLE_SELECT", "MULTI_SELECT"), "defaultOptions": ("SINGLE_SELECT", "MULTI_SELECT"),
+                "referenceOptions": ("REFERENCE",), "formulaOptions": ("FORMULA",), "userOptions": ("USER",),
+                "defaultUsers": ("USER",), "numberOptions": ("NUMBER", "PERCENTAGE", "CURRENCY", "FORMULA"),
+                "dateOptions": ("DATE", "FORMULA"), "isHtmlNative": ("PARAGRAPH",)}
+
+
+def _check_shapes(body: dict[str, Any], field_type: str) -> None:
+    for key in _OBJECT_KEYS:
+        if body.get(key) is not None and not isinstance(body[key], dict):
+            raise bad_request(f"'{key}' must be an object.", key, "TypeMismatch")
+    for key in ("defaultOptions", "defaultUsers"):
+        value = body.get(key)
+        if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
+            raise bad_request(f"'{key}' must be an array of strings.", key, "TypeMismatch")
+    if body.get("isHtmlNative") is not None and not isinstance(body["isHtmlNative"], bool):
+        raise bad_request("'isHtmlNative' must be true or false.", "isHtmlNative", "TypeMismatch")
+    for key, types in _OWN_OPTIONS.items():
+        if field_type not in types:
+            body.pop(key, None)  # options of another field type do not apply and are ignored
+
+
 def _validate(call: Call, rt: Record, body: dict[str, Any], field_type: str, own_id: str | None,
               alias: str) -> None:
     require_name(body, "displayName", 256)
     check_length(body, "description", 512)
+    _check_shapes(body, field_type)
     _check_unique_name(call, rt["ID"], body["displayName"], own_id)
     _normalise_options(field_type, body, alias)
     number = body.get("numberOptions")
@@ -225,7 +249,7 @@ def _update(call: Call, replace: bool) -> Response:
     if field["type"] == "REFERENCE" and "referenceOptions" not in body:
         check["referenceOptions"] = field.get("referenceOptions")
     _validate(call, rt, check, field["type"], field["ID"], field["alias"])
-    updated = {**candidate, **{key: check[key] for key in check}}
+    updated = {**{k: v for k, v in candidate.items() if k not in EDITABLE}, **check}
     if field["type"] == "REFERENCE":
         updated["referenceOptions"] = {**(field.get("referenceOptions") or {}), **check["referenceOptions"],
                                        "recordTypeId": (field.get("referenceOptions") or {}).get("recordTypeId")}

@@ -64,6 +64,16 @@ def _validate(call: Call, body: dict[str, Any], required: bool, rt_id: str | Non
             ):
                 raise bad_request("Each permission subject needs an id and a type.",
                                   f"permissionSettings.subjects[{index}]")
+    for key in ("isExternal", "linkableWithAllWorkspaces"):
+        if body.get(key) is not None and not isinstance(body[key], bool):
+            raise bad_request(f"'{key}' must be true or false.", key, "TypeMismatch")
+    external = body.get("externalOptions")
+    if external is not None and not isinstance(external, dict):
+        raise bad_request("'externalOptions' must be an object.", "externalOptions", "TypeMismatch")
+    subjects = body.get("authorizedToCreateDynamicRecordType")
+    if subjects is not None and (not isinstance(subjects, list) or not all(isinstance(i, dict) for i in subjects)):
+        raise bad_request("'authorizedToCreateDynamicRecordType' must be an array of {type, id}.",
+                          "authorizedToCreateDynamicRecordType", "TypeMismatch")
     ids = body.get("linkableWithWorkspaceIds")
     if ids is not None and (not isinstance(ids, list) or not all(isinstance(i, str) for i in ids)):
         raise bad_request("'linkableWithWorkspaceIds' must be an array of IDs.", "linkableWithWorkspaceIds")
