@@ -75,8 +75,10 @@ class ApiKeyTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.api_key, 1)
         row.addWidget(self.get_key)
+        label = QLabel("API &key:")
+        label.setBuddy(self.api_key)
         layout = QFormLayout(self)
-        layout.addRow("API &key:", row)
+        layout.addRow(label, row)
         layout.addRow(_note("An API key signs in without a password. Get API key… asks Workfront for yours "
                             "with your username and password."))
 
