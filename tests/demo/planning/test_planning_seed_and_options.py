@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
 from planning_http import PlanningHttp
 
 from wfexplorer.demo.context import DemoContext
@@ -162,3 +163,13 @@ def test_lookups_and_formulas_compute_from_linked_records(api: PlanningHttp, cam
     assert record["data"].get(f["total_audience_size"]["id"]) == (sum(present) if present else None)
     name = record["data"][f["name"]["id"]]
     assert record["data"][f["summary"]["id"]] == f"{name} ({record['data'][f['target_reach']['id']]})"
+
+
+def test_option_specs_parse_and_name_bad_parts() -> None:
+    from wfexplorer.demo.planning.options import parse
+
+    assert parse("search_envelope=guide, people_plain_id=WF,retry_after=5") == {
+        "search_envelope": "guide", "people_plain_id": "WF", "retry_after": "5"}
+    for bad, word in (("nonsense=1", "unknown"), ("search_envelope=pretty", "pretty"), ("conflict_rate=lots", "lots")):
+        with pytest.raises(ValueError, match=word):
+            parse(bad)

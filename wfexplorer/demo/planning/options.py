@@ -45,6 +45,47 @@ DEFAULTS: dict[str, str] = {
 }
 
 
+#: Allowed values per key (None: any number, as text).
+CHOICES: dict[str, tuple[str, ...] | None] = {
+    "search_envelope": ("spec", "guide"),
+    "not_found_code": ("ENTITY_WITH_ATTRIBUTE_NOT_FOUND", "NOT_FOUND"),
+    "error_content_type": ("application/json", "application/problem+json"),
+    "people_plain_id": ("IMS", "WF"),
+    "bulk_over_limit": ("reject", "truncate"),
+    "detach_deletes_records": ("true", "false"),
+    "require_gateway_headers": ("false", "true"),
+    "field_type_names": ("enum", "extended"),
+    "between_inclusive": ("true", "false"),
+    "lenient_reference_lists": ("true", "false"),
+    "retry_after": None,
+    "v1_projection_nulls": ("false", "true"),
+    "conflict_rate": None,
+    "accept_login_sessions": ("false", "true"),
+}
+
+
+def parse(spec: str) -> dict[str, str]:
+    """``key=value,...`` (e.g. from a command line) → options; ``ValueError`` names the first bad part."""
+    options: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        key, sep, value = part.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or key not in DEFAULTS:
+            raise ValueError(f"unknown Planning option {part!r}; use key=value with a key from: "
+                             f"{', '.join(DEFAULTS)}")
+        allowed = CHOICES[key]
+        if allowed is None:
+            if value:
+                try:
+                    float(value)
+                except ValueError:
+                    raise ValueError(f"Planning option {key!r} needs a number, not {value!r}") from None
+        elif value not in allowed:
+            raise ValueError(f"Planning option {key!r} is one of {', '.join(allowed)}, not {value!r}")
+        options[key] = value
+    return options
+
+
 class Options:
     """Typed reads of ``planning_options`` with the documented defaults."""
 
