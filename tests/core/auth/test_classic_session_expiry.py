@@ -233,3 +233,50 @@ def test_signed_in_classic_session_uses_the_profile_and_the_sign_in_connection(d
     assert session.transport is signed_in.http
     assert session.credentials is signed_in.provider
     assert session.user_id == signed_in.user["ID"] == session.who_am_i().id
+
+
+def test_a_refused_api_key_asks_for_the_password_fetches_the_current_key_and_resends(private_server, tmp_path):
+    prompt = Prompt("demo")
+    profile = profile_for(private_server)
+    key = private_server.credentials()["api_key"]
+    signed_in = _authenticator(tmp_path, prompt).sign_in_with_api_key(profile, key, username="admin")
+    session = signed_in.classic_session(use_cache=False)
+    projects = _warm(session)
+    log = Log(session)
+    sessions = private_server.context.sessions
+    sessions.clear_api_key(sessions.find_user("admin")["ID"])
+
+    assert session.count("PROJ") == projects
+
+    assert [(asked.needs, asked.username) for asked in prompt.asked] == [("password", "admin")]
+    assert log.statuses("GET", "/proj/count") == [401, 200]
+    assert signed_in.provider.current().value == sessions.api_key_for(sessions.find_user("admin")["ID"]) != key
+
+
+def test_with_a_prompt_a_revoked_oauth_sign_in_runs_the_browser_again_and_resends(private_server, tmp_path):
+    browser = FormBrowser()
+    auth = Authenticator(profiles=ProfileStore(tmp_path), secrets=SecretStore(), open_browser=browser,
+                         prompt=Prompt(), clock=FakeClock())
+    signed_in = auth.sign_in_with_browser(profile_for(private_server), timeout=10)
+    session = signed_in.classic_session(use_cache=False)
+    projects = _warm(session)
+    context = private_server.context
+    signed_in.provider.oauth.revoke(signed_in.provider.tokens.refresh_token)
+    context.clock.advance(context.settings.oauth_access_token_lifetime_seconds + 1)
+
+    assert session.count("PROJ") == projects
+    assert len(browser.opened) == 2
+
+
+def test_client_credentials_get_a_new_token_when_theirs_expires(private_server, tmp_path):
+    credentials = private_server.credentials()
+    signed_in = _authenticator(tmp_path).sign_in_with_client_credentials(
+        profile_for(private_server), credentials["oauth_client_id"], credentials["oauth_client_secret"])
+    session = signed_in.classic_session(use_cache=False)
+    projects = _warm(session)
+    log = Log(session)
+    context = private_server.context
+    context.clock.advance(context.settings.oauth_access_token_lifetime_seconds + 1)
+
+    assert session.count("PROJ") == projects
+    assert log.statuses("GET", "/proj/count") == [401, 200]
