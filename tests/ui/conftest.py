@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import PySide6.QtWidgets  # noqa: F401 - PySide6 must be imported before qasync
 import pytest
@@ -13,11 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from wfexplorer.ui.asyncops import Operations
 
-T = TypeVar("T")
-
 
 @pytest.fixture
-def event_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+def qt_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """A qasync loop on the test application, set as the current asyncio loop."""
     qapp.setQuitOnLastWindowClosed(False)  # a closing dialog must not stop the loop mid-test
     loop = qasync.QEventLoop(qapp)
@@ -37,7 +35,7 @@ def crashes() -> list[BaseException]:
 
 
 @pytest.fixture
-def ops(event_loop: qasync.QEventLoop, crashes: list[BaseException]) -> Iterator[Operations]:
+def ops(qt_loop: qasync.QEventLoop, crashes: list[BaseException]) -> Iterator[Operations]:
     """An Operations helper whose crash handler records instead of showing a dialog."""
     operations = Operations(crash_handler=crashes.append)
     try:
@@ -47,30 +45,20 @@ def ops(event_loop: qasync.QEventLoop, crashes: list[BaseException]) -> Iterator
 
 
 @pytest.fixture
-def run_until(event_loop: qasync.QEventLoop) -> Callable[..., Any]:
+def run_until(qt_loop: qasync.QEventLoop) -> Callable[..., Any]:
     """Spin the loop until ``condition()`` is true (or fail after ``timeout`` seconds)."""
 
     def run(condition: Callable[[], bool], timeout: float = 10.0) -> None:
         async def wait() -> None:
-            deadline = event_loop.time() + timeout
+            deadline = qt_loop.time() + timeout
             while not condition():
-                if event_loop.time() > deadline:
+                if qt_loop.time() > deadline:
                     raise AssertionError("condition not met in time")
                 await asyncio.sleep(0.01)
 
-        event_loop.run_until_complete(wait())
+        qt_loop.run_until_complete(wait())
 
     return run
-
-
-@pytest.fixture
-def run(event_loop: qasync.QEventLoop) -> Callable[[Awaitable[T]], T]:
-    """Run one awaitable to completion on the test loop."""
-
-    def complete(awaitable: Awaitable[T]) -> T:
-        return event_loop.run_until_complete(awaitable)
-
-    return complete
 
 
 class FixtureDemo:

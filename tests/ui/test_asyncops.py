@@ -110,7 +110,7 @@ def test_executor_runs_at_most_max_workers_calls_at_once(ops, run_until):
     assert peak == MAX_WORKERS
 
 
-def test_pool_size_of_ten_or_more_is_refused(event_loop):
+def test_pool_size_of_ten_or_more_is_refused(qt_loop):
     with pytest.raises(ValueError):
         Operations(max_workers=10)
 
