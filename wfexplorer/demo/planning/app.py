@@ -7,6 +7,7 @@ carries an ``X-Request-Id``; v2 errors are problem details and v1 errors ``{type
 
 from __future__ import annotations
 
+import logging
 import random
 import re
 import uuid
@@ -20,6 +21,7 @@ from wfexplorer.demo.planning.call import Call
 from wfexplorer.demo.planning.errors import PlanningError, render
 from wfexplorer.demo.planning.service import Planning
 
+log = logging.getLogger(__name__)
 Handler = Callable[[Call], Response]
 PREFIX = "/maestro/api"
 
@@ -131,6 +133,10 @@ class PlanningApp:
             response = self._dispatch(request, request_id)
         except PlanningError as error:
             response = self._error(request, error, request_id)
+        except Exception:  # a bug: answer like the service would (500 problem detail), never a stack trace
+            log.exception("Planning request %s %s failed", request.method, request.path)
+            response = self._error(request, PlanningError(500, "An internal error occurred.", "INTERNAL_ERROR"),
+                                   request_id)
         response.headers["X-Request-Id"] = request_id
         return response
 
