@@ -176,6 +176,54 @@ def _fill_nested_row(tx: Transaction, target: ObjectDef, owner: Record, row: Rec
     row.setdefault("assignedByID", owner.get("lastUpdatedByID"))
 
 
+# -- status changes -----------------------------------------------------------------------
+
+_WORK_CODES = frozenset({"PROJ", "TASK", "OPTASK"})
+_IMPLIED_FIELDS = ("percentComplete", "actualStartDate", "actualCompletionDate")
+"""Fields a status change implies that a client may still set itself in the same write."""
+
+
+def _take_status_change(obj: ObjectDef, before: Any, record: Record) -> str | None:
+    """Take a new work-item status the client wrote back out of ``record`` (restoring ``before``).
+
+    Returns the new (validated) status, or ``None`` when the write does not change the status,
+    so the change can go through the status rules once the rest of the write is stored.
+    """
+    if obj.obj_code not in _WORK_CODES:
+        return None
+    wanted = record.get("status")
+    if wanted is None or wanted == before:
+        return None
+    record["status"] = before
+    return str(wanted)
+
+
+def _apply_status_change(
+    writer: _Writer, obj: ObjectDef, record: Record, status: str, values: dict[str, Any]
+) -> Record:
+    """Change ``record``'s status as markDone and the other status actions do (rules.apply_status).
+
+    The knock-on changes follow: approval (``CPL:A`` while an approval process is pending),
+    percentComplete, actual dates, ``isComplete``, ``statusEquatesWith`` and assignment states.
+    Work in a Complete or Dead project cannot change status. Implied fields the client sent in the
+    same write (``actualCompletionDate``…) keep the client's values.
+    """
+    from wfexplorer.demo.classic.actions.base import ActionEnv
+    from wfexplorer.demo.classic.actions.rules import apply_status, ensure_project_open
+
+    call, tx = writer.call, writer.tx
+    code = obj.obj_code
+    if code != "PROJ":
+        ensure_project_open(tx, record.get("projectID"))
+    sent = {name: record.get(name) for name in _IMPLIED_FIELDS if name in values}
+    updated = apply_status(tx, code, record, status, ActionEnv.from_context(call.context, call.user_id))
+    if any(updated.get(name) != value for name, value in sent.items()):
+        updated = dict(updated)
+        updated.update(sent)
+        tx.put(code, updated)
+    return updated
+
+
 # -- create -------------------------------------------------------------------------------
 
 
@@ -184,6 +232,7 @@ def _new_record(writer: _Writer, obj: ObjectDef, values: dict[str, Any], from_te
     record: Record = {"ID": new_id(call.context.clock()), "objCode": obj.obj_code}
     record.update(obj.create_defaults())
     nested = writer.apply(obj, record, values, from_text)
+    status = _take_status_change(obj, obj.create_defaults().get("status"), record)
     missing = [name for name in obj.required_fields if record.get(name) in (None, "")]
     if missing:
         raise ClassicError(
@@ -194,6 +243,8 @@ def _new_record(writer: _Writer, obj: ObjectDef, values: dict[str, Any], from_te
     for collection, items in nested:
         writer.replace_nested(obj, record, collection, items)
     tx.put(obj.obj_code, record)
+    if status is not None:
+        record = _apply_status_change(writer, obj, record, status, values)
     return record
 
 
@@ -288,6 +339,7 @@ def _edit_record(writer: _Writer, obj: ObjectDef, object_id: str, values: dict[s
         raise reads.not_found(obj, object_id)
     record = dict(current)
     nested = writer.apply(obj, record, values, from_text)
+    status = _take_status_change(obj, current.get("status"), record)
     missing = [name for name in obj.required_fields if record.get(name) in (None, "")]
     if missing:
         raise ClassicError(f"Missing required field(s) for {obj.name}: {', '.join(missing)}", kind=UNPROCESSABLE)
@@ -295,6 +347,8 @@ def _edit_record(writer: _Writer, obj: ObjectDef, object_id: str, values: dict[s
     for collection, items in nested:
         writer.replace_nested(obj, record, collection, items)
     tx.put(obj.obj_code, record)
+    if status is not None:
+        record = _apply_status_change(writer, obj, record, status, values)
     return record
 
 
