@@ -23,6 +23,11 @@ def windows(qtbot, signin_backend, ops):
             widget.deleteLater()
 
 
+def token_of(connection) -> str:
+    """The credential the connection sends now (session ID, access token or API key)."""
+    return connection.signed_in.provider.current().value
+
+
 def signed_in_window(windows, run_until, qtbot) -> MainWindow:
     dialog = windows.show_login()
     qtbot.waitExposed(dialog)
@@ -48,8 +53,7 @@ def test_after_sign_in_the_main_window_shows_who_where_and_which_versions(window
 
 def test_sign_out_ends_the_session_and_returns_to_the_sign_in_dialog(windows, run_until, qtbot, demo_server):
     window = signed_in_window(windows, run_until, qtbot)
-    session = window.connection.session
-    token = session.session_id
+    token = window.connection.signed_in.provider.current().value
     window.sign_out_action.trigger()
     run_until(lambda: windows.login is not None and windows.main is None)
     assert windows.login.isVisible()
@@ -62,7 +66,7 @@ def test_an_expired_session_asks_for_the_password_then_retries_the_request(
 ):
     window = signed_in_window(windows, run_until, qtbot)
     connection = window.connection
-    old_token = connection.session.session_id
+    old_token = token_of(connection)
     assert demo_server.context.sessions.revoke(old_token)
 
     results = []
@@ -81,14 +85,14 @@ def test_an_expired_session_asks_for_the_password_then_retries_the_request(
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     run_until(lambda: results)
     assert isinstance(results[0], int)
-    assert connection.session.session_id != old_token
+    assert token_of(connection) != old_token
     assert crashes == []
 
 
 def test_declining_to_sign_in_again_reports_the_expired_session(windows, run_until, qtbot, ops, demo_server):
     window = signed_in_window(windows, run_until, qtbot)
     connection = window.connection
-    demo_server.context.sessions.revoke(connection.session.session_id)
+    demo_server.context.sessions.revoke(token_of(connection))
     shown = []
     ops.run(lambda: connection.session.count("PROJ"), on_error=shown.append)
     run_until(lambda: window.findChild(ReauthDialog) is not None)
@@ -106,13 +110,13 @@ def test_an_expired_oauth_token_is_refreshed_silently_and_the_request_retried(
     run_until(lambda: windows.main is not None)
     window = windows.main
     connection = window.connection
-    old_token = connection.session.session_id or connection.session.extra_headers.get("Authorization")
-    assert demo_server.context.sessions.revoke(connection.session.session_id)
+    old_token = token_of(connection)
+    assert demo_server.context.sessions.revoke(old_token)
     results = []
     ops.run(lambda: connection.session.count("PROJ"), on_success=results.append, on_error=pytest.fail)
     run_until(lambda: results)
     assert window.findChild(ReauthDialog) is None
-    assert connection.session.session_id != old_token
+    assert token_of(connection) != old_token
     assert crashes == []
 
 
@@ -137,7 +141,7 @@ def test_a_cleared_api_key_asks_for_the_password_fetches_the_new_key_and_retries
         reauth.password.setText(demo_credentials["password"])
         qtbot.keyClick(reauth.password, Qt.Key.Key_Return)
         run_until(lambda: results)
-        assert connection.session.api_key and connection.session.api_key != demo_credentials["api_key"]
+        assert token_of(connection) != demo_credentials["api_key"]
         assert crashes == []
     finally:  # the session-wide simulator keeps the key the other tests use
         sessions.generate_api_key(user_id, demo_credentials["api_key"])

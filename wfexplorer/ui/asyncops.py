@@ -14,7 +14,9 @@ kept referenced until it finishes, and ``run`` returns it so the caller can canc
 
 When a call fails with :class:`~wfexplorer.core.errors.AuthenticationError` and a re-authenticator is
 installed (a signed-in connection whose session expired), the operation awaits it — it asks the user for
-the password again — and, if that succeeds, retries the call once.
+the password again — and, if that succeeds, retries the call once. The call is retried as a whole, so
+give one operation one write (the classic session has already renewed silently what it could, such
+as an OAuth token, before the error gets here).
 """
 
 from __future__ import annotations

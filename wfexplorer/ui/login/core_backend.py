@@ -35,7 +35,7 @@ from wfexplorer.ui.login.backend import DemoProvider
 from wfexplorer.ui.login.form import DEMO, AuthMethod, LoginForm
 
 if TYPE_CHECKING:
-    from wfexplorer.core.auth import Authenticator, Credential, SignedIn
+    from wfexplorer.core.auth import Authenticator, SignedIn
 
 log = logging.getLogger(__name__)
 
@@ -45,17 +45,15 @@ DEMO_ADDRESS_BEFORE_START = "This computer (starts when you sign in)"
 class CoreConnection:
     """A signed-in connection: core's :class:`~wfexplorer.core.auth.SignedIn` and a classic session on it.
 
-    The classic session sends whatever credential the provider holds now; after a 401 the GUI
-    calls :meth:`renew_silently` (an OAuth refresh, or a kept password) and, when that is not
-    possible, asks the user and calls :meth:`reauthenticate`.
+    The classic session takes its credentials from the provider and renews them itself after a
+    401 (an OAuth refresh, a kept password). When that is impossible the request fails with
+    AuthenticationError; the GUI then asks the user and calls :meth:`reauthenticate`.
     """
 
     def __init__(self, signed_in: SignedIn, session: Any, browser_again: Callable[[], SignedIn] | None = None) -> None:
         self.signed_in = signed_in
         self.session = session
         self._browser_again = browser_again
-        self._credential = signed_in.provider.current()
-        self._apply(self._credential)
 
     # -- what the windows show -----------------------------------------------------------------
 
@@ -93,21 +91,11 @@ class CoreConnection:
 
     # -- credentials ---------------------------------------------------------------------------
 
-    def _apply(self, credential: Credential) -> None:
-        """Put ``credential`` on the classic session (sessionID, apiKey or a Bearer header)."""
-        self._credential = credential
-        headers = credential.classic_headers()
-        self.session.session_id = headers.get("sessionID")
-        self.session.api_key = headers.get("apiKey")
-        if "Authorization" in headers:
-            self.session.extra_headers["Authorization"] = headers["Authorization"]
-        else:
-            self.session.extra_headers.pop("Authorization", None)
-
     def renew_silently(self) -> bool:
         """Renew without asking anyone (OAuth refresh, a new client-credentials token, a kept password)."""
+        provider = self.signed_in.provider
         try:
-            self._apply(self.signed_in.provider.renew(self._credential))
+            provider.renew(provider.current())
         except errors.AuthenticationError as refused:
             log.info("Silent renewal not possible: %s", refused.message)
             return False
@@ -121,13 +109,12 @@ class CoreConnection:
         if isinstance(provider, ApiKeyProvider) and not provider.username:
             provider.username = self.username  # learned from the server at sign-in
         if isinstance(provider, PasswordProvider | ApiKeyProvider):
-            self._apply(provider.reauthenticate(password))
-            return
-        if self._browser_again is not None and self.method is AuthMethod.OAUTH_BROWSER:
+            provider.reauthenticate(password)
+        elif self._browser_again is not None and self.method is AuthMethod.OAUTH_BROWSER:
             self.signed_in = self._browser_again()
-            self._apply(self.signed_in.provider.current())
-            return
-        self._apply(provider.renew(self._credential))
+            self.session.credentials = self.signed_in.provider
+        else:
+            provider.renew(provider.current())
 
     def sign_out(self) -> None:
         """End the session (logout or token revocation) and release the connection."""
@@ -303,6 +290,7 @@ class CoreSignInBackend:
             api_version=profile.classic_version,
             url_template=base_url_template(profile.base_url),
             transport=signed_in.http,
+            credentials=signed_in.provider,
             cache_dir=self.cache_dir,
             use_cache=not profile.builtin,  # the demo's port changes every run
             lazy=False,
