@@ -331,3 +331,16 @@ def test_deleting_a_saved_profile_asks_first_and_forgets_it(
     remaining = [form.profile_name for form in signin_backend.profiles()]
     assert remaining == ([] if confirmed else ["Old tenant"])
     assert again.profile_list.count() == (1 if confirmed else 2)
+
+
+def test_oauth_client_credentials_through_adobe_ims(login_dialog, demo_server, demo_credentials, run_until, qtbot):
+    use_custom_profile(login_dialog, demo_server.base_url)
+    login_dialog.tabs.setCurrentWidget(login_dialog.oauth_tab)
+    login_dialog.oauth_tab.server.setChecked(True)
+    login_dialog.oauth_tab.client_id.setText(demo_credentials["oauth_client_id"])
+    login_dialog.oauth_tab.client_secret.setText(demo_credentials["oauth_client_secret"])
+    login_dialog.oauth_tab.token_service.setCurrentIndex(login_dialog.oauth_tab.token_service.findData("ims"))
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert login_dialog.error.text() == ""
+    assert login_dialog.connection.method is AuthMethod.OAUTH_CLIENT_CREDENTIALS
+    assert str(login_dialog.connection.profile.token_service) == "ims"

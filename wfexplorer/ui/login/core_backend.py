@@ -27,6 +27,7 @@ from wfexplorer.core.auth.profiles import (
     Environment,
     Profile,
     ProfileStore,
+    TokenService,
 )
 from wfexplorer.core.auth.profiles import (
     demo_profile as core_demo_profile,
@@ -208,7 +209,8 @@ class CoreSignInBackend:
         if form.is_demo:
             return core_demo_profile(base_url or "", username=form.username, auth_method=form.method)\
                 .with_changes(classic_version=form.classic_version or DEFAULT_CLASSIC_VERSION,
-                              planning_version=form.planning_version, client_id=form.client_id)
+                              planning_version=form.planning_version, client_id=form.client_id,
+                              token_service=TokenService(form.token_service))
         environment = Environment(form.environment)
         return Profile(
             name=form.profile_name or form.domain or form.custom_url,
@@ -220,6 +222,7 @@ class CoreSignInBackend:
             auth_method=form.method,
             username=form.username,
             client_id=form.client_id,
+            token_service=TokenService(form.token_service),
             remember_password=form.remember,
         )
 
@@ -236,6 +239,7 @@ class CoreSignInBackend:
             method=profile.auth_method,
             username=profile.username,
             client_id=profile.client_id,
+            token_service=str(profile.token_service),
             remember=profile.remember_password,
         )
 

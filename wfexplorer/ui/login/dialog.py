@@ -265,7 +265,8 @@ class LoginDialog(QDialog):
         self.setTabOrder(self.oauth_tab.browser, self.oauth_tab.server)
         self.setTabOrder(self.oauth_tab.server, self.oauth_tab.client_id)
         self.setTabOrder(self.oauth_tab.client_id, self.oauth_tab.client_secret)
-        self.setTabOrder(self.oauth_tab.client_secret, self.remember)
+        self.setTabOrder(self.oauth_tab.client_secret, self.oauth_tab.token_service)
+        self.setTabOrder(self.oauth_tab.token_service, self.remember)
         self.setTabOrder(self.remember, self.sign_in_button)
         self.setTabOrder(self.sign_in_button, self.cancel_button)
 

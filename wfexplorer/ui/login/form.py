@@ -44,6 +44,7 @@ class LoginForm:
     api_key: str = field(default="", repr=False)
     client_id: str = ""
     client_secret: str = field(default="", repr=False)
+    token_service: str = "workfront"  # client credentials: "workfront" (OAuth2 app) or "ims" (Adobe IMS)
     remember: bool = False
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -105,11 +106,16 @@ class OAuthTab(QWidget):
         self.client_id = QLineEdit()
         self.client_id.setObjectName("client_id")
         self.client_secret = _secret_field("client_secret")
+        self.token_service = QComboBox()
+        self.token_service.setObjectName("token_service")
+        self.token_service.addItem("Workfront OAuth 2.0 app", "workfront")
+        self.token_service.addItem("Adobe IMS (Developer Console)", "ims")
         self.explanation = _note("")
 
         form = QFormLayout()
         form.addRow("Client &ID:", self.client_id)
         form.addRow("Client &secret:", self.client_secret)
+        form.addRow("&Token from:", self.token_service)
         self._form = form
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
@@ -128,6 +134,7 @@ class OAuthTab(QWidget):
     def _update(self) -> None:
         browser = self.browser.isChecked()
         self._form.setRowVisible(self.client_secret, not browser)
+        self._form.setRowVisible(self.token_service, not browser)
         self.explanation.setText(
             "Your web browser opens Workfront's sign-in page; come back here when it says you can close it."
             if browser
@@ -137,6 +144,7 @@ class OAuthTab(QWidget):
     def fill(self, form: LoginForm) -> None:
         self.client_id.setText(form.client_id)
         self.client_secret.setText(form.client_secret)
+        self.token_service.setCurrentIndex(max(0, self.token_service.findData(form.token_service)))
         if form.method is AuthMethod.OAUTH_CLIENT_CREDENTIALS:
             self.server.setChecked(True)
         elif form.method is AuthMethod.OAUTH_BROWSER:
@@ -145,3 +153,4 @@ class OAuthTab(QWidget):
     def read(self, form: LoginForm) -> None:
         form.client_id = self.client_id.text().strip()
         form.client_secret = self.client_secret.text() if not self.browser.isChecked() else ""
+        form.token_service = self.token_service.currentData() or "workfront"
