@@ -245,6 +245,9 @@ def test_item19_each_write_adds_one_history_entry_per_changed_field(api: Plannin
                                                                     scratch: dict[str, Any]) -> None:
     f = scratch["fields"]
     record = api.post(f"/v2/record-types/{scratch['id']}/records", json={"data": {"count": 1, "notes": "a"}}).json()
+    context = api.server.context
+    assert context is not None
+    context.clock.advance(1)  # the update's entries get a later timestamp than the creation's
     api.patch(f"/v2/records/{record['id']}", json={"data": {"count": 2, "notes": "a", "done": True}})
     history = api.get(f"/v2/records/{record['id']}/history").json()["content"]
     latest = [entry for entry in history if entry["createdAt"] == history[0]["createdAt"]]
