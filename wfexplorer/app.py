@@ -155,8 +155,6 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     qapp.setApplicationDisplayName("wfexplorer")
     qapp.setApplicationVersion(wfexplorer.__version__)
     qapp.setDesktopFileName("wfexplorer")
-    resources.apply_style(qapp)
-
     demo = DemoLauncher(args.demo_scale, args.demo_data)
     profiles = ProfileStore(args.config_dir)
 
@@ -189,6 +187,7 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     install_excepthook(reporter, loop)
     ops = Operations(crash_handler=reporter)
     windows.attach_operations(ops)
+    resources.apply_style(qapp)  # the window icon: not needed for the first paint
     application = Application(qapp, loop, ops, windows, backend, demo, reporter)
     application.closers += [demo.stop, ops.shutdown]
     ops.run(lambda: backend.auth, name="warm-up")

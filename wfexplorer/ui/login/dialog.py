@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,7 +48,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEMO_LABEL = "Demo (local simulator)"
-_FORM_ROLE = Qt.ItemDataRole.UserRole
+#: Qt.ItemDataRole.UserRole, as its number: nothing the dialog draws first uses the ``Qt`` namespace,
+#: whose enums take ~25 ms to load, so they load after the first paint (selectable labels, for one).
+_FORM_ROLE = 256
 
 
 class LoginDialog(QDialog):
@@ -65,7 +67,6 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.setWindowTitle("Sign in to Workfront — wfexplorer")
-        self.setWindowIcon(resources.app_icon())
         self.backend = backend
         self.ops = ops  # None until the event loop runs (the dialog may be painted first)
         self._waiting_for_ops: list[Callable[[], object]] = []
@@ -126,7 +127,6 @@ class LoginDialog(QDialog):
         versions.addWidget(self.planning_version, 1)
         self.address = QLabel()
         self.address.setObjectName("address")
-        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         resources.set_role(self.address, "note")
         self.address.setWordWrap(True)
         self.hint = QLabel()
@@ -169,7 +169,6 @@ class LoginDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         resources.set_role(self.error, "error")
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setAccessibleName("Sign-in error")
         self.error.hide()
 
@@ -211,7 +210,6 @@ class LoginDialog(QDialog):
         inputs_layout.addStretch(1)
 
         header = QLabel("Sign in to Workfront")
-        header.setTextFormat(Qt.TextFormat.PlainText)
         header.setObjectName("header")
         resources.set_role(header, "title")
         icon = QLabel()
@@ -528,7 +526,7 @@ class LoginDialog(QDialog):
         """No browser opened: show the sign-in address so the user can open it (the sign-in keeps waiting)."""
         if self._busy:
             self.status.setText(f"Open this address in your web browser to sign in:\n{url}")
-            self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            _selectable(self.status)
             self.status.setWordWrap(True)
             self._fit()
 
@@ -572,6 +570,7 @@ class LoginDialog(QDialog):
             self.error.hide()
             return
         self.error.setText(message.text)
+        _selectable(self.error)  # to copy it
         self.error.show()
         self._fit()
         widget = self._field_widget(message.field)
@@ -603,6 +602,8 @@ class LoginDialog(QDialog):
 
     def get_api_key(self) -> None:
         """Ask for username and password and fetch the API key into the API key field."""
+        from PySide6.QtCore import Qt
+
         from wfexplorer.ui.login.apikey_dialog import GetApiKeyDialog  # not needed to paint the dialog
 
         if self.ops is None:
@@ -626,3 +627,10 @@ class LoginDialog(QDialog):
             self.cancel_sign_in()
             return
         super().reject()
+
+
+def _selectable(label: QLabel) -> None:
+    """Let the user select (and copy) a label's text."""
+    from PySide6.QtCore import Qt  # after the first paint (see _FORM_ROLE)
+
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
