@@ -197,13 +197,14 @@ def test_item39_delete_soft_deletes_and_hides(client: Client) -> None:
 
 
 def test_item39_dependants_block_delete_unless_forced(client: Client) -> None:
-    project = client.new_project("Has tasks")
-    task = client.new_task(project["ID"], "dependant")
-    blocked = client.delete(f"/proj/{project['ID']}")
-    assert "force" in error_of(blocked)["message"]
-    assert data_of(client.get(f"/task/{task['ID']}"))["ID"] == task["ID"]
-    assert data_of(client.delete("/proj", params={"id": project["ID"], "force": "true"})) == {"success": True}
-    assert client.get(f"/task/{task['ID']}").status_code == 404
+    portfolio = data_of(client.post("/port", json={"name": "Has projects"}))
+    project = client.new_project("Refers to the portfolio", portfolioID=portfolio["ID"])
+    blocked = client.delete(f"/port/{portfolio['ID']}")
+    assert blocked.status_code == 422
+    assert error_of(blocked)["message"].endswith("is referenced by other objects. Please use force delete.")
+    assert data_of(client.get(f"/proj/{project['ID']}"))["ID"] == project["ID"]
+    assert data_of(client.delete("/port", params={"id": portfolio["ID"], "force": "true"})) == {"success": True}
+    assert client.get(f"/proj/{project['ID']}").status_code == 404
 
 
 def test_item40_business_rule_uses_project_status_violation_shape(client: Client) -> None:
@@ -297,14 +298,14 @@ def test_item35_failed_write_leaves_the_database_unchanged(client: Client) -> No
 
 
 def test_item39_deleting_several_ids_is_all_or_nothing(client: Client) -> None:
-    first = client.new_project("Multi delete 1")
-    blocked = client.new_project("Multi delete 2")
-    client.new_task(blocked["ID"], "keeps it alive")
-    response = client.delete("/proj", params={"id": f"{first['ID']},{blocked['ID']}"})
+    first = data_of(client.post("/port", json={"name": "Multi delete 1"}))
+    blocked = data_of(client.post("/port", json={"name": "Multi delete 2"}))
+    client.new_project("keeps it alive", portfolioID=blocked["ID"])
+    response = client.delete("/port", params={"id": f"{first['ID']},{blocked['ID']}"})
     assert "force" in error_of(response)["message"]
-    assert data_of(client.get(f"/proj/{first['ID']}"))["ID"] == first["ID"]
-    assert data_of(client.delete("/proj", params=[("id", first["ID"]), ("id", blocked["ID"]), ("force", "true")]))
-    assert client.get(f"/proj/{first['ID']}").status_code == 404
+    assert data_of(client.get(f"/port/{first['ID']}"))["ID"] == first["ID"]
+    assert data_of(client.delete("/port", params=[("id", first["ID"]), ("id", blocked["ID"]), ("force", "true")]))
+    assert client.get(f"/port/{first['ID']}").status_code == 404
 
 
 def test_item41_copy_takes_plain_params_too(client: Client) -> None:

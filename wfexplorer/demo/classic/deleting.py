@@ -1,10 +1,25 @@
-"""Delete (classic-api.md §3.10): soft delete into ``_recycled:<objCode>``, dependants, ``force``.
+"""Delete (classic-api.md §3.10): soft delete into ``_recycled:<objCode>`` with owned rows, ``force``.
 
-Without ``force``, an object that other records depend on (a project's tasks, a task's child
-tasks, hours…) is not deleted: Workfront answers "…referenced by other objects. Please use force
-delete.". An object without dependants moves, with its private nested rows (assignments, access
-rules), to kind ``_recycled:<objCode>`` so ordinary reads never see it. ``force=true`` deletes
-the object and everything that depends on it permanently. Either way it is one transaction.
+What a delete takes along is decided per collection of the schema:
+
+- **Owned rows follow their owner.** A project's tasks and issues, a task's subtasks and issues,
+  comments and updates (NOTE, with their replies, likes, tags and attached documents), documents
+  (with versions and approvals), assignments, access rules, predecessor links, approver
+  statuses, expenses, risks, baselines, rates, membership rows (team, group and role members)…
+  Without ``force`` they all move to ``_recycled:<objCode>`` (Workfront's recycle bin, which
+  restores a project "with all tasks, issues, documents, hours, notes and assignments");
+  with ``force=true`` they are deleted permanently.
+- **Hours are kept, as Workfront's default deletion preferences do:** hours logged on a deleted
+  task or issue move to its project; hours of a deleted project stay as general hours (their
+  project, task and issue links are cleared).
+- **Other records that merely refer to the object block the delete** ("… is referenced by other
+  objects. Please use force delete."): a portfolio's or program's projects, a company's users, a
+  user's assignments, hours and direct reports, a team's backlog tasks, a group's subgroups,
+  issues resolved by the object (``resolvables``), tasks made from a template task (TTSK).
+  A blocker that is itself deleted along (an issue of the same project) does not block.
+  ``force=true`` deletes the blockers too (and whatever they own).
+
+Deleting tasks renumbers what is left of their project. Either way it is one transaction.
 """
 
 from __future__ import annotations
@@ -16,12 +31,50 @@ from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import UNPROCESSABLE, ClassicError, business_rule_error
 from wfexplorer.demo.classic.schema import CollectionDef, ObjectDef, object_def
 from wfexplorer.demo.classic.schema.statuses import equates_with
-from wfexplorer.demo.classic.txrows import collection_rows
+from wfexplorer.demo.classic.txrows import collection_rows, rows_where
 from wfexplorer.demo.classic.writes import PROJECT_STATUS_VIOLATION, require_operation, resolve_id
 from wfexplorer.demo.store import Record, Store, Transaction
 
 RECYCLED_PREFIX = "_recycled:"
 MAX_CASCADE = 100_000
+
+OWNED: dict[str, frozenset[str]] = {
+    code: frozenset(names.split())
+    for code, names in {
+        "PROJ": "tasks opTasks openOpTasks documents notes updates approverStatuses baselines expenses"
+        " projectUserRoles projectUsers rates risks",
+        "TASK": "children opTasks documents notes updates approverStatuses expenses successors",
+        "OPTASK": "documents notes updates approverStatuses",
+        "DOCU": "versions approvals updates",
+        "NOTE": "replies likes tags attachedDocuments",
+        "ASSGN": "billingRates costRates",
+        "CMPY": "rates billingRates costRates",
+        "CTGY": "categoryParameters",
+        "PARAM": "parameterOptions",
+        "GROUP": "userGroups",
+        "ROLE": "userRoles",
+        "TEAMOB": "teamMembers updates",
+        "USER": "documents updates teamMembers userGroups userRoles workItems",
+        "PORT": "documents documentRequests",
+        "PRGM": "documents",
+    }.items()
+}
+"""Collections whose rows belong to their owner and are deleted (or recycled) with it."""
+
+KEPT_HOURS: dict[str, frozenset[str]] = {
+    "PROJ": frozenset({"hours", "allHours"}),
+    "TASK": frozenset({"hours"}),
+    "OPTASK": frozenset({"hours"}),
+}
+"""Hours collections of work items: their rows stay and are re-linked (Workfront's default preferences)."""
+
+REFERRING: dict[str, tuple[tuple[str, str], ...]] = {"TTSK": (("TASK", "templateTaskID"),)}
+"""References without a collection that block a delete: objCode → (referring kind, field)."""
+
+_WORK = frozenset({"PROJ", "TASK", "OPTASK"})
+_HOUR_LINKS = {"PROJ": "projectID", "TASK": "taskID", "OPTASK": "opTaskID"}
+
+Key = tuple[str, str]
 
 
 def _dependant_collections(obj: ObjectDef) -> list[CollectionDef]:
@@ -40,22 +93,67 @@ def _nested_collections(obj: ObjectDef) -> list[CollectionDef]:
     return [collection for collection in obj.collections.values() if collection.nested and collection.through is None]
 
 
+class _Plan:
+    """What deleting one record takes along (``doomed``, in discovery order) and what blocks it."""
+
+    def __init__(self) -> None:
+        self.doomed: dict[Key, tuple[str, Record]] = {}
+        self.blockers: dict[Key, tuple[str, Record]] = {}
+
+    def blocking(self) -> list[tuple[str, Record]]:
+        return [item for key, item in self.blockers.items() if key not in self.doomed]
+
+
+def plan_delete(tx: Transaction, store: Store, obj: ObjectDef, record: Record, *, force: bool) -> _Plan:
+    """Return the rows deleting ``record`` removes and the records that block it without ``force``."""
+    plan = _Plan()
+    pending: list[tuple[ObjectDef, Record]] = [(obj, record)]
+    while pending:
+        current_obj, current = pending.pop()
+        code = current_obj.obj_code
+        key = (code, str(current["ID"]))
+        if key in plan.doomed:
+            continue
+        plan.doomed[key] = (code, current)
+        if len(plan.doomed) > MAX_CASCADE:
+            raise ClassicError("Too many dependent objects to delete in one request")
+        owned = OWNED.get(code, frozenset())
+        kept = KEPT_HOURS.get(code, frozenset())
+        for collection in _nested_collections(current_obj):
+            _follow(tx, store, collection, current, pending)
+        for collection in _dependant_collections(current_obj):
+            if collection.name in kept:
+                continue
+            if collection.name in owned or force:
+                _follow(tx, store, collection, current, pending)
+                continue
+            for row in collection_rows(tx, store, collection, current):
+                if row["ID"] != current["ID"]:
+                    plan.blockers[(collection.target, str(row["ID"]))] = (collection.target, row)
+        for kind, field in REFERRING.get(code, ()):
+            for row in rows_where(tx, store, kind, {field: current["ID"]}):
+                target = object_def(kind)
+                if force and target is not None:
+                    pending.append((target, row))
+                else:
+                    plan.blockers[(kind, str(row["ID"]))] = (kind, row)
+    return plan
+
+
+def _follow(
+    tx: Transaction, store: Store, collection: CollectionDef, owner: Record, pending: list[tuple[ObjectDef, Record]]
+) -> None:
+    target = object_def(collection.target)
+    if target is None:
+        return
+    for row in collection_rows(tx, store, collection, owner):
+        if row["ID"] != owner["ID"]:
+            pending.append((target, row))
+
+
 def dependants(tx: Transaction, store: Store, obj: ObjectDef, record: Record) -> list[tuple[str, Record]]:
-    """Return ``(objCode, row)`` of every record that depends on ``record`` (no duplicates)."""
-    found: dict[tuple[str, str], Record] = {}
-    for collection in _dependant_collections(obj):
-        for row in collection_rows(tx, store, collection, record):
-            if row["ID"] != record["ID"]:
-                found[(collection.target, row["ID"])] = row
-    return [(code, row) for (code, _), row in found.items()]
-
-
-def _nested_rows(tx: Transaction, store: Store, obj: ObjectDef, record: Record) -> list[tuple[str, Record]]:
-    return [
-        (collection.target, row)
-        for collection in _nested_collections(obj)
-        for row in collection_rows(tx, store, collection, record)
-    ]
+    """Return ``(objCode, row)`` of every record that keeps ``record`` from being deleted without force."""
+    return plan_delete(tx, store, obj, record, force=False).blocking()
 
 
 def _check_business_rules(tx: Transaction, obj: ObjectDef, record: Record) -> None:
@@ -80,37 +178,61 @@ def delete(call: ClassicCall, obj: ObjectDef, object_id: str) -> Any:
             raise reads.not_found(obj, object_id)
         _check_business_rules(tx, obj, record)
         store = call.context.store
-        if force:
-            _cascade(tx, store, obj, record)
-        else:
-            if dependants(tx, store, obj, record):
-                raise ClassicError(
-                    f"{obj.label} {record.get('name') or object_id} is referenced by other objects. "
-                    "Please use force delete.",
-                    kind=UNPROCESSABLE,
-                )
-            for code, row in [*_nested_rows(tx, store, obj, record), (obj.obj_code, record)]:
+        plan = plan_delete(tx, store, obj, record, force=force)
+        if not force and plan.blocking():
+            raise ClassicError(
+                f"{obj.label} {record.get('name') or object_id} is referenced by other objects. "
+                "Please use force delete.",
+                kind=UNPROCESSABLE,
+            )
+        _relink_hours(tx, store, plan, call)
+        projects = {
+            str(row["projectID"]) for code, row in plan.doomed.values() if code == "TASK" and row.get("projectID")
+        }
+        for code, row in plan.doomed.values():
+            if not force:
                 tx.put(RECYCLED_PREFIX + code, row)
-                tx.delete(code, row["ID"])
+            tx.delete(code, str(row["ID"]))
+        _renumber(tx, call, {project for project in projects if ("PROJ", project) not in plan.doomed})
     return {"success": True}
 
 
-def _cascade(tx: Transaction, store: Store, obj: ObjectDef, record: Record) -> None:
-    """Delete ``record``, its nested rows and (recursively) its dependants, permanently."""
-    pending: list[tuple[ObjectDef, Record]] = [(obj, record)]
-    seen: set[tuple[str, str]] = set()
-    while pending:
-        current_obj, current = pending.pop()
-        key = (current_obj.obj_code, current["ID"])
-        if key in seen:
+def _relink_hours(tx: Transaction, store: Store, plan: _Plan, call: ClassicCall) -> None:
+    """Keep the hours of deleted work: on the project when it stays, otherwise as general hours.
+
+    Every link of an hour (``projectID``, ``taskID``, ``opTaskID``) to a deleted record is cleared.
+    """
+    changed: dict[str, Record] = {}
+    for code, row in plan.doomed.values():
+        link = _HOUR_LINKS.get(code)
+        if link is None:
             continue
-        seen.add(key)
-        if len(seen) > MAX_CASCADE:
-            raise ClassicError("Too many dependent objects to delete in one request")
-        for code, row in _nested_rows(tx, store, current_obj, current):
-            tx.delete(code, row["ID"])
-        for code, row in dependants(tx, store, current_obj, current):
-            target = object_def(code)
-            if target is not None:
-                pending.append((target, row))
-        tx.delete(current_obj.obj_code, current["ID"])
+        for hour in rows_where(tx, store, "HOUR", {link: row["ID"]}):
+            if ("HOUR", str(hour["ID"])) in plan.doomed:
+                continue
+            updated = changed.setdefault(str(hour["ID"]), dict(hour))
+            for kind, field in _HOUR_LINKS.items():
+                value = updated.get(field)
+                if value and (kind, str(value)) in plan.doomed:
+                    updated[field] = None
+    if not changed:
+        return
+    from wfexplorer.demo.classic.writes import to_stored_now
+
+    now = to_stored_now(call)
+    for hour in changed.values():
+        if "lastUpdateDate" in hour:
+            hour["lastUpdateDate"] = now
+        tx.put("HOUR", hour)
+
+
+def _renumber(tx: Transaction, call: ClassicCall, project_ids: set[str]) -> None:
+    """Renumber the tasks left in projects that lost some (taskNumber, wbs, numberOfChildren)."""
+    if not project_ids:
+        return
+    from wfexplorer.demo.classic.actions.base import ActionEnv
+    from wfexplorer.demo.classic.actions.rules import renumber_project
+
+    env = ActionEnv.from_context(call.context, call.user_id)
+    for project_id in sorted(project_ids):
+        renumber_project(tx, project_id, env)
