@@ -240,6 +240,7 @@ def _new_record(writer: _Writer, obj: ObjectDef, values: dict[str, Any], from_te
         )
     _stamp(obj, record, call, writer.now, creating=True)
     _work_defaults(tx, call.context.store, obj, record, writer.now)
+    _derived_links(tx, obj, record, call.user_id)
     for collection, items in nested:
         writer.replace_nested(obj, record, collection, items)
     tx.put(obj.obj_code, record)
@@ -287,6 +288,53 @@ def _work_defaults(tx: Transaction, store: Store, obj: ObjectDef, record: Record
             record.setdefault("wbs", f"{prefix}.{position}" if prefix else str(position))
         else:
             record.setdefault("wbs", str(position))
+
+
+_WORK_LINKS = {"PROJ": "projectID", "TASK": "taskID", "OPTASK": "opTaskID"}
+
+
+def _derived_links(tx: Transaction, obj: ObjectDef, record: Record, user_id: str | None) -> None:
+    """Fill what Workfront derives for a new hour or note: its owner and its project/task/issue links.
+
+    An hour logged on a task or issue belongs to that item's project; a note on a project, task or
+    issue carries the links its ``noteObjCode``/``objID`` imply (as ``addComment`` writes them), and
+    a reply joins its parent's thread. Values the client gave are kept.
+    """
+    code = obj.obj_code
+    if code not in ("HOUR", "NOTE"):
+        return
+    if user_id and not record.get("ownerID"):
+        record["ownerID"] = user_id
+    if code == "HOUR":
+        for kind, field in (("TASK", "taskID"), ("OPTASK", "opTaskID")):
+            item = tx.get(kind, str(record[field])) if record.get(field) else None
+            if item is not None and not record.get("projectID"):
+                record["projectID"] = item.get("projectID")
+        return
+    if user_id and not record.get("userID"):
+        record["userID"] = user_id
+    target_code, target_id = record.get("noteObjCode"), record.get("objID")
+    target = tx.get(str(target_code), str(target_id)) if target_code in _WORK_LINKS and target_id else None
+    if target is not None:
+        _fill(record, _WORK_LINKS[str(target_code)], target["ID"])
+        if not record.get("projectID"):
+            record["projectID"] = target["ID"] if target_code == "PROJ" else target.get("projectID")
+    parent = tx.get("NOTE", str(record["parentNoteID"])) if record.get("parentNoteID") else None
+    if parent is not None:
+        record["isReply"] = True
+        _fill(record, "threadID", parent.get("threadID") or parent["ID"])
+        _fill(record, "topNoteObjCode", parent.get("topNoteObjCode") or parent.get("noteObjCode"))
+        _fill(record, "topObjID", parent.get("topObjID") or parent.get("objID"))
+    else:
+        _fill(record, "threadID", record["ID"])
+        _fill(record, "topNoteObjCode", target_code)
+        _fill(record, "topObjID", target_id)
+
+
+def _fill(record: Record, name: str, value: Any) -> None:
+    """Set ``name`` unless the record already has a value for it."""
+    if record.get(name) in (None, "") and value is not None:
+        record[name] = value
 
 
 def create_record(
