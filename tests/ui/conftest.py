@@ -106,20 +106,26 @@ class FormBrowser:
 
 
 @pytest.fixture
+def demo_provider(demo_server: Any) -> FixtureDemo:
+    """The session simulator as the sign-in backend's demo provider."""
+    return FixtureDemo(demo_server)
+
+
+@pytest.fixture
 def browser() -> FormBrowser:
     """The "browser" the OAuth sign-in opens in tests."""
     return FormBrowser()
 
 
 @pytest.fixture
-def signin_backend(demo_server: Any, tmp_path: Any, browser: FormBrowser) -> Any:
+def signin_backend(demo_provider: FixtureDemo, tmp_path: Any, browser: FormBrowser) -> Any:
     """Core-backed sign-in with profiles in a temp dir, the in-memory keyring and the session simulator as demo."""
     from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
     from wfexplorer.ui.login.core_backend import CoreSignInBackend
 
     authenticator = Authenticator(profiles=ProfileStore(tmp_path / "config"), secrets=SecretStore(),
                                   open_browser=browser)
-    return CoreSignInBackend(authenticator.profiles, authenticator, FixtureDemo(demo_server), tmp_path / "cache")
+    return CoreSignInBackend(authenticator.profiles, authenticator, demo_provider, tmp_path / "cache")
 
 
 @pytest.fixture

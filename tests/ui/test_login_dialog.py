@@ -260,10 +260,8 @@ def test_wrong_client_secret_is_reported_inline_and_kept(login_dialog, demo_serv
 
 
 def test_without_a_browser_the_dialog_shows_the_address_and_keeps_waiting(
-    qtbot, ops, demo_server, tmp_path, run_until
+    qtbot, ops, demo_provider, browser, tmp_path, run_until
 ):
-    from conftest import FixtureDemo, FormBrowser
-
     from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
     from wfexplorer.ui.login.browser import BrowserLauncher
     from wfexplorer.ui.login.core_backend import CoreSignInBackend
@@ -271,7 +269,7 @@ def test_without_a_browser_the_dialog_shows_the_address_and_keeps_waiting(
     launcher = BrowserLauncher(open_url=lambda url: False)
     authenticator = Authenticator(profiles=ProfileStore(tmp_path / "config"), secrets=SecretStore(),
                                   open_browser=launcher)
-    backend = CoreSignInBackend(authenticator.profiles, authenticator, FixtureDemo(demo_server))
+    backend = CoreSignInBackend(authenticator.profiles, authenticator, demo_provider)
     dialog = LoginDialog(backend, ops)
     qtbot.addWidget(dialog)
     launcher.open_by_hand.connect(dialog.show_address_to_open)
@@ -280,7 +278,7 @@ def test_without_a_browser_the_dialog_shows_the_address_and_keeps_waiting(
     run_until(lambda: "Open this address" in dialog.status.text())
     address = dialog.status.text().splitlines()[-1]
     assert dialog.busy
-    ops.run(lambda: FormBrowser()(address))  # the user pastes it into a browser
+    ops.run(lambda: browser(address))  # the user pastes it into a browser
     run_until(lambda: dialog.connection is not None)
     assert dialog.connection.method is AuthMethod.OAUTH_BROWSER
 
@@ -344,3 +342,25 @@ def test_oauth_client_credentials_through_adobe_ims(login_dialog, demo_server, d
     assert login_dialog.error.text() == ""
     assert login_dialog.connection.method is AuthMethod.OAUTH_CLIENT_CREDENTIALS
     assert str(login_dialog.connection.profile.token_service) == "ims"
+
+
+def test_a_dialog_painted_before_the_event_loop_fills_remembered_secrets_once_it_runs(
+    signin_backend, demo_server, memory_keyring, ops, qtbot, run_until
+):
+    first = LoginDialog(signin_backend, ops)
+    qtbot.addWidget(first)
+    use_custom_profile(first, demo_server.base_url, name="Kept")
+    first.password_tab.username.setText("admin")
+    first.password_tab.password.setText("demo")
+    first.remember.setChecked(True)
+    first.sign_in()
+    run_until(lambda: first.connection is not None)
+
+    early = LoginDialog(signin_backend, None)  # as at start-up: no operations helper yet
+    qtbot.addWidget(early)
+    assert early.profile_list.currentItem().text() == "Kept"
+    assert early.password_tab.password.text() == ""
+    early.sign_in()  # nothing can run yet, and nothing breaks
+    assert not early.busy
+    early.attach_operations(ops)
+    run_until(lambda: early.password_tab.password.text() == "demo")
