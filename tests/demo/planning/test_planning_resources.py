@@ -285,6 +285,10 @@ def test_item38_thumbnails_are_detected_by_magic_bytes_and_delete_is_idempotent(
     second = api.post(path, files={"file": ("a.png", png, "image/png")})
     assert first.status_code == second.status_code == 201
     assert first.json()["thumbnailUrl"] != second.json()["thumbnailUrl"]
+    image = api.session.get(api.server.base_url + second.json()["thumbnailUrl"], timeout=10)
+    assert image.status_code == 200 and image.content == png and image.headers["Content-Type"] == "image/png"
+    replaced = api.session.get(api.server.base_url + first.json()["thumbnailUrl"], timeout=10)
+    assert replaced.status_code == 404
     empty = api.post(path, files={"file": ("a.png", b"", "image/png")})
     assert empty.json()["errorCode"] == "THUMBNAIL_EMPTY"
     gif = api.post(path, files={"file": ("a.gif", b"GIF89a....", "image/gif")})

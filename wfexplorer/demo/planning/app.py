@@ -142,6 +142,8 @@ class PlanningApp:
 
     def _dispatch(self, request: Request, request_id: str) -> Response:
         path = request.path
+        if path.startswith(records.STATIC_PREFIX) and request.method in ("GET", "HEAD"):
+            return records.serve_thumbnail(self.pl, path)
         if not path.startswith(PREFIX + "/"):
             raise PlanningError(404, f"Nothing is served at {path}.", "NOT_FOUND")
         tail = path[len(PREFIX):]

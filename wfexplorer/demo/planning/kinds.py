@@ -10,6 +10,7 @@ Documents (all keyed by ``ID``; keys starting with ``_`` are internal and never 
 - ``pl:history``    ``{ID, recordId, createdBy, createdAt, fieldId, before, after, _seq}``
 - ``pl:acl``        ``{ID: "<resourceType>:<id>", members [{subjectId, subjectType, role}], inherited, wildcard}``
 - ``pl:request``    ``{ID, resourceType, resourceId, requesterId, message}``
+- ``pl:thumbnail``  ``{ID: token, recordId, contentType, data (base64)}``
 
 Audit keys are ``createdBy``/``updatedBy`` (Workfront user IDs) and ``createdAt``/``updatedAt`` (timestamps).
 Stored record values: text/number/boolean/date as JSON scalars, select options by ``name``, multi-select as a
@@ -27,6 +28,7 @@ VIEW = "pl:view"
 HISTORY = "pl:history"
 ACL = "pl:acl"
 REQUEST = "pl:request"
+THUMBNAIL = "pl:thumbnail"
 
 #: The 12 types a client may create (v2 ``FieldDto.type`` enum).
 CREATABLE_TYPES = (

@@ -7,6 +7,7 @@ update operation).
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from werkzeug.wrappers import Response
@@ -22,6 +23,7 @@ from wfexplorer.demo.planning.values import normalise
 from wfexplorer.demo.planning.writes import next_seq, now, require_role
 from wfexplorer.demo.store import Record, Transaction
 
+STATIC_PREFIX = "/maestro/static/thumbnail/"
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
 MAX_THUMBNAIL_BYTES = 5 * 1024 * 1024
@@ -285,12 +287,36 @@ def upload_thumbnail_v2(call: Call) -> Response:
     else:
         raise PlanningError(400, "The thumbnail must be a PNG or JPEG image.", "THUMBNAIL_INVALID_FORMAT")
     token = new_id("record")[2:]
-    url = f"/maestro/static/thumbnail/{record['ID']}/{token}.{extension}"
+    url = f"{STATIC_PREFIX}{record['ID']}/{token}.{extension}"
     updated = {**record, "thumbnailUrl": url, "coverImage": {"url": url, "position": 0},
                "updatedBy": call.user_id, "updatedAt": now(call)}
     with call.pl.store.transaction() as tx:
         tx.put(kinds.RECORD, updated)
+        old_token = _thumbnail_token(record)
+        if old_token:
+            tx.delete(kinds.THUMBNAIL, old_token)
+        content_type = "image/png" if extension == "png" else "image/jpeg"
+        tx.put(kinds.THUMBNAIL, {"ID": token, "recordId": record["ID"], "contentType": content_type,
+                                 "data": base64.b64encode(content).decode()})
     return json_response(dto.record_v2(call.pl, updated), 201)
+
+
+def _thumbnail_token(record: Record) -> str | None:
+    url = str(record.get("thumbnailUrl") or "")
+    if not url.startswith(STATIC_PREFIX):
+        return None
+    return url.rsplit("/", 1)[-1].split(".", 1)[0]
+
+
+def serve_thumbnail(pl: Planning, path: str) -> Response:
+    """``GET /maestro/static/thumbnail/{recordId}/{token}.{png|jpg}``: the uploaded image (no auth, like a CDN)."""
+    token = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    image = pl.store.get(kinds.THUMBNAIL, token)
+    if image is None or not path.startswith(f"{STATIC_PREFIX}{image['recordId']}/"):
+        raise PlanningError(404, "No such thumbnail.", "NOT_FOUND")
+    response = Response(base64.b64decode(image["data"]), mimetype=image["contentType"])
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def delete_thumbnail_v2(call: Call) -> Response:
@@ -300,6 +326,9 @@ def delete_thumbnail_v2(call: Call) -> Response:
         updated.update({"updatedBy": call.user_id, "updatedAt": now(call)})
         with call.pl.store.transaction() as tx:
             tx.put(kinds.RECORD, updated)
+            old_token = _thumbnail_token(record)
+            if old_token:
+                tx.delete(kinds.THUMBNAIL, old_token)
     return empty_response(204)
 
 

@@ -252,9 +252,10 @@ def delete_record_docs(pl: Planning, tx: Transaction, record: Record) -> None:
     """Delete a record with its history and sharing settings."""
     tx.delete(kinds.RECORD, record["ID"])
     tx.delete(kinds.ACL, f"records:{record['ID']}")
-    for entry in pl.store.table(kinds.HISTORY).values():
-        if entry.get("recordId") == record["ID"]:
-            tx.delete(kinds.HISTORY, entry["ID"])
+    for kind in (kinds.HISTORY, kinds.THUMBNAIL):
+        for entry in pl.store.table(kind).values():
+            if entry.get("recordId") == record["ID"]:
+                tx.delete(kind, entry["ID"])
 
 
 def delete_record_type(pl: Planning, tx: Transaction, rt: Record) -> None:
@@ -266,9 +267,10 @@ def delete_record_type(pl: Planning, tx: Transaction, rt: Record) -> None:
     for record_id in record_ids:
         tx.delete(kinds.RECORD, record_id)
         tx.delete(kinds.ACL, f"records:{record_id}")
-    for entry in pl.store.table(kinds.HISTORY).values():
-        if entry.get("recordId") in record_ids:
-            tx.delete(kinds.HISTORY, entry["ID"])
+    for kind in (kinds.HISTORY, kinds.THUMBNAIL):
+        for entry in pl.store.table(kind).values():
+            if entry.get("recordId") in record_ids:
+                tx.delete(kind, entry["ID"])
     for view in pl.store.table(kinds.VIEW).values():
         if view.get("recordTypeId") == rt_id:
             tx.delete(kinds.VIEW, view["ID"])
