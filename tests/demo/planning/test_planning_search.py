@@ -183,6 +183,9 @@ def test_item25_created_by_filters_by_either_id(api: PlanningHttp, campaigns: di
     sample = api.get(f"/v2/records/{by_wf[0]}").json()
     by_ims = api.all_ids(campaigns["id"], AND(_cond("created_by", "IS", sample["createdBy"]["id"])))
     assert by_wf == by_ims
+    as_user_field = api.all_ids(campaigns["id"], AND(_cond("created_by", "HAS_ANY_OF",
+                                                           [{"id": admin["ID"], "idType": "WF"}])))
+    assert as_user_field == by_wf
 
 
 def test_item26_match_external_id_resolves_classic_ids(fresh_api: PlanningHttp) -> None:

@@ -46,8 +46,9 @@ def prepare_filter(call: Call, rt_id: str, raw: Any) -> Any:
     """The raw v2 filter with the service's documented leniencies applied before strict parsing.
 
     ``IS_ANY_OF``/``IS_NONE_OF`` on a reference field become ``HAS_ANY_OF``/``HAS_NONE_OF`` (unless
-    ``lenient_reference_lists=false``) and ``matchExternalId`` is dropped where it does not apply (non-external
-    fields ignore it), so the shared parser sees only what it must judge.
+    ``lenient_reference_lists=false``); created-by/updated-by fields, which v2 reports as USER fields, accept
+    USER's ``HAS_ANY_OF``/``HAS_NONE_OF`` (and a one-value ``HAS_ALL_OF``/``IS_EXACTLY``); ``matchExternalId`` is
+    dropped where it does not apply (non-external fields ignore it). The shared parser then judges the rest.
     """
     if isinstance(raw, list):
         return [prepare_filter(call, rt_id, item) for item in raw]
@@ -63,6 +64,14 @@ def prepare_filter(call: Call, rt_id: str, raw: Any) -> Any:
     lenient = {"IS_ANY_OF": "HAS_ANY_OF", "IS_NONE_OF": "HAS_NONE_OF"}
     if base == "REFERENCE" and node.get("condition") in lenient and call.pl.options.flag("lenient_reference_lists"):
         node["condition"] = lenient[node["condition"]]
+    if field.get("type") in ("CREATED_BY", "UPDATED_BY") and call.pl.options.get("field_type_names") == "enum":
+        # v2 reports these as USER fields, so USER's list conditions are accepted with the same meaning.
+        people = {"HAS_ANY_OF": "IS_ANY_OF", "HAS_NONE_OF": "IS_NONE_OF"}
+        value = node.get("value")
+        if node.get("condition") in people:
+            node["condition"] = people[node["condition"]]
+        elif node.get("condition") in ("HAS_ALL_OF", "IS_EXACTLY") and isinstance(value, list) and len(value) == 1:
+            node["condition"], node["value"] = "IS", value[0]
     options = field.get("referenceOptions") or {}
     if node.get("matchExternalId") is True and not (field.get("type") == "REFERENCE" and options.get("isExternal")):
         node.pop("matchExternalId")
