@@ -327,3 +327,30 @@ def test_item38_oversized_uploads_are_413(api: PlanningHttp, scratch: dict[str, 
     response = api.post(f"/v2/records/{record['id']}/thumbnail", files={"file": ("big.png", big, "image/png")})
     assert response.status_code == 413
     assert response.json()["errorCode"] == "UPLOAD_SIZE_EXCEEDED"
+
+
+def test_item42_concurrent_writes_to_one_record_get_200_or_409_never_a_lost_update(
+        api: PlanningHttp, scratch: dict[str, Any]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    record = api.post(f"/v2/record-types/{scratch['id']}/records", json={"data": {"count": 0}}).json()
+
+    def patch(value: int) -> int:
+        return api.request("PATCH", f"/v2/records/{record['id']}", json={"data": {"count": value}}).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(patch, range(1, 41)))
+    assert set(statuses) <= {200, 409}, statuses
+    history = []
+    cursor = None
+    while True:
+        page = api.get(f"/v2/records/{record['id']}/history",
+                       params={"limit": 50, **({"cursor": cursor} if cursor else {})}).json()
+        history.extend(page["content"])
+        if not page["cursor"]["hasMore"]:
+            break
+        cursor = page["cursor"]["nextCursor"]
+    count_changes = [e for e in history if e["fieldId"] == scratch["fields"]["count"]["id"]]
+    assert len(count_changes) == 1 + statuses.count(200)  # the creation plus every accepted write
+    for older, newer in zip(count_changes[1:], count_changes, strict=False):
+        assert newer["before"]["value"] == older["after"]["value"]

@@ -17,7 +17,15 @@ from wfexplorer.demo.planning.errors import PlanningError, bad_request
 from wfexplorer.demo.planning.paging import cursor_page
 from wfexplorer.demo.planning.recordtypes import new_field_doc
 from wfexplorer.demo.planning.support import empty_response, json_response
-from wfexplorer.demo.planning.writes import check_length, clean_input, merge, require_name, require_role, stamp
+from wfexplorer.demo.planning.writes import (
+    check_length,
+    check_unchanged,
+    clean_input,
+    merge,
+    require_name,
+    require_role,
+    stamp,
+)
 from wfexplorer.demo.store import Record
 
 EDITABLE = ("displayName", "description", "options", "defaultOptions", "dateOptions", "numberOptions",
@@ -257,6 +265,7 @@ def _update(call: Call, replace: bool) -> Response:
     from wfexplorer.demo.planning.records import recompute_formulas
 
     with call.pl.store.transaction() as tx:
+        check_unchanged(tx, kinds.FIELD, field)
         tx.put(kinds.FIELD, updated)
         if field["type"] == "FORMULA":
             recompute_formulas(call.pl, tx, rt["ID"], {updated["ID"]: updated})

@@ -20,7 +20,7 @@ from wfexplorer.demo.planning.recordtypes import delete_record_docs
 from wfexplorer.demo.planning.service import Planning
 from wfexplorer.demo.planning.support import empty_response, json_response, new_id
 from wfexplorer.demo.planning.values import normalise
-from wfexplorer.demo.planning.writes import next_seq, now, require_role
+from wfexplorer.demo.planning.writes import check_unchanged, next_seq, now, require_role
 from wfexplorer.demo.store import Record, Transaction
 
 STATIC_PREFIX = "/maestro/static/thumbnail/"
@@ -116,6 +116,7 @@ def write_record(
             "createdBy": user_id, "createdAt": moment, "_pos": position if position is not None else 0.0,
         }
     else:
+        check_unchanged(tx, kinds.RECORD, current)
         record = dict(current)
     record["updatedBy"] = user_id
     record["updatedAt"] = moment

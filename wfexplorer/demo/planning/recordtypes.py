@@ -16,6 +16,7 @@ from wfexplorer.demo.planning.support import aliasify, empty_response, json_resp
 from wfexplorer.demo.planning.v1attrs import project
 from wfexplorer.demo.planning.writes import (
     check_length,
+    check_unchanged,
     clean_input,
     merge,
     next_seq,
@@ -229,6 +230,7 @@ def _update(call: Call, replace: bool) -> Response:
     _with_global_flag(updated)
     stamp(call, updated, created=False)
     with call.pl.store.transaction() as tx:
+        check_unchanged(tx, kinds.RECORD_TYPE, rt)
         tx.put(kinds.RECORD_TYPE, updated)
     return json_response(dto.record_type_v2(call.pl, updated))
 

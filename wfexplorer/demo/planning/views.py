@@ -18,7 +18,7 @@ from wfexplorer.demo.planning.errors import PlanningError, bad_request
 from wfexplorer.demo.planning.paging import cursor_page
 from wfexplorer.demo.planning.search import _filter_error, prepare_filter
 from wfexplorer.demo.planning.support import empty_response, json_response, new_id
-from wfexplorer.demo.planning.writes import clean_input, merge, require_name, require_role, stamp
+from wfexplorer.demo.planning.writes import check_unchanged, clean_input, merge, require_name, require_role, stamp
 from wfexplorer.demo.store import Record
 
 TYPES = ("table", "timeline", "calendar", "list", "gallery")
@@ -107,6 +107,7 @@ def _update(call: Call, replace: bool) -> Response:
     _validate(call, rt, {key: updated.get(key) for key in EDITABLE})
     stamp(call, updated, created=False)
     with call.pl.store.transaction() as tx:
+        check_unchanged(tx, kinds.VIEW, view)
         tx.put(kinds.VIEW, updated)
     return json_response(dto.view_v2(call.pl, updated))
 

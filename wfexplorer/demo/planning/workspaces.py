@@ -13,7 +13,15 @@ from wfexplorer.demo.planning.paging import cursor_page
 from wfexplorer.demo.planning.recordtypes import delete_record_type
 from wfexplorer.demo.planning.support import aliasify, empty_response, json_response, new_id
 from wfexplorer.demo.planning.v1attrs import project
-from wfexplorer.demo.planning.writes import check_length, clean_input, merge, require_name, require_role, stamp
+from wfexplorer.demo.planning.writes import (
+    check_length,
+    check_unchanged,
+    clean_input,
+    merge,
+    require_name,
+    require_role,
+    stamp,
+)
 
 EDITABLE = ("name", "description", "color", "icon", "ownerId", "recordTypeSections")
 
@@ -97,6 +105,7 @@ def _update(call: Call, replace: bool) -> Response:
         raise bad_request("'name' must not be blank.", "name", "NotBlank")
     stamp(call, updated, created=False)
     with call.pl.store.transaction() as tx:
+        check_unchanged(tx, kinds.WORKSPACE, ws)
         tx.put(kinds.WORKSPACE, updated)
     return json_response(dto.workspace_v2(call.pl, updated))
 

@@ -9,7 +9,7 @@ from typing import Any
 from wfexplorer.demo.planning.call import Call
 from wfexplorer.demo.planning.errors import PlanningError, bad_request
 from wfexplorer.demo.planning.support import timestamp
-from wfexplorer.demo.store import Record
+from wfexplorer.demo.store import Record, Transaction
 
 _NOT_BLANK = re.compile(r"(?s)^\s*\S.*$")
 _ROLE_RANK = {None: 0, "viewer": 1, "editor": 2, "manager": 3}
@@ -72,6 +72,18 @@ def require_role(call: Call, resource_type: str, resource: Record, role: str) ->
     if _ROLE_RANK[actual] < _ROLE_RANK[role]:
         raise PlanningError(403, f"You need the {role} role on this resource; you have "
                                  f"{actual or 'no access'}.", "FORBIDDEN")
+
+
+def check_unchanged(tx: Transaction, kind: str, seen: Record) -> None:
+    """409 ``CONFLICT`` when the document changed (or vanished) since this request read it.
+
+    Handlers read before they take the store's write lock; this check, made inside the transaction, turns a
+    concurrent write into the documented 409 instead of a silent lost update.
+    """
+    latest = tx.get(kind, str(seen["ID"]))
+    if latest is None or (latest is not seen and latest != seen):
+        raise PlanningError(409, "The resource was modified by another request. Retry with the latest version.",
+                            "CONFLICT", message_arguments={"id": str(seen["ID"])})
 
 
 def merge(current: Record, changes: dict[str, Any], replace: bool, keys: tuple[str, ...]) -> Record:
