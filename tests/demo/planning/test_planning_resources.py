@@ -354,3 +354,26 @@ def test_item42_concurrent_writes_to_one_record_get_200_or_409_never_a_lost_upda
     assert len(count_changes) == 1 + statuses.count(200)  # the creation plus every accepted write
     for older, newer in zip(count_changes[1:], count_changes, strict=False):
         assert newer["before"]["value"] == older["after"]["value"]
+
+
+def test_lookups_that_form_a_cycle_still_answer(api: PlanningHttp, scratch: dict[str, Any]) -> None:
+    ws = scratch["workspace"]["id"]
+    other = api.post(f"/v2/workspaces/{ws}/record-types", json={"displayName": f"Cycle {uuid.uuid4().hex[:6]}"}).json()
+    forward = api.post(f"/v2/record-types/{scratch['id']}/fields", json={
+        "displayName": "Other", "type": "REFERENCE", "referenceOptions": {
+            "recordTypeId": other["id"], "lookupFields": [{"fieldId": "name"}]}})
+    assert forward.status_code == 201, forward.text
+    lookup_alias = next(alias for alias, f in api.fields(scratch["id"]).items()
+                        if f.get("lookupOptions", {}).get("referenceFieldId") == forward.json()["id"])
+    looping = api.post(f"/v2/record-types/{other['id']}/fields", json={
+        "displayName": "Again", "type": "REFERENCE", "referenceOptions": {
+            "recordTypeId": scratch["id"], "lookupFields": [{"fieldId": lookup_alias}]}})
+    assert looping.status_code == 201, looping.text
+    target = api.post(f"/v2/record-types/{other['id']}/records", json={"data": {"name": "T"}}).json()
+    mine = api.post(f"/v2/record-types/{scratch['id']}/records", json={"data": {"other": [target["id"]]}}).json()
+    api.patch(f"/v2/records/{target['id']}", json={"data": {"again": [mine["id"]]}})
+    found = api.search(scratch["id"], {"filter": {"operator": "AND", "conditions": [
+        {"fieldId": lookup_alias, "condition": "IS", "value": "T"}]}})
+    assert found.status_code == 200 and [r["id"] for r in found.json()["records"]["content"]] == [mine["id"]]
+    assert api.search(other["id"], {}).status_code == 200
+    api.delete(f"/v2/record-types/{other['id']}")

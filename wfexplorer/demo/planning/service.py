@@ -38,6 +38,7 @@ class Planning:
         self.options = Options(context)
         self.directory = Directory(context.store)
         self._lock = threading.Lock()
+        self._local = threading.local()
         self._cache: dict[Any, tuple[Any, Any]] = {}
 
     # -- generic ---------------------------------------------------------------------------
@@ -182,7 +183,23 @@ class Planning:
     def values_of(self, record_type_id: str) -> dict[str, dict[str, Any]]:
         """Every record's complete values (stored, formula, lookup and system fields), by record ID."""
         versions = (self.store.version(kinds.RECORD), self.store.version(kinds.FIELD))
-        return self._cached(("values", record_type_id), versions, lambda: self._build_values(record_type_id, 0))  # type: ignore[no-any-return]
+
+        def build() -> dict[str, dict[str, Any]]:
+            building = self._building()
+            building.add(record_type_id)
+            try:
+                return self._build_values(record_type_id, 0)
+            finally:
+                building.discard(record_type_id)
+
+        return self._cached(("values", record_type_id), versions, build)  # type: ignore[no-any-return]
+
+    def _building(self) -> set[str]:
+        """Record types whose values this thread is computing (lookup cycles are cut off by depth)."""
+        building = getattr(self._local, "building", None)
+        if building is None:
+            building = self._local.building = set()
+        return building  # type: ignore[no-any-return]
 
     def rows_of(self, record_type_id: str) -> list[tuple[Record, dict[str, Any]]]:
         """``(record, complete values)`` pairs in manual order (what searches scan)."""
@@ -218,7 +235,8 @@ class Planning:
                 continue
             target = str((reference.get("referenceOptions") or {}).get("recordTypeId", ""))
             target_values = (
-                self.values_of(target) if depth == 0 else self._build_values(target, depth + 1)
+                self._build_values(target, depth + 1) if depth > 0 or target in self._building()
+                else self.values_of(target)
             )
             lookup_sources.append((field["ID"], reference["ID"], str(options.get("sourceFieldId", "")),
                                    options.get("rollup"), target_values))
