@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 import wfexplorer
 from wfexplorer.core import errors
 from wfexplorer.ui import resources
+from wfexplorer.ui.busy import BusyIndicator
 from wfexplorer.ui.connection_view import ConnectionView, describe_connection
 from wfexplorer.ui.login.backend import Connection
 
@@ -55,12 +56,8 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
+        self.busy = BusyIndicator(with_text=False)
         self.busy.setMaximumWidth(self.fontMetrics().averageCharWidth() * 12)
-        self.busy.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
-        self.busy.hide()
         self.who = QLabel(
             f"{describe_connection(connection)} · classic {connection.classic_version} · "
             f"Planning {connection.planning_version}"

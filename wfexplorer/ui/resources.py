@@ -76,6 +76,16 @@ def set_role(label: QLabel, role: str) -> None:
         label.setFont(font)
 
 
+def message_label(role: str, name: str) -> QLabel:
+    """A hidden, word-wrapped ``error`` or ``hint`` box named ``name``, shown when it has something to say."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    set_role(label, role)
+    label.hide()
+    return label
+
+
 def apply_style(app: QApplication) -> None:
     """Set what the whole application shares: the window icon."""
     app.setWindowIcon(app_icon())

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from wfexplorer.core import errors
 from wfexplorer.ui import messages, resources
+from wfexplorer.ui.busy import BusyIndicator
 from wfexplorer.ui.login.backend import SignInBackend
 from wfexplorer.ui.login.form import AuthMethod, LoginForm
 
@@ -53,16 +53,8 @@ class GetApiKeyDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("apiKeyPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        resources.set_role(self.error, "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
-        self.progress.hide()
+        self.error = resources.message_label("error", "error")
+        self.progress = BusyIndicator(with_text=False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("&Get key")
@@ -117,7 +109,7 @@ class GetApiKeyDialog(QDialog):
         self.username.setEnabled(not busy)
         self.password.setEnabled(not busy)
         self.ok_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
+        self.progress.setVisible(busy)  # a BusyIndicator without text
         if not busy:
             self._task = None
             self.ok_button.setDefault(True)

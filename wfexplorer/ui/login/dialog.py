@@ -7,6 +7,7 @@ Errors appear inline in the user's terms and put the focus on the field to fix; 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -17,17 +18,13 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -36,8 +33,11 @@ from PySide6.QtWidgets import (
 
 from wfexplorer.core import errors
 from wfexplorer.ui import messages, resources
+from wfexplorer.ui.busy import BusyIndicator
 from wfexplorer.ui.login.backend import Connection, SignInBackend
-from wfexplorer.ui.login.form import CUSTOM, DEMO, AuthMethod, LoginForm
+from wfexplorer.ui.login.connection_fields import DEMO_LABEL, ConnectionFields
+from wfexplorer.ui.login.form import AuthMethod, LoginForm
+from wfexplorer.ui.login.profile_list import NEW_PROFILE, ProfileList
 from wfexplorer.ui.login.tabs import ApiKeyTab, OAuthTab, PasswordTab
 
 if TYPE_CHECKING:
@@ -47,10 +47,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEMO_LABEL = "Demo (local simulator)"
-#: Qt.ItemDataRole.UserRole, as its number: nothing the dialog draws first uses the ``Qt`` namespace,
-#: whose enums take ~25 ms to load, so they load after the first paint (selectable labels, for one).
-_FORM_ROLE = 256
 
 
 class LoginDialog(QDialog):
@@ -81,71 +77,17 @@ class LoginDialog(QDialog):
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.profile_list = QListWidget()
-        self.profile_list.setObjectName("profiles")
-        self.profile_list.setAccessibleName("Connection profiles")
-        self.new_profile = QPushButton("&New")
-        self.new_profile.setAutoDefault(False)
-        self.delete_profile = QPushButton("&Delete")
-        self.delete_profile.setAutoDefault(False)
-        profile_buttons = QHBoxLayout()
-        profile_buttons.addWidget(self.new_profile)
-        profile_buttons.addWidget(self.delete_profile)
-        profiles_label = QLabel("Pr&ofiles")
-        profiles_label.setBuddy(self.profile_list)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(profiles_label)
-        left_layout.addWidget(self.profile_list, 1)
-        left_layout.addLayout(profile_buttons)
+        profiles = self.profiles = ProfileList()
+        self.profile_list, self.new_profile, self.delete_profile = profiles.list, profiles.new_button, \
+            profiles.delete_button
+        left = profiles
 
-        self.profile_name = QLineEdit()
-        self.profile_name.setObjectName("profile_name")
-        self.profile_name.setPlaceholderText("A name for this connection")
-        self.environment = QComboBox()
-        self.environment.setObjectName("environment")
-        for key, label in self.backend.environments():
-            self.environment.addItem(label, key)
-        self.domain = QLineEdit()
-        self.domain.setObjectName("domain")
-        self.domain.setPlaceholderText("yourcompany")
-        self.custom_url = QLineEdit()
-        self.custom_url.setObjectName("custom_url")
-        self.classic_version = QComboBox()
-        self.classic_version.setObjectName("classic_version")
-        self.classic_version.setEditable(True)
-        self.classic_version.addItems(self.backend.classic_versions())
-        self.planning_version = QComboBox()
-        self.planning_version.setObjectName("planning_version")
-        self.planning_version.addItems(self.backend.planning_versions())
-        versions = QHBoxLayout()
-        versions.addWidget(self.classic_version, 1)
-        planning_label = QLabel("P&lanning API:")
-        planning_label.setBuddy(self.planning_version)
-        versions.addWidget(planning_label)
-        versions.addWidget(self.planning_version, 1)
-        self.address = QLabel()
-        self.address.setObjectName("address")
-        resources.set_role(self.address, "note")
-        self.address.setWordWrap(True)
-        self.hint = QLabel()
-        self.hint.setObjectName("hint")
-        self.hint.setWordWrap(True)
-        resources.set_role(self.hint, "hint")
-
-        connection = QFormLayout()
-        connection.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        connection.addRow("&Name:", self.profile_name)
-        connection.addRow("&Environment:", self.environment)
-        connection.addRow("Do&main:", self.domain)
-        connection.addRow("Server &address:", self.custom_url)
-        classic_label = QLabel("&Classic API:")
-        classic_label.setBuddy(self.classic_version)
-        connection.addRow(classic_label, versions)
-        connection.addRow("Address:", self.address)
-        connection.addRow(self.hint)
-        self._connection_form = connection
+        self.fields = ConnectionFields(self.backend.environments(), self.backend.classic_versions(),
+                                       self.backend.planning_versions())
+        fields = self.fields  # the widgets keep their short names on the dialog (tests, tab order)
+        self.profile_name, self.environment, self.domain = fields.profile_name, fields.environment, fields.domain
+        self.custom_url, self.classic_version = fields.custom_url, fields.classic_version
+        self.planning_version, self.address, self.hint = fields.planning_version, fields.address, fields.hint
 
         self.password_tab = PasswordTab()
         self.api_key_tab = ApiKeyTab()
@@ -160,33 +102,11 @@ class LoginDialog(QDialog):
         self.remember = QCheckBox("&Remember me on this computer")
         self.remember.setObjectName("remember")
         self.remember.setToolTip("Keeps this profile, and its secret in your system's keyring (never in a file).")
-        self.keyring_notice = QLabel()
-        self.keyring_notice.setObjectName("keyringNotice")
-        self.keyring_notice.setWordWrap(True)
-        resources.set_role(self.keyring_notice, "hint")
-
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        resources.set_role(self.error, "error")
+        self.keyring_notice = resources.message_label("hint", "keyringNotice")
+        self.error = resources.message_label("error", "error")
         self.error.setAccessibleName("Sign-in error")
-        self.error.hide()
-
-        self.progress = QProgressBar()
-        self.progress.setObjectName("progress")
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        resources.set_role(self.status, "note")
-        busy_row = QVBoxLayout()
-        busy_row.addWidget(self.status)
-        busy_row.addWidget(self.progress)
-        self.busy_panel = QWidget()
-        self.busy_panel.setLayout(busy_row)
-        busy_row.setContentsMargins(0, 0, 0, 0)
-        self.busy_panel.hide()
+        self.busy_panel = BusyIndicator()
+        self.status = self.busy_panel.label
 
         self.sign_in_button = QPushButton("&Sign in")
         self.sign_in_button.setObjectName("signIn")
@@ -203,7 +123,7 @@ class LoginDialog(QDialog):
         self.inputs = QWidget()  # everything that is locked while signing in
         inputs_layout = QVBoxLayout(self.inputs)
         inputs_layout.setContentsMargins(0, 0, 0, 0)
-        inputs_layout.addLayout(connection)
+        inputs_layout.addWidget(fields)
         inputs_layout.addWidget(self.tabs)
         inputs_layout.addWidget(self.remember)
         inputs_layout.addWidget(self.keyring_notice)
@@ -246,36 +166,21 @@ class LoginDialog(QDialog):
         right.setMinimumWidth(em * 64)
         self.resize(self.sizeHint().expandedTo(QSize(em * 100, 0)))
 
-        self.setTabOrder(self.profile_list, self.new_profile)
-        self.setTabOrder(self.new_profile, self.delete_profile)
-        self.setTabOrder(self.delete_profile, self.profile_name)
-        self.setTabOrder(self.profile_name, self.environment)
-        self.setTabOrder(self.environment, self.domain)
-        self.setTabOrder(self.domain, self.custom_url)
-        self.setTabOrder(self.custom_url, self.classic_version)
-        self.setTabOrder(self.classic_version, self.planning_version)
-        self.setTabOrder(self.planning_version, self.tabs)
-        self.setTabOrder(self.tabs, self.password_tab.username)
-        self.setTabOrder(self.password_tab.username, self.password_tab.password)
-        self.setTabOrder(self.password_tab.password, self.api_key_tab.api_key)
-        self.setTabOrder(self.api_key_tab.api_key, self.api_key_tab.get_key)
-        self.setTabOrder(self.api_key_tab.get_key, self.oauth_tab.browser)
-        self.setTabOrder(self.oauth_tab.browser, self.oauth_tab.server)
-        self.setTabOrder(self.oauth_tab.server, self.oauth_tab.client_id)
-        self.setTabOrder(self.oauth_tab.client_id, self.oauth_tab.client_secret)
-        self.setTabOrder(self.oauth_tab.client_secret, self.oauth_tab.token_service)
-        self.setTabOrder(self.oauth_tab.token_service, self.remember)
-        self.setTabOrder(self.remember, self.sign_in_button)
-        self.setTabOrder(self.sign_in_button, self.cancel_button)
+        reading_order = [
+            self.profile_list, self.new_profile, self.delete_profile, fields.profile_name, fields.environment,
+            fields.domain, fields.custom_url, fields.classic_version, fields.planning_version, self.tabs,
+            self.password_tab.username, self.password_tab.password, self.api_key_tab.api_key, self.api_key_tab.get_key,
+            self.oauth_tab.browser, self.oauth_tab.server, self.oauth_tab.client_id, self.oauth_tab.client_secret,
+            self.oauth_tab.token_service, self.remember, self.sign_in_button, self.cancel_button,
+        ]
+        for before, after in itertools.pairwise(reading_order):
+            self.setTabOrder(before, after)
 
-        self.profile_list.currentItemChanged.connect(self._profile_chosen)
+        profiles.chosen.connect(self._profile_chosen)
         self.new_profile.clicked.connect(self.add_profile)
         self.delete_profile.clicked.connect(self.remove_profile)
-        self.profile_name.textEdited.connect(self._rename_item)
-        self.environment.currentIndexChanged.connect(self._connection_changed)
-        self.domain.textChanged.connect(self._connection_changed)
-        self.custom_url.textChanged.connect(self._connection_changed)
-        self.classic_version.currentTextChanged.connect(self._connection_changed)
+        self.profile_name.textEdited.connect(profiles.rename_current)
+        fields.changed.connect(self._connection_changed)
         self.api_key_tab.get_key_requested.connect(self.get_api_key)
         self.sign_in_button.clicked.connect(self.sign_in)
         self.cancel_button.clicked.connect(self.reject)
@@ -284,7 +189,6 @@ class LoginDialog(QDialog):
             QShortcut(shortcut, self, activated=lambda index=index: self.tabs.setCurrentIndex(index))
 
         self.remember.toggled.connect(self._remember_toggled)
-        self.keyring_notice.hide()
 
     def _remember_toggled(self, checked: bool) -> None:
         """Say that nothing will outlive this run when there is no keyring, as soon as it matters."""
@@ -320,44 +224,33 @@ class LoginDialog(QDialog):
     def _load_profiles(self) -> None:
         demo = self.backend.demo_profile()
         if demo is not None:
-            self._add_item(demo, DEMO_LABEL)
+            self.profiles.add(demo, DEMO_LABEL)
         for profile in self.backend.profiles():
-            self._add_item(profile, profile.profile_name)
-        if self.profile_list.count() == 0:
+            self.profiles.add(profile, profile.profile_name)
+        if self.profiles.count() == 0:
             self.add_profile()
         else:
-            saved = 1 if demo is not None and self.profile_list.count() > 1 else 0
-            self.profile_list.setCurrentRow(saved)  # the last-used profile comes first among the saved ones
-
-    def _add_item(self, form: LoginForm, label: str) -> QListWidgetItem:
-        item = QListWidgetItem(label or "(unnamed)")
-        item.setData(_FORM_ROLE, form)
-        self.profile_list.addItem(item)
-        return item
+            self.profiles.select(1 if demo is not None and self.profiles.count() > 1 else 0)  # first saved one
 
     def select_demo(self) -> bool:
         """Select the built-in demo profile; False when there is none."""
-        for row in range(self.profile_list.count()):
-            form: LoginForm = self.profile_list.item(row).data(_FORM_ROLE)
+        for row, form in enumerate(self.profiles.forms()):
             if form.is_demo:
-                self.profile_list.setCurrentRow(row)
+                self.profiles.select(row)
                 return True
         return False
 
     def add_profile(self) -> None:
         """Start a new, empty profile (production, password)."""
-        form = LoginForm(profile_name="", classic_version=self._default_classic())
-        item = self._add_item(form, "New profile")
+        versions = self.backend.classic_versions()
+        item = self.profiles.add(LoginForm(classic_version=versions[0] if versions else ""), NEW_PROFILE)
         self.profile_list.setCurrentItem(item)
         self.profile_name.setFocus()
 
     def remove_profile(self) -> None:
-        """Forget the selected profile and its remembered secret (the demo cannot be removed)."""
-        item = self.profile_list.currentItem()
-        if item is None:
-            return
-        form: LoginForm = item.data(_FORM_ROLE)
-        if form.is_demo:
+        """Forget the selected profile and its remembered secret, once confirmed (the demo stays)."""
+        form = self.profiles.current_form()
+        if form is None or form.is_demo:
             return
         if form.profile_name:
             answer = QMessageBox.question(
@@ -367,23 +260,11 @@ class LoginDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
             self.backend.delete_profile(form.profile_name)
-        self.profile_list.takeItem(self.profile_list.row(item))
+        self.profiles.remove_current()
 
-    def _rename_item(self, name: str) -> None:
-        item = self.profile_list.currentItem()
-        if item is not None and not item.data(_FORM_ROLE).is_demo:
-            item.setText(name.strip() or "New profile")
-
-    def _default_classic(self) -> str:
-        versions = self.backend.classic_versions()
-        return versions[0] if versions else ""
-
-    def _profile_chosen(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
-        if previous is not None and self.profile_list.row(previous) >= 0:
-            previous.setData(_FORM_ROLE, self.form())  # switching back finds what was typed
-        if current is None:
-            return
-        form: LoginForm = current.data(_FORM_ROLE)
+    def _profile_chosen(self, form: LoginForm, previous: QListWidgetItem | None) -> None:
+        if previous is not None:
+            self.profiles.keep(previous, self.form())  # switching back finds what was typed
         self.fill(form)
         self.delete_profile.setEnabled(not form.is_demo)
         self._show_error(None)
@@ -396,8 +277,7 @@ class LoginDialog(QDialog):
         return bool(form.password or form.api_key or form.client_secret)
 
     def _secrets_loaded(self, form: LoginForm) -> None:
-        item = self.profile_list.currentItem()
-        if item is None or self._busy:
+        if self._busy:
             return
         current = self.form()
         if current.profile_name != form.profile_name:
@@ -412,21 +292,7 @@ class LoginDialog(QDialog):
     def fill(self, form: LoginForm) -> None:
         """Show ``form`` in the widgets."""
         demo = form.is_demo
-        self.profile_name.setText(DEMO_LABEL if demo else form.profile_name)
-        self.profile_name.setEnabled(not demo)
-        demo_index = self.environment.findData(DEMO)
-        if demo and demo_index < 0:
-            self.environment.addItem("Local simulator", DEMO)
-        elif not demo and demo_index >= 0:
-            self.environment.removeItem(demo_index)
-        self.environment.setCurrentIndex(max(0, self.environment.findData(form.environment)))
-        self.environment.setEnabled(not demo)
-        self.domain.setText(form.domain)
-        self.custom_url.setText(form.custom_url)
-        if form.classic_version:
-            self.classic_version.setCurrentText(form.classic_version)
-        index = self.planning_version.findText(form.planning_version)
-        self.planning_version.setCurrentIndex(max(0, index))
+        self.fields.fill(form)
         self.password_tab.fill(form)
         self.api_key_tab.fill(form)
         self.oauth_tab.fill(form)
@@ -443,17 +309,9 @@ class LoginDialog(QDialog):
 
     def form(self) -> LoginForm:
         """Read the widgets into a new :class:`LoginForm`."""
-        environment = self.environment.currentData() or ""
-        form = LoginForm(
-            profile_name=self.profile_name.text().strip() if environment != DEMO else "",
-            environment=environment,
-            domain=self.domain.text().strip(),
-            custom_url=self.custom_url.text().strip(),
-            classic_version=self.classic_version.currentText().strip(),
-            planning_version=self.planning_version.currentText(),
-            method=self._method(),
-            remember=self.remember.isChecked() and environment != DEMO,
-        )
+        form = LoginForm(method=self._method())
+        self.fields.read(form)
+        form.remember = self.remember.isChecked() and not form.is_demo
         self.password_tab.read(form)
         self.api_key_tab.read(form)
         self.oauth_tab.read(form)
@@ -471,18 +329,13 @@ class LoginDialog(QDialog):
     def _tab_for(method: AuthMethod) -> int:
         return {AuthMethod.PASSWORD: 0, AuthMethod.API_KEY: 1}.get(method, 2)
 
-    def _connection_changed(self, *_args: object) -> None:
-        environment = self.environment.currentData()
-        self._connection_form.setRowVisible(self.domain, environment not in (CUSTOM, DEMO))
-        self._connection_form.setRowVisible(self.custom_url, environment == CUSTOM)
+    def _connection_changed(self) -> None:
         form = self.form()
         try:
-            self.address.setText(self.backend.address(form))
+            address: str | None = self.backend.address(form)
         except ValueError:
-            self.address.setText("—")
-        hint = form.sandbox_hint()
-        self.hint.setText(hint or "")
-        self.hint.setVisible(bool(hint))
+            address = None
+        self.fields.show_address(address, form.sandbox_hint())
         self._fit()
 
     def _fit(self) -> None:
@@ -544,6 +397,7 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _sign_in_failed(self, error: errors.WorkfrontError, form: LoginForm) -> None:
+        self._connection_changed()  # the demo's address is known once its simulator runs
         self._show_error(messages.explain_sign_in_error(error, form, hint=not self.hint.isVisible()))
 
     def _set_busy(self, busy: bool) -> None:
@@ -551,7 +405,10 @@ class LoginDialog(QDialog):
         self.inputs.setEnabled(not busy)
         self.left_panel.setEnabled(not busy)
         self.sign_in_button.setEnabled(not busy)
-        self.busy_panel.setVisible(busy)
+        if busy:
+            self.busy_panel.start(self.status.text())
+        else:
+            self.busy_panel.stop()
         if not busy:
             self._task = None
             self._cancelled = None
@@ -631,6 +488,6 @@ class LoginDialog(QDialog):
 
 def _selectable(label: QLabel) -> None:
     """Let the user select (and copy) a label's text."""
-    from PySide6.QtCore import Qt  # after the first paint (see _FORM_ROLE)
+    from PySide6.QtCore import Qt  # after the first paint (see profile_list._FORM_ROLE)
 
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from wfexplorer.core import errors
 from wfexplorer.ui import messages, resources
 from wfexplorer.ui.asyncops import Operations, Reauthenticator
+from wfexplorer.ui.busy import BusyIndicator
 from wfexplorer.ui.login.backend import Connection
 from wfexplorer.ui.login.form import AuthMethod
 
@@ -64,16 +64,8 @@ class ReauthDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("reauthPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        resources.set_role(self.error, "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
-        self.progress.hide()
+        self.error = resources.message_label("error", "error")
+        self.progress = BusyIndicator(with_text=False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("&Continue" if not oauth else "Sign in with the &browser")
@@ -130,7 +122,7 @@ class ReauthDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.password.setEnabled(not busy)
         self.ok_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
+        self.progress.setVisible(busy)  # a BusyIndicator without text
         if not busy:
             self._task = None
             self.ok_button.setDefault(True)
