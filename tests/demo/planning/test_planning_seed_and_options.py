@@ -173,3 +173,18 @@ def test_option_specs_parse_and_name_bad_parts() -> None:
     for bad, word in (("nonsense=1", "unknown"), ("search_envelope=pretty", "pretty"), ("conflict_rate=lots", "lots")):
         with pytest.raises(ValueError, match=word):
             parse(bad)
+
+
+def test_growing_a_record_type_adds_records_and_leaves_the_others_alone() -> None:
+    from wfexplorer.demo.planning.seed import grow_record_type
+
+    context = DemoContext(store=Store(":memory:"))
+    with context.store.transaction() as tx:
+        tx.put("USER", {"ID": "6a0000000000000000000000000000a1", "objCode": "USER", "name": "Ada Admin",
+                        "username": "admin", "isAdmin": True})
+    seed_planning(context, 0.05)
+    before = dict(context.store.table("pl:record"))
+    rt_id = grow_record_type(context, "events", 300)
+    after = context.store.table("pl:record")
+    assert sum(1 for r in after.values() if r["recordTypeId"] == rt_id) == 300
+    assert all(after[key] == record for key, record in before.items())

@@ -432,26 +432,31 @@ def seed_planning(context: DemoContext, scale: float = 1.0) -> None:
         tx.put_many(kinds.RECORD, records)
 
 
-def grow_record_type(context: DemoContext, alias: str, count: int, seed: int = SEED) -> str:
-    """Add seeded records to the seeded record type ``alias`` until it holds ``count``; return its ID.
+def grow_record_type(context: DemoContext, alias: str, count: int, seed: int = SEED + 1) -> str:
+    """Add seeded records to the seeded record type ``alias`` (a key of ``TYPES`` such as ``campaigns``) until it
+    holds ``count``; return its ID.
 
     For benchmarks and volume tests (e.g. 25,000 campaigns); references point at existing records.
     """
     spec = next(s for s in TYPES if s.key == alias and not s.external)
     pl = Planning(context)
-    rt = next(r for r in context.store.table(kinds.RECORD_TYPE).values() if r.get("alias") == spec.name.lower()
-              .replace(" ", "_"))
     seeder = _Seeder(context, 1.0)
     seeder.rng = random.Random(seed)
-    seeder.rt_docs = {s.key: next(r for r in context.store.table(kinds.RECORD_TYPE).values()
-                                  if r.get("displayName") == s.name) for s in TYPES}
+    seeded = sorted(context.store.table(kinds.RECORD_TYPE).values(), key=lambda r: r.get("_seq", 0))
+    seeder.rt_docs = {s.key: next(r for r in seeded if r.get("displayName") == s.name) for s in TYPES}
+    rt = seeder.rt_docs[alias]
     seeder.field_ids = {(s.key, f["displayName"]): f["ID"] for s in TYPES
                         for f in pl.fields_of(seeder.rt_docs[s.key]["ID"])}
     done = {s.key: list(pl.records_of(seeder.rt_docs[s.key]["ID"])) for s in TYPES}
     existing = len(done[alias])
     new = [seeder._record(spec, rt, existing + index, done) for index in range(max(0, count - existing))]
+    taken = set(context.store.table(kinds.RECORD))
+    ids = random.Random(f"grow-{seed}-{alias}")
     for index, record in enumerate(new):
         record["_pos"] = float(existing + index + 1)
+        while record["ID"] in taken:  # the seeded RNG repeats the first seed's IDs: draw fresh ones
+            record["ID"] = new_id("record", ids, BASE_TIME)
+        taken.add(record["ID"])
     with context.store.transaction() as tx:
         tx.put_many(kinds.RECORD, new)
     return str(rt["ID"])
