@@ -51,7 +51,7 @@ class ReauthDialog(QDialog):
         self.connection = connection
         self.ops = ops
         self._task: asyncio.Task[None] | None = None
-        oauth = connection.method in (AuthMethod.OAUTH_BROWSER, AuthMethod.OAUTH_CLIENT_CREDENTIALS)
+        oauth = connection.method is AuthMethod.OAUTH_BROWSER
         self.needs_password = not oauth
         who = connection.username or connection.user_name
         then = "to continue where you left off; nothing you typed is lost."
@@ -150,6 +150,8 @@ def make_reauthenticator(
                 return True
         except errors.WorkfrontError as failure:  # e.g. the network is down: ask, the dialog will say
             log.info("silent renewal failed: %s", failure.message)
+        if connection.method is AuthMethod.OAUTH_CLIENT_CREDENTIALS:
+            return False  # nobody to ask: the application's own secret was refused; the caller shows why
         outcome: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         dialog = ReauthDialog(connection, ops, expired.message or "it expired", parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
