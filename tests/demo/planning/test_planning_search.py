@@ -340,3 +340,18 @@ def test_item21_every_problem_is_reported_with_its_spot(api: PlanningHttp, scrat
     body = api.search(scratch["id"], {"filter": bad}).json()
     spots = [error["field"] for error in body["errors"]]
     assert spots == ["filter.OR[0]", "filter.OR[1].AND[0]", "filter.OR[1].AND[1]"]
+
+
+def test_item32_v1_aliased_and_attributes_shape_the_records(api: PlanningHttp, known: dict[str, Any]) -> None:
+    record_id = known["ids"]["a"]
+    aliased = api.get(f"/v1/records/{record_id}", params={"aliased": "true"}).json()
+    assert aliased["data"]["count"] == 10 and aliased["data"]["name"] == "New Product Launch"
+    plain = api.get(f"/v1/records/{record_id}").json()
+    assert plain["data"][known["fields"]["count"]["id"]] == 10
+    searched = api.post("/v1/records/search", params={"attributes": "data"},
+                        json={"recordTypeId": known["id"], "filters": [{"count": 10}]}).json()
+    assert [set(r) for r in searched["records"]] == [{"id", "data"}]
+    alias = api.get(f"/v2/record-types/{known['id']}").json()["alias"]
+    by_alias = api.get("/v1/records/search", params={"recordTypeAlias": alias,
+                                                     "filters": '{"count": {"$lessThan": 11}}'}).json()
+    assert {r["id"] for r in by_alias["records"]} == {known["ids"]["a"], known["ids"]["e"]}
