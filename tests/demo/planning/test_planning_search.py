@@ -355,3 +355,13 @@ def test_item32_v1_aliased_and_attributes_shape_the_records(api: PlanningHttp, k
     by_alias = api.get("/v1/records/search", params={"recordTypeAlias": alias,
                                                      "filters": '{"count": {"$lessThan": 11}}'}).json()
     assert {r["id"] for r in by_alias["records"]} == {known["ids"]["a"], known["ids"]["e"]}
+
+
+def test_item32_v1_row_order_view_orders_unsorted_results(api: PlanningHttp, known: dict[str, Any]) -> None:
+    ids = known["ids"]
+    view = api.post(f"/v2/record-types/{known['id']}/views", json={
+        "name": "Ordered", "type": "table", "metadata": {"rowOrder": [ids["d"], ids["b"]]}}).json()
+    result = api.post("/v1/records/search", json={"recordTypeId": known["id"], "rowOrderViewId": view["id"]}).json()
+    assert [r["id"] for r in result["records"]] == [ids[k] for k in "dbace"]
+    missing = api.post("/v1/records/search", json={"recordTypeId": known["id"], "rowOrderViewId": "V" + "0" * 24})
+    assert missing.status_code == 404

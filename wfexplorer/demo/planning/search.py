@@ -221,9 +221,14 @@ def _search_v1(call: Call, body: dict[str, Any], params: dict[str, Any]) -> Resp
     limit = request.paging.limit if request.paging else V1_DEFAULT_LIMIT
     if limit > V1_MAX_LIMIT:
         raise bad_request(f"'limit' must be at most {V1_MAX_LIMIT}, not {limit}.", "limit", "Max")
-    if request.row_order_view_id and pl.store.get(kinds.VIEW, request.row_order_view_id) is None:
+    view = pl.store.get(kinds.VIEW, request.row_order_view_id) if request.row_order_view_id else None
+    if request.row_order_view_id and view is None:
         raise pl.not_found(kinds.VIEW, request.row_order_view_id)
     matched, values, groups = _run(call, rt, request, [], "v1")
+    row_order = ((view or {}).get("metadata") or {}).get("rowOrder") or []
+    if row_order and not request.sort:
+        rank = {record_id: index for index, record_id in enumerate(row_order)}
+        matched = sorted(matched, key=lambda r: rank.get(r["ID"], len(rank)))  # stable: the rest keep their order
     chunk = matched[offset:offset + limit]
     records = [project(call, dto.record_v1(pl, r, aliased=request.aliased, values=values.get(r["ID"])))
                for r in chunk]
