@@ -80,17 +80,22 @@ def test_match_external_id_finds_campaigns_by_a_seeded_classic_project(api: Plan
 
 
 def test_seeded_users_have_both_a_workfront_and_an_ims_id(api: PlanningHttp, campaigns: dict[str, Any]) -> None:
+    from wfexplorer.demo.planning.users import ims_id_for
+
     context = api.server.context
     assert context is not None
     users = context.store.table("USER")
-    owners = {ims for record in api.search(campaigns["id"], {}, size=200).json()["records"]["content"]
-              for ims in record["data"].get(campaigns["fields"]["owners"]["id"], [])}
-    assert owners and not owners & set(users)
-    wf_id = next(iter(users))
-    found_by_wf = api.all_ids(campaigns["id"], {"operator": "AND", "conditions": [
-        {"fieldId": "owners", "condition": "HAS_ANY_OF", "value": [{"id": wf_id, "idType": "WF"}]}]})
-    record = api.get(f"/v2/records/{found_by_wf[0]}").json() if found_by_wf else None
-    assert record is None or record["data"][campaigns["fields"]["owners"]["id"]]
+    owners_field = campaigns["fields"]["owners"]["id"]
+    owned = next(r for r in api.search(campaigns["id"], {}, size=200).json()["records"]["content"]
+                 if r["data"].get(owners_field))
+    ims = owned["data"][owners_field][0]
+    assert ims not in users
+    wf = next(user_id for user_id, user in users.items() if (user.get("imsID") or ims_id_for(user_id)) == ims)
+    by_ims = api.all_ids(campaigns["id"], {"operator": "AND", "conditions": [
+        {"fieldId": "owners", "condition": "HAS_ANY_OF", "value": [{"id": ims, "idType": "IMS"}]}]})
+    by_wf = api.all_ids(campaigns["id"], {"operator": "AND", "conditions": [
+        {"fieldId": "owners", "condition": "HAS_ANY_OF", "value": [{"id": wf, "idType": "WF"}]}]})
+    assert owned["id"] in by_ims and by_wf == by_ims
 
 
 def test_seed_is_deterministic_scales_and_is_fast(api: PlanningHttp) -> None:
