@@ -112,8 +112,10 @@ class CoreConnection:
         if isinstance(provider, PasswordProvider | ApiKeyProvider):
             provider.reauthenticate(password)
         elif self._browser_again is not None and self.method is AuthMethod.OAUTH_BROWSER:
-            self.signed_in = self._browser_again()
+            previous, self.signed_in = self.signed_in, self._browser_again()
             self.session.credentials = self.signed_in.provider
+            self.session.transport = self.signed_in.http
+            previous.http.close()
         else:
             provider.renew(provider.current())
 
@@ -284,22 +286,6 @@ class CoreSignInBackend:
             filled.client_secret = filled.client_secret or str(credentials.get("oauth_client_secret", ""))
         return filled, str(credentials["base_url"])
 
-    def _session(self, signed_in: SignedIn) -> Any:
-        from wfexplorer.core.classic.session import Session
-        from wfexplorer.core.classic.templates import base_url_template
-
-        profile = signed_in.profile
-        return Session(
-            profile.domain or "workfront",
-            api_version=profile.classic_version,
-            url_template=base_url_template(profile.base_url),
-            transport=signed_in.http,
-            credentials=signed_in.provider,
-            cache_dir=self.cache_dir,
-            use_cache=not profile.builtin,  # the demo's port changes every run
-            lazy=False,
-        )
-
     def sign_in(self, form: LoginForm, cancelled: threading.Event) -> CoreConnection:
         base_url = None
         if form.is_demo:
@@ -312,7 +298,7 @@ class CoreSignInBackend:
         def browser_again() -> SignedIn:
             return self.auth.sign_in_with_browser(signed_in.profile, remember=remember)
 
-        return CoreConnection(signed_in, self._session(signed_in), browser_again)
+        return CoreConnection(signed_in, signed_in.classic_session(cache_dir=self.cache_dir), browser_again)
 
     def _sign_in(self, profile: Profile, form: LoginForm, remember: bool, cancelled: threading.Event) -> SignedIn:
         auth = self.auth
