@@ -11,6 +11,7 @@ from planning_http import PlanningHttp
 from wfexplorer.demo.context import DemoContext
 from wfexplorer.demo.planning.options import DEFAULTS
 from wfexplorer.demo.planning.seed import seed_planning
+from wfexplorer.demo.server import DemoServer
 from wfexplorer.demo.store import Store
 
 CREATABLE = {"TEXT", "PARAGRAPH", "NUMBER", "PERCENTAGE", "CURRENCY", "DATE", "SINGLE_SELECT", "MULTI_SELECT",
@@ -48,23 +49,20 @@ def test_seed_fields_cover_every_type_lookups_system_fields_and_coloured_options
     assert any(r.get("backField") for r in references)
 
 
-def test_external_record_types_mirror_classic_projects_portfolios_and_users(api: PlanningHttp) -> None:
-    context = api.server.context
-    assert context is not None
-    for alias, objcode in (("workfront_projects", "PROJ"), ("workfront_portfolios", "PORT"),
-                           ("workfront_users", "USER")):
-        rt = api.record_type("2027 Marketing Plan", alias)
-        assert rt["isExternal"]
-        records = api.post("/v1/records/search", json={"recordTypeId": rt["id"], "limit": 2000}).json()
-        classic_ids = set(context.store.table(objcode))
-        mirrored = {r["recordExternalOptions"]["externalId"] for r in records["records"]
-                    if r.get("recordExternalOptions")}
-        assert classic_ids and classic_ids <= mirrored | _created_later(context, objcode)
-
-
-def _created_later(context: DemoContext, objcode: str) -> set[str]:
-    """Classic objects other tests added after the seed ran (they are mirrored on first use)."""
-    return {key for key, obj in context.store.table(objcode).items() if key.startswith(("6b", "6c", "6d"))}
+def test_external_record_types_mirror_classic_projects_portfolios_and_users() -> None:
+    server = DemoServer(scale=0.05)
+    context = server.open()
+    try:
+        record_types = {rt["displayName"]: rt for rt in context.store.table("pl:recordtype").values()}
+        records = list(context.store.table("pl:record").values())
+        for name, objcode in (("Workfront projects", "PROJ"), ("Workfront portfolios", "PORT"),
+                              ("Workfront users", "USER")):
+            rt = record_types[name]
+            assert rt["isExternal"]
+            mirrored = {r["externalId"] for r in records if r["recordTypeId"] == rt["ID"]}
+            assert mirrored == set(context.store.table(objcode)) != set()
+    finally:
+        server.stop()
 
 
 def test_match_external_id_finds_campaigns_by_a_seeded_classic_project(api: PlanningHttp,
