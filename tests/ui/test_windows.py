@@ -145,3 +145,26 @@ def test_a_cleared_api_key_asks_for_the_password_fetches_the_new_key_and_retries
         assert crashes == []
     finally:  # the session-wide simulator keeps the key the other tests use
         sessions.generate_api_key(user_id, demo_credentials["api_key"])
+
+
+def test_a_revoked_oauth_sign_in_asks_to_sign_in_with_the_browser_again_then_retries(
+    windows, run_until, qtbot, ops, browser, crashes
+):
+    dialog = windows.show_login()
+    dialog.tabs.setCurrentWidget(dialog.oauth_tab)
+    dialog.sign_in()
+    run_until(lambda: windows.main is not None)
+    window = windows.main
+    connection = window.connection
+    connection.signed_in.provider.sign_out()  # refresh token revoked on the server, tokens forgotten here
+    opened_before = len(browser.opened)
+    results = []
+    ops.run(lambda: connection.session.count("PROJ"), on_success=results.append, on_error=pytest.fail)
+    run_until(lambda: window.findChild(ReauthDialog) is not None)
+    reauth = window.findChild(ReauthDialog)
+    assert not reauth.needs_password
+    assert "browser" in reauth.ok_button.text()
+    qtbot.mouseClick(reauth.ok_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: results)
+    assert len(browser.opened) == opened_before + 1
+    assert crashes == []
