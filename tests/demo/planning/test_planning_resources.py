@@ -377,3 +377,14 @@ def test_lookups_that_form_a_cycle_still_answer(api: PlanningHttp, scratch: dict
     assert found.status_code == 200 and [r["id"] for r in found.json()["records"]["content"]] == [mine["id"]]
     assert api.search(other["id"], {}).status_code == 200
     api.delete(f"/v2/record-types/{other['id']}")
+
+
+def test_removing_a_select_option_clears_it_from_records(api: PlanningHttp, scratch: dict[str, Any]) -> None:
+    f = scratch["fields"]
+    record = api.post(f"/v2/record-types/{scratch['id']}/records", json={"data": {
+        "state": "opt_b", "labels": ["l1", "l2"]}}).json()
+    api.patch(f"/v2/fields/{f['state']['id']}", json={"options": [{"name": "opt_a", "displayName": "Alpha"}]})
+    api.patch(f"/v2/fields/{f['labels']['id']}", json={"options": [{"name": "l1", "displayName": "One"}]})
+    data = api.get(f"/v2/records/{record['id']}").json()["data"]
+    assert f["state"]["id"] not in data
+    assert data[f["labels"]["id"]] == ["l1"]

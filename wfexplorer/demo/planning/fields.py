@@ -264,12 +264,34 @@ def _update(call: Call, replace: bool) -> Response:
     stamp(call, updated, created=False)
     from wfexplorer.demo.planning.records import recompute_formulas
 
+    before = {o.get("name") for o in field.get("options") or []}
+    removed = before - {o.get("name") for o in updated.get("options") or []}
     with call.pl.store.transaction() as tx:
         check_unchanged(tx, kinds.FIELD, field)
         tx.put(kinds.FIELD, updated)
+        if removed:
+            _drop_option_values(call, tx, field, removed)
         if field["type"] == "FORMULA":
             recompute_formulas(call.pl, tx, rt["ID"], {updated["ID"]: updated})
     return json_response(dto.field_v2(call.pl, updated))
+
+
+def _drop_option_values(call: Call, tx: Any, field: Record, removed: set[Any]) -> None:
+    """Records stop holding options that no longer exist (a select keeps only valid values)."""
+    field_id = field["ID"]
+    for record in call.pl.records_of(field["recordTypeId"]):
+        value = (record.get("data") or {}).get(field_id)
+        if value is None:
+            continue
+        kept = [v for v in value if v not in removed] if isinstance(value, list) else (
+            None if value in removed else value)
+        if kept != value:
+            data = dict(record["data"])
+            if kept in (None, []):
+                data.pop(field_id)
+            else:
+                data[field_id] = kept
+            tx.put(kinds.RECORD, {**record, "data": data})
 
 
 def put_v2(call: Call) -> Response:
