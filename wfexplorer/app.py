@@ -8,15 +8,12 @@ only when first needed, so the sign-in dialog appears quickly.
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import logging
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import PySide6.QtWidgets  # noqa: F401 - PySide6 must be imported before qasync
@@ -43,39 +40,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"wfexplorer {wfexplorer.__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more (never secrets)")
     return parser
-
-
-def import_before_package(package: str, submodule: str) -> ModuleType:
-    """Import ``package.submodule`` without running ``package/__init__.py`` yet.
-
-    ``wfexplorer.core.auth``'s ``__init__`` re-exports everything, so importing its small
-    ``profiles`` module would also load requests, authlib and the keyring (half a second) before the
-    sign-in dialog can appear. This imports the genuine submodule under its real name with a
-    stand-in parent, then removes the stand-in: when the package itself is imported later (in the
-    background, see :func:`build`), its ``__init__`` finds the same submodule in ``sys.modules``,
-    so every class keeps its identity. A plain import when the package is already loaded.
-    """
-    name = f"{package}.{submodule}"
-    if package in sys.modules or name in sys.modules:
-        return importlib.import_module(name)
-    spec = importlib.util.find_spec(package)
-    if spec is None or spec.submodule_search_locations is None:
-        return importlib.import_module(name)
-    stand_in = importlib.util.module_from_spec(spec)
-    sys.modules[package] = stand_in
-    try:
-        return importlib.import_module(name)
-    finally:
-        if sys.modules.get(package) is stand_in:
-            del sys.modules[package]
-
-
-def attach_submodule(package: str, submodule: str) -> None:
-    """After the real package is imported, make ``package.submodule`` reachable as an attribute too."""
-    module = sys.modules.get(package)
-    loaded = sys.modules.get(f"{package}.{submodule}")
-    if module is not None and loaded is not None and not hasattr(module, submodule):
-        setattr(module, submodule, loaded)
 
 
 class DemoLauncher:
@@ -143,8 +107,7 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    import_before_package("wfexplorer.core.auth", "profiles")
-    from wfexplorer.core.auth.profiles import ProfileStore
+    from wfexplorer.core.auth.profiles import ProfileStore  # small: the package loads its modules lazily
     from wfexplorer.ui import resources
     from wfexplorer.ui.login.core_backend import CoreSignInBackend
     from wfexplorer.ui.windows import Windows
@@ -165,7 +128,6 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     def authenticator() -> Any:  # the HTTP stack, OAuth and the keyring load on first use, not before the dialog
         from wfexplorer.core.auth import Authenticator, SecretStore
 
-        attach_submodule("wfexplorer.core.auth", "profiles")
         return Authenticator(profiles=profiles, secrets=SecretStore(), open_browser=browser)
 
     backend = CoreSignInBackend(profiles, authenticator, demo, args.cache_dir)

@@ -64,16 +64,15 @@ def test_without_demo_flag_the_sign_in_dialog_opens_on_the_demo_profile(built):
     assert application.windows.main is None
 
 
-def test_profiles_module_imported_first_is_the_one_the_package_uses_later():
+def test_the_profiles_module_loads_without_the_http_stack_and_keeps_its_identity():
     code = (
         "import sys\n"
-        "from wfexplorer import app\n"
-        "profiles = app.import_before_package('wfexplorer.core.auth', 'profiles')\n"
+        "from wfexplorer.core.auth import profiles\n"
         "assert 'requests' not in sys.modules, 'the HTTP stack loaded before the dialog'\n"
+        "assert 'keyring' not in sys.modules and 'authlib' not in sys.modules\n"
         "import wfexplorer.core.auth as auth\n"
-        "app.attach_submodule('wfexplorer.core.auth', 'profiles')\n"
         "assert auth.Profile is profiles.Profile and auth.AuthMethod is profiles.AuthMethod\n"
-        "assert auth.profiles is profiles\n"
+        "assert auth.Authenticator.__module__ == 'wfexplorer.core.auth.signin'\n"
         "print('ok')\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

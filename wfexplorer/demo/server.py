@@ -157,7 +157,7 @@ class DemoServer:
         """Stop serving and close the database."""
         if self._server is not None:
             self._server.shutdown()
-            self._server.server_close()
+            self._server.server_close()  # joins the request threads, so none meets a closed store
             self._server = None
         if self._thread is not None:
             self._thread.join(5)
