@@ -60,7 +60,8 @@ def owners(api: PlanningHttp, campaigns: dict[str, Any]) -> list[str]:
 
 def test_a_tree_sent_as_v2_and_as_v1_finds_the_same_records(api: PlanningHttp, campaigns: dict[str, Any],
                                                            owners: list[str]) -> None:
-    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @settings(max_examples=30, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(trees(owners))
     def check(tree: Group) -> None:
         v2 = api.search(campaigns["id"], {"filter": node_to_v2(tree)}, size=10_000)
