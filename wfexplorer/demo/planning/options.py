@@ -3,24 +3,26 @@
 Every key lives in ``context.settings.planning_options`` (a ``dict[str, str]``); a missing key means the
 documented default below. Change them from tests (``server.context.settings.planning_options[key] = value``).
 
-=============================  =================  ============================================================
-key                            default            alternative(s)
-=============================  =================  ============================================================
-``search_envelope``            ``spec``           ``guide``: v2 search answers ``{records: [...], page: {...}}``
-``not_found_code``             ``ENTITY_WITH_ATTRIBUTE_NOT_FOUND``  ``NOT_FOUND`` (the migration guide's code)
-``error_content_type``         ``application/json``  ``application/problem+json``
-``people_plain_id``            ``IMS``            ``WF``: a plain-string People filter value is a Workfront ID
-``bulk_over_limit``            ``reject``         ``truncate``: process the first 100 rows, report the rest
-``detach_deletes_records``     ``true``           ``false``: detach keeps the workspace's records
-``require_gateway_headers``    ``false``          ``true``: ``x-api-key`` and ``x-gw-ims-org-id`` are required
-``field_type_names``           ``enum``           ``extended``: v2 fields report LOOKUP/CREATED_BY/... types
-``between_inclusive``          ``true``           ``false``: IS_BETWEEN excludes its bounds
-``lenient_reference_lists``    ``true``           ``false``: IS_ANY_OF/IS_NONE_OF on a reference field is 400
-``retry_after``                (empty)            seconds: 429 answers carry ``Retry-After``
-``v1_projection_nulls``        ``false``          ``true``: v1 ``attributes`` sends unrequested keys as null
-``conflict_rate``              ``0``              0..1: that share of PUT/PATCH writes answer 409
-``accept_login_sessions``      ``false``          ``true``: classic ``/login`` sessions work as Bearer tokens
-=============================  =================  ============================================================
+Key — default — alternative:
+
+- ``search_envelope`` — ``spec`` (Spring ``Page`` in ``records``) — ``guide``: ``{records: [...], page: {...}}``
+- ``not_found_code`` — ``ENTITY_WITH_ATTRIBUTE_NOT_FOUND`` — ``NOT_FOUND`` (the migration guide's code)
+- ``error_content_type`` — ``application/json`` — ``application/problem+json``
+- ``people_plain_id`` — ``IMS`` — ``WF``: a plain-string v2 People filter value is a Workfront ID
+- ``bulk_over_limit`` — ``reject`` (400) — ``truncate``: the first 100 rows run, the rest go to ``errors``
+- ``detach_deletes_records`` — ``true`` — ``false``: detach keeps the workspace's records
+- ``require_gateway_headers`` — ``false`` — ``true``: ``x-api-key`` and ``x-gw-ims-org-id`` are required
+- ``field_type_names`` — ``enum`` (lookups/system fields use stand-in enum types, real one in
+  ``metadata.originType``) — ``extended``: v2 fields report ``LOOKUP``/``CREATED_BY``/... as their type
+- ``between_inclusive`` — ``true`` — ``false``: IS_BETWEEN excludes its bounds
+- ``lenient_reference_lists`` — ``true`` — ``false``: IS_ANY_OF/IS_NONE_OF on a reference field is a 400
+- ``retry_after`` — empty — a number of seconds: 429 answers carry ``Retry-After``
+- ``v1_projection_nulls`` — ``false`` (the schema has no nulls) — ``true``: v1 ``attributes`` sends the other
+  keys as null, as an old documentation example shows
+- ``conflict_rate`` — ``0`` — 0..1: that share of PUT/PATCH requests answer 409 (real conflicts always do)
+- ``accept_login_sessions`` — ``false`` — ``true``: classic ``/login`` session IDs work as Bearer tokens
+
+``parse("key=value,...")`` checks a spec (for a command line) against ``CHOICES``.
 """
 
 from __future__ import annotations
