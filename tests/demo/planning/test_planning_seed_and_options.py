@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -96,9 +97,10 @@ def test_seeded_users_have_both_a_workfront_and_an_ims_id(api: PlanningHttp, cam
     assert owned["id"] in by_ims and by_wf == by_ims
 
 
-def test_seed_is_deterministic_scales_and_is_fast(api: PlanningHttp) -> None:
+def test_seed_is_deterministic_scales_and_is_fast(api: PlanningHttp, monkeypatch: pytest.MonkeyPatch) -> None:
     context = api.server.context
     assert context is not None
+    from wfexplorer.demo.planning import support
 
     def build(scale: float) -> tuple[DemoContext, float]:
         fresh = DemoContext(store=Store(":memory:"))
@@ -109,8 +111,11 @@ def test_seed_is_deterministic_scales_and_is_fast(api: PlanningHttp) -> None:
         seed_planning(fresh, scale)
         return fresh, time.perf_counter() - started
 
+    monkeypatch.setattr(support, "time", SimpleNamespace(time=lambda: 1_800_000_000.0))
     first, _ = build(0.2)
+    monkeypatch.setattr(support, "time", SimpleNamespace(time=lambda: 1_900_000_000.0))  # the wall clock moved on
     second, _ = build(0.2)
+    monkeypatch.undo()
     assert dict(first.store.table("pl:record")) == dict(second.store.table("pl:record"))
     full, seconds = build(1.0)
     count = len(full.store.table("pl:record"))

@@ -36,7 +36,7 @@ def classic_name(obj: Record) -> str:
 
 
 def mirror_doc(pl: Planning, rt: Record, obj: Record, position: float, moment: str, user_id: str,
-               rng: Any = None) -> Record:
+               rng: Any = None, created: float | None = None) -> Record:
     """A new Planning record standing for classic object ``obj``."""
     fields = {f.get("alias"): f["ID"] for f in pl.fields_of(rt["ID"])}
     data: dict[str, Any] = {}
@@ -44,7 +44,7 @@ def mirror_doc(pl: Planning, rt: Record, obj: Record, position: float, moment: s
         data[rt["primaryFieldId"]] = classic_name(obj)
     if "workfront_id" in fields:
         data[fields["workfront_id"]] = obj["ID"]
-    return {"ID": new_id("record", rng), "recordTypeId": rt["ID"], "workspaceId": rt.get("workspaceId"),
+    return {"ID": new_id("record", rng, created), "recordTypeId": rt["ID"], "workspaceId": rt.get("workspaceId"),
             "data": data, "externalId": obj["ID"], "externalLink": f"/{str(obj.get('objCode', '')).lower()}/"
             f"{obj['ID']}", "_pos": position, "createdBy": user_id, "createdAt": moment, "updatedBy": user_id,
             "updatedAt": moment}

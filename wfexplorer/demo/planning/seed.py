@@ -288,8 +288,8 @@ class _Seeder:
             rt = self.rt_docs[spec.key]
             if spec.external:
                 objects = sorted(self.context.store.table(CLASSIC_FOR[spec.key]).values(), key=lambda o: o["ID"])
-                out[spec.key] = [mirror_doc(self.pl, rt, obj, float(i + 1), self.moment(), self.admin, self.rng)
-                                 for i, obj in enumerate(objects)]
+                out[spec.key] = [mirror_doc(self.pl, rt, obj, float(i + 1), self.moment(), self.admin, self.rng,
+                                            BASE_TIME) for i, obj in enumerate(objects)]
                 continue
             count = max(1, round(spec.count * self.scale)) if spec.count else 0
             out[spec.key] = [self._record(spec, rt, index, out) for index in range(count)]
