@@ -48,3 +48,30 @@ def test_item32_object_metadata_fields_parameter_picks_sections(client: Client) 
     picked = data_of(client.get("/task/metadata", params={"fields": "actions,operations"}))
     assert "markDone" in picked["actions"]
     assert "fields" not in picked
+
+
+ISSUE_2_METADATA_OBJECTS = (
+    "PROJ", "TASK", "OPTASK", "USER", "PORT", "PRGM", "TEAMOB", "ROLE", "CMPY",
+    "GROUP", "HOUR", "NOTE", "DOCU", "ASSGN", "CTGY", "PARAM", "CSTEM", "ACSRUL",
+)
+
+
+@pytest.mark.parametrize("obj_code", ISSUE_2_METADATA_OBJECTS)
+def test_item32_object_metadata_is_served_for_every_listed_object(client: Client, obj_code: str) -> None:
+    metadata = data_of(client.get(f"/{obj_code.lower()}/metadata"))
+    assert metadata["objCode"] == obj_code
+    assert len(metadata) == 12 and metadata["fields"]
+
+
+def test_item31_every_metadata_url_in_the_index_resolves_including_secondary_objects(client: Client) -> None:
+    objects = data_of(client.get("/metadata"))["objects"]
+    assert objects["AccessRule"]["secondaryObject"] == "true"
+    for name, entry in objects.items():
+        response = client.get(entry["url"].split("/attask/api/v21.0", 1)[1])
+        assert data_of(response)["objCode"] == entry["objCode"], name
+
+
+def test_secondary_objects_serve_metadata_but_not_records(client: Client) -> None:
+    response = client.get("/acsrul/search")
+    assert response.status_code == 422
+    assert "is not a top level object" in response.json()["error"]["message"]

@@ -50,12 +50,16 @@ def is_public(call: ClassicCall) -> bool:
     return False
 
 
-def resolve_object(name: str, call: ClassicCall) -> ObjectDef:
-    """Return the object a path segment names, or raise the Workfront error for an unknown type."""
+def resolve_object(name: str, call: ClassicCall, *, metadata: bool = False) -> ObjectDef:
+    """Return the object a path segment names, or raise the Workfront error for an unknown type.
+
+    Secondary objects (ACSRUL, ...) cannot be read or written directly, but their ``/metadata``
+    is served like any other (the ``/metadata`` index links to it), so ``metadata`` lets them through.
+    """
     obj = object_def(name)
     if obj is None:
         raise ClassicError(f"Unknown object type: {name}", kind=NOT_FOUND)
-    if not obj.top_level:
+    if not obj.top_level and not metadata:
         raise ClassicError(
             f"{obj.obj_code} is not a top level object and can't be requested directly in {call.version}",
             kind=UNPROCESSABLE,
@@ -79,8 +83,8 @@ def dispatch(call: ClassicCall) -> Any:
         return batch.run_batch(call, dispatch)
     if endpoint == "upload":
         return upload.upload(call)
-    obj = resolve_object(segments[0], call)
     rest = segments[1:]
+    obj = resolve_object(segments[0], call, metadata=[part.lower() for part in rest] == ["metadata"])
     if not rest:
         return _object_root(call, obj)
     if len(rest) == 1:
