@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server, select_address_family
 from werkzeug.wrappers import Request, Response
 
 from wfexplorer.core import redaction
@@ -130,11 +130,15 @@ class DemoServer:
     def start(self) -> DemoServer:
         """Bind the socket and serve in a background thread; return self."""
         context = self.open()
-        self._server = make_server(
-            self.host, self.port, self._wsgi, threaded=True, request_handler=_QuietHandler
-        )
+        # Bind here rather than in make_server: werkzeug answers a port in use with sys.exit(1),
+        # which would end the app (or a test run) instead of raising an OSError the caller can report.
+        family = select_address_family(self.host, self.port)
+        with socket.create_server((self.host, self.port), family=family) as listener:
+            self._server = make_server(
+                self.host, self.port, self._wsgi, threaded=True, request_handler=_QuietHandler, fd=listener.fileno()
+            )
         self._server.daemon_threads = True
-        self.port = self._server.server_port
+        self.port = self._server.port
         context.base_url = f"http://{_url_host(self.host)}:{self.port}"
         if self.data_dir is not None:
             self.write_credentials(self.data_dir / CREDENTIALS_NAME)
