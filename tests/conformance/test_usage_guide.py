@@ -1,11 +1,14 @@
 """python-workfront's usage guide, section by section and in order, against the simulator.
 
 The guide (shared/reference/python-workfront-usage.txt) is written for ``workfront.Session``;
-here every example runs on ``wfexplorer.core.classic.Session``. Two adaptations only: the host
+here every example runs on ``wfexplorer.core.classic.Session``. Two adaptations of the setting: the host
 is the simulator (a ``url_template`` whose ``{domain}`` is ``127`` of ``127.0.0.1``), and the
 guide's made-up endpoints (``/something/New``, method ``TEST`` on ``/foo``) are shown both as the
-typed errors a real server gives for them and on real endpoints. The tests share state through
-``guide`` and must run in file order, as the guide is read.
+typed errors a real server gives for them and on real endpoints. Where the guide's fragments
+cannot run as printed, the test says how it orders them: the guide deletes its issue before the
+reference examples that still use it (here it is deleted last), sets ``project_id`` without saving
+before reloading (here it saves), and its made-up IDs are objects the tests create. The tests share
+state through ``guide`` and must run in file order, as the guide is read.
 """
 
 # ruff: noqa: C408 - the examples keep the guide's own dict(...) spelling
@@ -23,6 +26,7 @@ from wfexplorer.core import errors
 from wfexplorer.core.classic import FieldNotLoaded, Object, Session, generate
 from wfexplorer.core.classic import api as api_registry
 from wfexplorer.core.classic.session import SANDBOX_TEMPLATE
+from wfexplorer.core.transport import RequestEvent
 
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
@@ -108,6 +112,11 @@ def test_finding_objects(guide: dict[str, Any], monkeypatch: pytest.MonkeyPatch)
     tasks = session.search(api.Task, project_id=project.id, status="CLS", status_Mod="ne",
                            fields=["resolvables:*"])
     assert [found.id for found in tasks] == [task.id]
+    # "any of the Workfront name, the Python name, or the Field descriptor itself may be used"
+    by_workfront_name = session.search(api.Task, projectID=project.id, status="CLS", status_Mod="ne")
+    by_descriptor = session.search(api.Task, where={api.Task.project_id: project.id, api.Task.status: "CLS"},
+                                   status_Mod="ne")
+    assert [found.id for found in by_workfront_name] == [found.id for found in by_descriptor] == [task.id]
     assert re.search(r", resolvables=\[\{.*'ID': '" + resolving.id, repr(tasks[0]))
     resolvables = tasks[0].resolvables
     assert isinstance(resolvables, tuple) and [type(item).__name__ for item in resolvables] == ["Issue"]
@@ -123,49 +132,61 @@ def test_working_with_objects(guide: dict[str, Any]) -> None:
     session: Session = guide["session"]
     api = session.api
     project = guide["project"]
+    events: list[RequestEvent] = []
+    session.subscribe(events.append)
     issue = api.Issue(session, name="something bad", description="details", project_id=project.id)
     issue.save()
     assert HEX32.match(issue.id or "")
 
     issue.description += "\nautomatically appended text."
     assert issue.changes() == {"description": "details\nautomatically appended text."}
+    events.clear()
     issue.save()
+    assert [(event.method, event.status) for event in events] == [("PUT", 200)]
+    assert issue.changes() == {}
     assert session.load(api.Issue, issue.id, fields=["description"]).description.endswith("appended text.")
 
-    fresh = session.load(api.Issue, issue.id)
-    with pytest.raises(FieldNotLoaded, match="previousStatus"):
-        _ = fresh.previous_status
-    fresh.load("previous_status")
-    assert fresh.previous_status is None or isinstance(fresh.previous_status, str)
+    with pytest.raises(FieldNotLoaded, match=r"^previousStatus$"):
+        _ = issue.previous_status
+    issue.load("previous_status")
+    assert issue.previous_status is None or isinstance(issue.previous_status, str)
 
-    referenced = fresh.project
-    assert repr(referenced) == f"<Project: ID='{project.id}', name='{project.name}', objCode='PROJ'>"
+    assert repr(issue.project) == f"<Project: ID='{project.id}', name='{project.name}', objCode='PROJ'>"
 
     other = api.Project(session, name="Another Project")
     other.save()
     with pytest.raises(AttributeError):
-        fresh.project = other
-    fresh.project_id = other.id
-    fresh.save()
-    assert fresh.project.id == project.id, "stale until reloaded"
-    fresh.load("project")
-    assert repr(fresh.project) == f"<Project: ID='{other.id}', name='Another Project', objCode='PROJ'>"
+        issue.project = other
+    issue.project_id = other.id
+    issue.save()
+    assert issue.project.id == project.id, "stale until reloaded"
+    issue.load("project")
+    assert repr(issue.project) == f"<Project: ID='{other.id}', name='Another Project', objCode='PROJ'>"
 
-    assert fresh.resolvables == ()
+    # The simulator's Issue.resolvables are the issues that resolve this one.
+    resolving = api.Issue(session, name="resolves the issue", project_id=other.id, resolve_op_task_id=issue.id)
+    resolving.save()
+    resolvables = issue.resolvables
+    assert isinstance(resolvables, tuple) and [item.id for item in resolvables] == [resolving.id]
+    assert repr(resolvables[0]).startswith(f"<Issue: ID='{resolving.id}'")
+    assert resolving.resolvables == (), "empty if there is no content"
     with pytest.raises(AttributeError):
-        fresh.resolvables = ()
+        issue.resolvables = ()
+    with pytest.raises(TypeError):
+        issue.resolvables[0] = resolving  # type: ignore[index]
 
-    assert fresh.mark_done(status="CLS") is None
+    assert issue.mark_done(status="CLS") is None
     assert session.load(api.Issue, issue.id, fields=["status"]).status == "CLS"
 
-    comment = fresh.add_comment("a comment from the guide")
+    comment = issue.add_comment("a comment from the guide")
     assert isinstance(comment, Object) and comment.id
 
-    doomed = api.Issue(session, name="to delete", project_id=project.id)
-    doomed.save()
-    doomed.delete()
+    # The guide deletes the issue before its reference examples; here it goes last, so they can use it
+    # (after the issue that resolves it, which would otherwise block a delete without force).
+    resolving.delete()
+    issue.delete()
     with pytest.raises(errors.NotFoundError):
-        session.load(api.Issue, doomed.id)
+        session.load(api.Issue, issue.id)
 
 
 def test_low_level_requests(guide: dict[str, Any]) -> None:
