@@ -180,12 +180,21 @@ def test_named_query_returns_objects(gui_session: Session) -> None:
 
 def test_metadata_describes_fields_links_and_actions_for_the_gui(gui_session: Session) -> None:
     task = gui_session.metadata.describe("Task")
-    assert task.fields["status"].field_type == "string" and task.fields["status"].is_enum
-    assert task.fields["taskNumber"].field_type == "int"
-    assert task.references["project"].target_code == "PROJ"
+    status = task.fields["status"]
+    assert status.field_type == "string" and status.is_enum and status.label == "Status"
+    assert {"NEW": "New", "INP": "In Progress"}.items() <= {v.value: v.label for v in status.possible_values}.items()
+    assert task.fields["taskNumber"].field_type == "int" and task.fields["taskNumber"].read_only
+    assert task.fields["name"].required and not task.fields["name"].read_only
+    assert task.fields["percentComplete"].python_name == "percent_complete"
+    project = task.references["project"]
+    assert (project.target_code, project.target_name, project.label) == ("PROJ", "Project", "Project")
     assert task.collections["assignments"].target_code == "ASSGN"
     mark_done = task.actions["markDone"]
-    assert [argument.name for argument in mark_done.arguments] == ["status"]
+    assert [(argument.name, argument.type) for argument in mark_done.arguments] == [("status", "string")]
+    bulk_copy = task.actions["bulkCopy"]
+    assert bulk_copy.result_type == "string[]"
+    first_argument = bulk_copy.arguments[0]
+    assert (first_argument.python_name, first_argument.is_list) == ("task_ids", True)
     issue = gui_session.metadata.describe("OPTASK")
     assert issue.class_name == "Issue" and issue.label == "Issue"
 
