@@ -15,27 +15,19 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
 
 from wfexplorer.core import errors
-from wfexplorer.ui import messages, resources
+from wfexplorer.ui import messages
 from wfexplorer.ui.asyncops import Operations, Reauthenticator
-from wfexplorer.ui.busy import BusyIndicator
 from wfexplorer.ui.login.backend import Connection
 from wfexplorer.ui.login.form import AuthMethod
+from wfexplorer.ui.login.password_prompt import PasswordPrompt
 
 log = logging.getLogger(__name__)
 
 
-class ReauthDialog(QDialog):
+class ReauthDialog(PasswordPrompt):
     """Asks for the password (or a browser sign-in) to continue an expired session.
 
     Signals:
@@ -45,13 +37,11 @@ class ReauthDialog(QDialog):
     renewed = Signal()
 
     def __init__(self, connection: Connection, ops: Operations, reason: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        oauth = connection.method is AuthMethod.OAUTH_BROWSER
+        super().__init__(ops, "&Continue" if not oauth else "Sign in with the &browser", parent)
         self.setObjectName("reauthDialog")
         self.setWindowTitle("Session expired — wfexplorer")
         self.connection = connection
-        self.ops = ops
-        self._task: asyncio.Task[None] | None = None
-        oauth = connection.method is AuthMethod.OAUTH_BROWSER
         self.needs_password = not oauth
         who = connection.username or connection.user_name
         then = "to continue where you left off; nothing you typed is lost."
@@ -61,30 +51,16 @@ class ReauthDialog(QDialog):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.intro = intro
-        self.password = QLineEdit()
         self.password.setObjectName("reauthPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = resources.message_label("error", "error")
-        self.progress = BusyIndicator(with_text=False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Continue" if not oauth else "Sign in with the &browser")
-        self.ok_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.buttons.accepted.connect(self.renew)
-        self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        fields = None
         if self.needs_password:
             fields = QFormLayout()
             fields.addRow("&Password:", self.password)
-            layout.addLayout(fields)
         else:
             self.password.hide()
-        layout.addWidget(self.error)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
+        self._lay_out(intro, fields)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         self.password.setFocus()
 
@@ -96,15 +72,8 @@ class ReauthDialog(QDialog):
         if self.needs_password and not password:
             self._show("Enter your password.")
             return
-        self._show(None)
-        self._task = self.ops.run(
-            lambda: self.connection.reauthenticate(password),
-            on_success=self._renewed,
-            on_error=self._failed,
-            busy=self._set_busy,
-            reauthenticate=False,
-            name="reauthenticate",
-        )
+        self._attempt(lambda: self.connection.reauthenticate(password), on_success=self._renewed,
+                      on_error=self._failed, name="reauthenticate")
 
     def _renewed(self, _result: object) -> None:
         self.password.clear()
@@ -114,27 +83,6 @@ class ReauthDialog(QDialog):
     def _failed(self, error: errors.WorkfrontError) -> None:
         text = error.message if isinstance(error, errors.AuthenticationError) else messages.explain(error)
         self._show(text)
-
-    def _show(self, text: str | None) -> None:
-        self.error.setText(text or "")
-        self.error.setVisible(bool(text))
-
-    def _set_busy(self, busy: bool) -> None:
-        self.password.setEnabled(not busy)
-        self.ok_button.setEnabled(not busy)
-        self.progress.setVisible(busy)  # a BusyIndicator without text
-        if not busy:
-            self._task = None
-            self.ok_button.setDefault(True)
-            self.password.setFocus()
-            self.password.selectAll()
-
-    def reject(self) -> None:
-        """Esc / Cancel: stop a running attempt first; otherwise give up (the failed call reports the error)."""
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-            return
-        super().reject()
 
 
 def make_reauthenticator(
