@@ -27,7 +27,7 @@ class ProfileList(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("profiles")
         self.list.setAccessibleName("Connection profiles")
-        self.new_button = QPushButton("&New")
+        self.new_button = QPushButton("Ne&w")
         self.new_button.setAutoDefault(False)
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setAutoDefault(False)

@@ -97,7 +97,7 @@ class OAuthTab(QWidget):
         super().__init__(parent)
         self.browser = QRadioButton("Sign in with the &browser")
         self.browser.setObjectName("oauthBrowser")
-        self.server = QRadioButton("Server-to-server (client c&redentials)")
+        self.server = QRadioButton("Ser&ver-to-server (client credentials)")
         self.server.setObjectName("oauthClientCredentials")
         self.browser.setChecked(True)
         self.flows = QButtonGroup(self)
@@ -114,8 +114,8 @@ class OAuthTab(QWidget):
 
         form = QFormLayout()
         form.addRow("Client &ID:", self.client_id)
-        form.addRow("Client &secret:", self.client_secret)
-        form.addRow("&Token from:", self.token_service)
+        form.addRow("Client secre&t:", self.client_secret)
+        form.addRow("Token &from:", self.token_service)
         self._form = form
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
