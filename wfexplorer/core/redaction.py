@@ -44,17 +44,37 @@ def redact_mapping(values: Mapping[str, Any] | Iterable[tuple[str, Any]] | None)
 def redact_url(url: str) -> str:
     """Return ``url`` with secret query parameters replaced by ``***``."""
     parts = urlsplit(url)
+    if parts.password is not None:
+        user, _, host = parts.netloc.rpartition("@")
+        parts = parts._replace(netloc=f"{user.partition(':')[0]}:{REDACTED}@{host}")
     if not parts.query:
-        return url
+        return urlunsplit(parts) if parts.password is not None else url
     pairs = [(k, REDACTED if is_secret(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
     return urlunsplit(parts._replace(query=urlencode(pairs, safe="*:,/$")))
 
 
-_TOKEN_IN_TEXT = re.compile(
-    r"(?i)\b(password|apiKey|sessionID|access_token|refresh_token|client_secret|code_verifier|code)=([^&\s'\"]+)"
+_TEXT_NAMES = r"password|apiKey|sessionID|access_token|refresh_token|client_secret|code_verifier|code|approvalPassword"
+#: ``name=value`` (query strings, form bodies).
+_PAIR_IN_TEXT = re.compile(rf"(?i)\b({_TEXT_NAMES})=([^&\s'\"]+)")
+#: ``"name": "value"`` in JSON or ``'name': 'value'`` in a Python repr; the value may be cut off.
+_QUOTED_IN_TEXT = re.compile(
+    rf"""(?i)(["'](?:{_TEXT_NAMES}|Authorization|Cookie)["']\s*:\s*)(["'])(?:\\.|(?!\2).)*(\2|$)"""
 )
+#: ``Name: value`` header lines (curl commands, dumped headers), up to the end of the line or a quote.
+_HEADER_IN_TEXT = re.compile(
+    r"(?i)\b(Authorization|Proxy-Authorization|Cookie|Set-Cookie|apiKey|sessionID|X-XSRF-TOKEN)(\s*:\s*)[^'\"\r\n]+"
+)
+#: ``scheme://user:password@host``.
+_USERINFO_IN_TEXT = re.compile(r"(://[^/\s:@]+:)[^@\s/]+@")
 
 
 def redact_text(text: str) -> str:
-    """Replace ``name=value`` secrets inside free text (log lines, error messages)."""
-    return _TOKEN_IN_TEXT.sub(lambda match: f"{match.group(1)}={REDACTED}", text)
+    """Replace secrets inside free text (log lines, error messages, body snippets, tracebacks).
+
+    Handles ``name=value``, JSON/repr ``"name": "value"`` (also when a truncated body cuts the
+    value off), ``Name: value`` headers and passwords in addresses.
+    """
+    text = _QUOTED_IN_TEXT.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(3)}", text)
+    text = _HEADER_IN_TEXT.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
+    text = _PAIR_IN_TEXT.sub(lambda m: f"{m.group(1)}={REDACTED}", text)
+    return _USERINFO_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}@", text)

@@ -92,3 +92,13 @@ def test_plain_http_to_a_remote_host_is_refused_before_sending() -> None:
     session = Session("acme", protocol="http", use_cache=False)
     with pytest.raises(errors.ValidationError, match="unencrypted"):
         session.get("/proj/count")
+
+
+def test_a_truncated_login_answer_is_a_protocol_error_that_never_shows_the_session_id(
+        canned: CannedServer) -> None:
+    session_id = "f6533722f8a44a298065950f240d3deb"
+    canned.answer("POST", "/login", f'{{"data":{{"userID":"5461d7620000029e306908fbf1a469fe","sessionID":"{session_id}')
+    with pytest.raises(errors.ProtocolError, match="not valid JSON") as caught:
+        canned.session().login("bob", "hunter2")
+    assert session_id not in str(caught.value) and "hunter2" not in str(caught.value)
+    assert "5461d762" in caught.value.message, "the snippet still shows what the server sent"
