@@ -233,11 +233,7 @@ def _new_record(writer: _Writer, obj: ObjectDef, values: dict[str, Any], from_te
     record.update(obj.create_defaults())
     nested = writer.apply(obj, record, values, from_text)
     status = _take_status_change(obj, obj.create_defaults().get("status"), record)
-    missing = [name for name in obj.required_fields if record.get(name) in (None, "")]
-    if missing:
-        raise ClassicError(
-            f"Missing required field(s) for {obj.name}: {', '.join(missing)}", kind=UNPROCESSABLE
-        )
+    _require_fields(obj, record)
     _stamp(obj, record, call, writer.now, creating=True)
     _work_defaults(tx, call.context.store, obj, record, writer.now)
     _derived_links(tx, obj, record, call.user_id)
@@ -247,6 +243,13 @@ def _new_record(writer: _Writer, obj: ObjectDef, values: dict[str, Any], from_te
     if status is not None:
         record = _apply_status_change(writer, obj, record, status, values)
     return record
+
+
+def _require_fields(obj: ObjectDef, record: Record) -> None:
+    """Refuse a record (new or edited) that lacks one of its object's required fields."""
+    missing = [name for name in obj.required_fields if record.get(name) in (None, "")]
+    if missing:
+        raise ClassicError(f"Missing required field(s) for {obj.name}: {', '.join(missing)}", kind=UNPROCESSABLE)
 
 
 def _stamp(obj: ObjectDef, record: Record, call: ClassicCall, now: str, *, creating: bool) -> None:
@@ -388,9 +391,7 @@ def _edit_record(writer: _Writer, obj: ObjectDef, object_id: str, values: dict[s
     record = dict(current)
     nested = writer.apply(obj, record, values, from_text)
     status = _take_status_change(obj, current.get("status"), record)
-    missing = [name for name in obj.required_fields if record.get(name) in (None, "")]
-    if missing:
-        raise ClassicError(f"Missing required field(s) for {obj.name}: {', '.join(missing)}", kind=UNPROCESSABLE)
+    _require_fields(obj, record)
     _stamp(obj, record, writer.call, writer.now, creating=False)
     for collection, items in nested:
         writer.replace_nested(obj, record, collection, items)
