@@ -35,7 +35,6 @@ those alone). Rendering 2,000 tasks with
 
 from __future__ import annotations
 
-import json
 import threading
 import weakref
 from collections import OrderedDict
@@ -46,7 +45,7 @@ from typing import Any
 from wfexplorer.demo.classic import customforms, graph
 from wfexplorer.demo.classic.dates import output_formatter
 from wfexplorer.demo.classic.errors import ClassicError
-from wfexplorer.demo.classic.query import MAX_DEPTH, de_field_type, split_path, unknown_field
+from wfexplorer.demo.classic.query import MAX_DEPTH, de_field_type, json_array_value, split_path, unknown_field
 from wfexplorer.demo.classic.queryenv import QueryEnv
 from wfexplorer.demo.classic.schema import ObjectDef, object_def
 from wfexplorer.demo.store import Record, Store
@@ -104,15 +103,10 @@ def _items(fields_values: Iterable[str] | str | None) -> list[str]:
     for text in texts:
         if not isinstance(text, str):
             text = str(text)
-        stripped = text.strip()
-        if stripped.startswith("[") and stripped.endswith("]"):
-            try:
-                data = json.loads(stripped)
-            except ValueError:
-                data = None
-            if isinstance(data, list):
-                items.extend(str(item).strip() for item in data if str(item).strip())
-                continue
+        data = json_array_value(text)
+        if data is not None:
+            items.extend(str(item).strip() for item in data if str(item).strip())
+            continue
         items.extend(part.strip() for part in text.split(",") if part.strip())
     return items
 

@@ -671,20 +671,27 @@ def _json_filter_items(texts: list[str]) -> list[tuple[str, list[str]]]:
     return out
 
 
+def json_array_value(text: str) -> list[Any] | None:
+    """Return the list a parameter value spells as a JSON array (python-workfront's lists), else None."""
+    stripped = text.strip()
+    if not (stripped.startswith("[") and stripped.endswith("]")):
+        return None
+    try:
+        data = json.loads(stripped)
+    except ValueError:
+        return None
+    return data if isinstance(data, list) else None
+
+
 def _expand_values(texts: list[str]) -> list[str]:
     """Repeated values stay separate; a JSON-array value becomes several values."""
     out: list[str] = []
     for text in texts:
-        stripped = text.strip()
-        if stripped.startswith("[") and stripped.endswith("]"):
-            try:
-                data = json.loads(stripped)
-            except ValueError:
-                data = None
-            if isinstance(data, list):
-                out.extend(json_text(item) for item in data)
-                continue
-        out.append(text)
+        data = json_array_value(text)
+        if data is None:
+            out.append(text)
+        else:
+            out.extend(json_text(item) for item in data)
     return out
 
 
