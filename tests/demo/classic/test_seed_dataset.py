@@ -47,6 +47,17 @@ def test_default_scale_has_the_volumes_the_issue_asks_for() -> None:
     assert counts["NOTE"] > 500 and counts["DOCU"] > 100 and counts["DOCV"] >= counts["DOCU"]
 
 
+def test_every_user_has_a_role_a_home_team_and_a_home_group_that_exist() -> None:
+    rows = dataset(1.0)
+    ids = {code: {row["ID"] for row in rows[code]} for code in ("ROLE", "TEAMOB", "GROUP")}
+    assert all(len(found) > 3 for found in ids.values())
+    for user in rows["USER"]:
+        assert user.get("roleID") in ids["ROLE"], user["name"]
+        assert user.get("homeTeamID") in ids["TEAMOB"], user["name"]
+        assert user.get("homeGroupID") in ids["GROUP"], user["name"]
+    assert len({user["roleID"] for user in rows["USER"]}) > 3
+
+
 def test_scale_multiplies_the_volumes() -> None:
     small = {kind: len(rows) for kind, rows in dataset(0.2).items()}
     assert 500 <= small["TASK"] <= 800
