@@ -13,10 +13,12 @@ from contextlib import contextmanager
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import platformdirs
 import pytest
 import requests
 
-from wfexplorer.demo.cli import main
+from wfexplorer.demo.classic.seed import build_dataset
+from wfexplorer.demo.cli import build_parser, main
 from wfexplorer.demo.server import CREDENTIALS_NAME
 
 SCALE = "0.02"
@@ -132,10 +134,16 @@ def test_data_survives_a_restart_and_reset_rebuilds_it(tmp_path: Path) -> None:
         )
         assert gone.status_code == 404
         seeded = requests.get(
-            f"{running.base_url}/attask/api/v21.0/proj/count",
+            f"{running.base_url}/attask/api/v21.0/task/count",
             headers={"sessionID": _login(running.base_url)}, timeout=TIMEOUT,
         )
-        assert seeded.json()["data"]["count"] > 0
+        # --scale reached the seed: the rebuilt data has the scaled volume
+        assert seeded.json()["data"]["count"] == len(build_dataset(float(SCALE))["TASK"])
+
+
+def test_data_lives_in_the_user_data_dir_by_default() -> None:
+    assert build_parser().parse_args([]).data == Path(platformdirs.user_data_dir("wfexplorer")) / "demo"
+    assert build_parser().parse_args([]).host == "127.0.0.1"
 
 
 def test_faults_from_the_command_line_reach_every_request(tmp_path: Path) -> None:
