@@ -364,3 +364,17 @@ def test_a_dialog_painted_before_the_event_loop_fills_remembered_secrets_once_it
     assert not early.busy
     early.attach_operations(ops)
     run_until(lambda: early.password_tab.password.text() == "demo")
+
+
+def test_a_custom_address_with_a_domain_placeholder_asks_for_the_domain(login_dialog, run_until, qtbot):
+    use_custom_profile(login_dialog, "https://wf.example.com")
+    assert not login_dialog.domain.isVisible()
+    login_dialog.custom_url.setText("https://{domain}.example.com")
+    assert login_dialog.domain.isVisible()
+    login_dialog.password_tab.username.setText("ada")
+    login_dialog.password_tab.password.setText("secret")
+    sign_in_and_wait(login_dialog, run_until, qtbot)
+    assert "domain" in login_dialog.error.text().lower()
+    assert QApplication.focusWidget() is login_dialog.domain
+    login_dialog.domain.setText("acme")
+    assert login_dialog.address.text() == "https://acme.example.com"

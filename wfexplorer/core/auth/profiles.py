@@ -70,6 +70,16 @@ HOST_TEMPLATES: dict[Environment, str] = {
 }
 
 
+DOMAIN_PLACEHOLDER = "{domain}"
+
+
+def uses_domain(environment: str, custom_url: str = "") -> bool:
+    """Tell whether a profile on ``environment`` needs a domain (a custom address only if it has ``{domain}``)."""
+    if environment == Environment.CUSTOM:
+        return DOMAIN_PLACEHOLDER in custom_url
+    return environment in HOST_TEMPLATES
+
+
 class AuthMethod(enum.StrEnum):
     """How the user proves who they are (the values match the login dialog's)."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from wfexplorer.core.auth.profiles import uses_domain
 from wfexplorer.ui import resources
 from wfexplorer.ui.login.form import CUSTOM, DEMO, LoginForm
 
@@ -74,7 +75,7 @@ class ConnectionFields(QWidget):
 
         self.environment.currentIndexChanged.connect(self._environment_changed)
         self.domain.textChanged.connect(self.changed)
-        self.custom_url.textChanged.connect(self.changed)
+        self.custom_url.textChanged.connect(self._custom_url_changed)
         self.classic_version.currentTextChanged.connect(self.changed)
 
     def fill(self, form: LoginForm) -> None:
@@ -111,11 +112,15 @@ class ConnectionFields(QWidget):
         self.hint.setText(hint or "")
         self.hint.setVisible(bool(hint))
 
+    def _custom_url_changed(self) -> None:
+        self._show_rows()  # a template with {domain} needs the domain
+        self.changed.emit()
+
     def _environment_changed(self) -> None:
         self._show_rows()
         self.changed.emit()
 
     def _show_rows(self) -> None:
         environment = self.environment.currentData()
-        self._layout.setRowVisible(self.domain, environment not in (CUSTOM, DEMO))
+        self._layout.setRowVisible(self.domain, uses_domain(environment or "", self.custom_url.text()))
         self._layout.setRowVisible(self.custom_url, environment == CUSTOM)

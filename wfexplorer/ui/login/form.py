@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wfexplorer.core.auth.profiles import AuthMethod
+from wfexplorer.core.auth.profiles import AuthMethod, uses_domain
 
 __all__ = ["CUSTOM", "DEMO", "LEGACY", "PREVIEW", "PRODUCTION", "AuthMethod", "LoginForm", "looks_like_sandbox"]
 
@@ -58,6 +58,8 @@ class LoginForm:
         if self.environment == CUSTOM:
             if not self.custom_url.strip():
                 problems["custom_url"] = "Enter the address of your Workfront server."
+            elif uses_domain(self.environment, self.custom_url) and not self.domain.strip():
+                problems["domain"] = "Enter your Workfront domain (it takes the place of {domain} in the address)."
         elif not self.is_demo and not self.domain.strip():
             problems["domain"] = "Enter your Workfront domain (the first part of its address)."
         if self.is_demo:
