@@ -69,16 +69,21 @@ def _target_paths(session: Session, member: Any, fields: Sequence[Any]) -> list[
     return [paths.convert_path(session.api, target, name, allow_star=True) for name in fields]
 
 
-def fetch_reference(session: Session, obj: Object, name: Any, fields: Sequence[Any] = ()) -> Object | None:
-    """Return the object ``obj.<name>`` refers to (or ``None``), loading it in one request if needed."""
-    key, member = _link(obj, name, "reference")
+def _ensure_link(session: Session, obj: Object, name: Any, kind: str, fields: Sequence[Any]) -> str:
+    """Load ``obj``'s reference or collection ``name`` with ``fields`` unless in hand; return its Workfront name."""
+    key, member = _link(obj, name, kind)
     sub = _target_paths(session, member, fields)
     if key not in obj.fields or not all(_has_path(obj.fields[key], path) for path in sub):
         spec = ",".join([key, *(f"{key}:{path}" for path in sub)])
         data = session.get(obj.api_url(), {"fields": spec})
         if isinstance(data, dict):
             obj._merge(data)
-    return obj.cached(key)
+    return key
+
+
+def fetch_reference(session: Session, obj: Object, name: Any, fields: Sequence[Any] = ()) -> Object | None:
+    """Return the object ``obj.<name>`` refers to (or ``None``), loading it in one request if needed."""
+    return obj.cached(_ensure_link(session, obj, name, "reference", fields))
 
 
 def fetch_collection(session: Session, obj: Object, name: Any, fields: Sequence[Any] = (), first: int = 0,
@@ -87,14 +92,7 @@ def fetch_collection(session: Session, obj: Object, name: Any, fields: Sequence[
 
     Workfront returns a collection whole inside its owner, so the page is cut from that one answer.
     """
-    key, member = _link(obj, name, "collection")
-    sub = _target_paths(session, member, fields)
-    if key not in obj.fields or not all(_has_path(obj.fields[key], path) for path in sub):
-        spec = ",".join([key, *(f"{key}:{path}" for path in sub)])
-        data = session.get(obj.api_url(), {"fields": spec})
-        if isinstance(data, dict):
-            obj._merge(data)
-    items: tuple[Object, ...] = obj.cached(key)
+    items: tuple[Object, ...] = obj.cached(_ensure_link(session, obj, name, "collection", fields))
     end = len(items) if limit is None else first + limit
     return CollectionPage(items=items[first:end], first=first, total=len(items))
 
