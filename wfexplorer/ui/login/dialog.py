@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from wfexplorer.core import errors
-from wfexplorer.ui import messages, resources
+from wfexplorer.ui import fit, messages, resources
 from wfexplorer.ui.busy import BusyIndicator
 from wfexplorer.ui.login.backend import Connection, SignInBackend
 from wfexplorer.ui.login.connection_fields import DEMO_LABEL, ConnectionFields
@@ -340,12 +340,7 @@ class LoginDialog(QDialog):
 
     def _fit(self) -> None:
         """Grow the dialog when a hint or an error needs more room (never shrink what the user sized)."""
-        layout = self.layout()
-        layout.activate()
-        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
-                  else layout.totalSizeHint().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        fit.grow_to_fit(self)
 
     # -- signing in ---------------------------------------------------------------------------
 

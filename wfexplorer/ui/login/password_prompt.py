@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from wfexplorer.ui import resources
+from wfexplorer.ui import fit, resources
 from wfexplorer.ui.busy import BusyIndicator
 
 if TYPE_CHECKING:
@@ -71,17 +71,7 @@ class PasswordPrompt(QDialog):
         self.error.setText(text or "")
         self.error.setVisible(bool(text))
         if text:
-            self._fit()
-
-    def _fit(self) -> None:
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
-                  else layout.totalSizeHint().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+            fit.grow_to_fit(self)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in self._inputs():
