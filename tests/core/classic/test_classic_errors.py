@@ -102,3 +102,23 @@ def test_a_truncated_login_answer_is_a_protocol_error_that_never_shows_the_sessi
         canned.session().login("bob", "hunter2")
     assert session_id not in str(caught.value) and "hunter2" not in str(caught.value)
     assert "5461d762" in caught.value.message, "the snippet still shows what the server sent"
+
+
+@pytest.mark.parametrize(("status", "expected"), [
+    (400, errors.ValidationError), (401, errors.AuthenticationError), (403, errors.PermissionError),
+    (404, errors.NotFoundError), (409, errors.ConflictError), (410, errors.ValidationError),
+    (422, errors.ValidationError), (429, errors.RateLimitedError), (500, errors.ServerError),
+    (503, errors.ServerError),
+])
+def test_each_http_status_gives_its_error_class_with_status_class_message_and_request_line(
+        canned: CannedServer, status: int, expected: type[errors.WorkfrontError]) -> None:
+    canned.answer("PUT", "/proj/1", {"error": {"class": "com.attask.Some", "message": "refused"}}, status=status,
+                  headers={"X-Request-Id": "req-1"})
+    with pytest.raises(errors.WorkfrontError) as caught:
+        canned.session(api_key="hunter2").put("/proj/1", {"name": "x"})
+    error = caught.value
+    assert type(error) is expected
+    assert (error.status, error.error_class, error.message, error.request_id) == (
+        status, "com.attask.Some", "refused", "req-1")
+    assert error.request_line == f"PUT {canned.base_url}/attask/api/v21.0/proj/1"
+    assert "hunter2" not in str(error)

@@ -129,6 +129,8 @@ def test_request_events_describe_each_request_without_secrets(canned: CannedServ
     assert [(event.method, event.status) for event in events] == [("GET", 200), ("POST", 200)]
     assert events[0].url.endswith("/proj/count?name=x")
     assert all("leaky" not in event.url for event in events)
+    assert all(event.bytes_received == len('{"data": {"count": 1}}') for event in events)
+    assert all(0 < event.duration_ms < 5000 and event.attempt == 1 and event.error is None for event in events)
 
 
 def test_credential_like_filters_travel_inside_the_filters_json(reflected: CannedServer) -> None:
