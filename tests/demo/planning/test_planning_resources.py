@@ -195,6 +195,30 @@ def test_item15_bad_values_are_400_and_change_nothing(api: PlanningHttp, scratch
     assert scratch["fields"]["notes"]["id"] not in again["data"]
 
 
+def test_a_refused_write_does_not_mirror_the_classic_objects_it_names(api: PlanningHttp,
+                                                                    campaigns: dict[str, Any]) -> None:
+    from wfexplorer.demo.ids import new_id
+
+    context = api.server.context
+    assert context is not None
+    project_id = new_id()
+    with context.store.transaction() as tx:
+        tx.put("PROJ", {"ID": project_id, "objCode": "PROJ", "name": "Not yet connected"})
+    record = api.search(campaigns["id"], {}, size=1).json()["records"]["content"][0]
+
+    def mirrors() -> list[str]:
+        return [r["ID"] for r in context.store.table("pl:record").values() if r.get("externalId") == project_id]
+
+    refused = api.patch(f"/v2/records/{record['id']}", json={
+        "data": {"workfront_projects": [project_id], "target_reach": "many"}})
+    assert refused.status_code == 400
+    assert mirrors() == []
+    accepted = api.patch(f"/v2/records/{record['id']}", json={"data": {"workfront_projects": [project_id]}})
+    assert accepted.status_code == 200, accepted.text
+    assert len(mirrors()) == 1
+    assert accepted.json()["data"][campaigns["fields"]["workfront_projects"]["id"]][0]["id"] == mirrors()[0]
+
+
 def test_item16_connection_limit_is_403(api: PlanningHttp, scratch: dict[str, Any]) -> None:
     target = api.post(f"/v2/workspaces/{scratch['workspace']['id']}/record-types",
                       json={"displayName": f"T{uuid.uuid4().hex[:6]}"}).json()

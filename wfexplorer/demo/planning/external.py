@@ -13,7 +13,7 @@ from typing import Any
 from wfexplorer.demo.planning import kinds
 from wfexplorer.demo.planning.service import Planning
 from wfexplorer.demo.planning.support import new_id, timestamp
-from wfexplorer.demo.store import Record
+from wfexplorer.demo.store import Record, Transaction
 
 #: ``externalOptions.object`` (or ``fields.objCode``) → classic objCode.
 CLASSIC_KINDS = {"PROJECT": "PROJ", "PORTFOLIO": "PORT", "PROGRAM": "PRGM", "COMPANY": "CMPY", "GROUP": "GROUP",
@@ -50,14 +50,22 @@ def mirror_doc(pl: Planning, rt: Record, obj: Record, position: float, moment: s
             "updatedAt": moment}
 
 
-def resolve(pl: Planning, rt_id: str, external_ids: list[str], user_id: str, moment: str) -> dict[str, str]:
-    """External ID → Planning record ID in ``rt_id``, mirroring classic objects that have no record yet."""
+def resolve(pl: Planning, rt_id: str, external_ids: list[str], user_id: str, moment: str,
+            tx: Transaction | None = None) -> dict[str, str]:
+    """External ID → Planning record ID in ``rt_id``, mirroring classic objects that have no record yet.
+
+    Given the write's transaction ``tx``, new mirror records join it, so a write that fails later leaves none
+    behind; without one (a search), they are committed at once.
+    """
     rt = pl.store.get(kinds.RECORD_TYPE, rt_id)
     if rt is None:
         return {}
     user_id = user_id or str(rt.get("createdBy") or "")
     moment = moment or timestamp(pl.context.clock())
     found = {str(r["externalId"]): r["ID"] for r in pl.records_of(rt_id) if r.get("externalId")}
+    pending = tx.changes.values() if tx is not None else ()
+    found.update({str(r["externalId"]): r["ID"] for r in pending if isinstance(r, dict)
+                  and r.get("recordTypeId") == rt_id and r.get("externalId")})
     missing = [i for i in external_ids if i not in found]
     objcode = classic_kind(rt)
     if missing and objcode:
@@ -72,7 +80,9 @@ def resolve(pl: Planning, rt_id: str, external_ids: list[str], user_id: str, mom
             position += 1.0
             new_docs.append(doc)
             found[external_id] = doc["ID"]
-        if new_docs:
-            with pl.store.transaction() as tx:
-                tx.put_many(kinds.RECORD, new_docs)
+        if new_docs and tx is not None:
+            tx.put_many(kinds.RECORD, new_docs)
+        elif new_docs:
+            with pl.store.transaction() as own:
+                own.put_many(kinds.RECORD, new_docs)
     return {i: found[i] for i in external_ids if i in found}

@@ -96,7 +96,7 @@ def write_record(
         if field["ID"] in seen:
             raise bad_request(f"Field '{key}' is given twice.", f"data.{key}")
         seen.add(field["ID"])
-        stored = normalise(pl, field, value, old.get(field["ID"]))
+        stored = normalise(pl, field, value, old.get(field["ID"]), tx)
         if stored is None or stored == []:
             new.pop(field["ID"], None)
         else:
@@ -110,7 +110,7 @@ def write_record(
             elif field["type"] == "MULTI_SELECT" and field.get("defaultOptions"):
                 new[field["ID"]] = list(field["defaultOptions"])
             elif field["type"] == "USER" and field.get("defaultUsers"):
-                new[field["ID"]] = normalise(pl, field, field["defaultUsers"], None)
+                new[field["ID"]] = normalise(pl, field, field["defaultUsers"], None, tx)
         record: Record = {
             "ID": new_id("record"), "recordTypeId": rt_id, "workspaceId": workspace_id or rt.get("workspaceId"),
             "createdBy": user_id, "createdAt": moment, "_pos": position if position is not None else 0.0,

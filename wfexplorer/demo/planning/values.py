@@ -15,7 +15,7 @@ from typing import Any
 from wfexplorer.demo.planning import external, kinds
 from wfexplorer.demo.planning.errors import PlanningError, bad_request
 from wfexplorer.demo.planning.service import Planning
-from wfexplorer.demo.store import Record
+from wfexplorer.demo.store import Record, Transaction
 
 LIST_TYPES = frozenset({"MULTI_SELECT", "USER", "REFERENCE"})
 
@@ -31,21 +31,26 @@ def is_operation_list(value: Any) -> bool:
     )
 
 
-def normalise(pl: Planning, field: Record, value: Any, current: Any) -> Any:
-    """The stored form of ``value`` for ``field`` (``None`` clears); ``current`` serves operation lists."""
+def normalise(pl: Planning, field: Record, value: Any, current: Any, tx: Transaction | None = None) -> Any:
+    """The stored form of ``value`` for ``field`` (``None`` clears); ``current`` serves operation lists.
+
+    ``tx`` is the write's transaction: classic objects a reference names for the first time are mirrored in it.
+    """
     if value is None:
         return None
     type_name = field["type"]
     if type_name in LIST_TYPES and is_operation_list(value):
         result = list(current or [])
         for operation in value:
-            items = normalise(pl, field, operation["value"], None) or []
+            items = normalise(pl, field, operation["value"], None, tx) or []
             items = items if isinstance(items, list) else [items]
             if operation["op"] == "add":
                 result.extend(item for item in items if item not in result)
             else:
                 result = [item for item in result if item not in items]
         return _check_connections(field, result)
+    if type_name == "REFERENCE":
+        return _reference(pl, field, value, tx)
     handler = _HANDLERS.get(type_name)
     if handler is None:
         raise bad_request(f"Field '{field.get('displayName')}' is computed and cannot be written.", _label(field))
@@ -145,20 +150,19 @@ def _user(pl: Planning, field: Record, value: Any) -> Any:
     return result
 
 
-def _reference(pl: Planning, field: Record, value: Any) -> Any:
+def _reference(pl: Planning, field: Record, value: Any, tx: Transaction | None = None) -> Any:
     items = value if isinstance(value, list) else [value]
     target = str((field.get("referenceOptions") or {}).get("recordTypeId", ""))
     records = pl.store.table(kinds.RECORD)
     raw_ids = [item.get("id") if isinstance(item, dict) else item for item in items]
     unknown = [i for i in raw_ids if isinstance(i, str) and i not in records]
-    mirrored = external.resolve(pl, target, unknown, "", "") if unknown and (
+    mirrored = external.resolve(pl, target, unknown, "", "", tx) if unknown and (
         field.get("referenceOptions") or {}).get("isExternal") else {}
-    if mirrored:
-        records = pl.store.table(kinds.RECORD)
+    find = tx.get if tx is not None else pl.store.get
     result: list[str] = []
     for raw_id in raw_ids:
         record_id = mirrored.get(raw_id, raw_id) if isinstance(raw_id, str) else raw_id
-        linked = records.get(record_id) if isinstance(record_id, str) else None
+        linked = find(kinds.RECORD, record_id) if isinstance(record_id, str) else None
         if linked is None or linked.get("recordTypeId") != target:
             raise bad_request(f"{record_id!r} is not a record of the referenced record type ({_label(field)}).",
                               _label(field), "UnknownRecord")
@@ -183,5 +187,5 @@ def _check_connections(field: Record, items: list[Any]) -> list[Any]:
 _HANDLERS = {
     "TEXT": _text, "PARAGRAPH": _text, "NUMBER": _number, "PERCENTAGE": _number, "CURRENCY": _number,
     "DATE": _date, "CHECKBOX": _checkbox, "SINGLE_SELECT": _single_select, "MULTI_SELECT": _multi_select,
-    "USER": _user, "REFERENCE": _reference,
+    "USER": _user,
 }
