@@ -56,6 +56,17 @@ def test_item02_classic_login_session_is_not_a_planning_token(api: PlanningHttp)
     assert api.get("/v2/workspaces", token=oauth_token.token).status_code == 200
 
 
+def test_login_sessions_work_as_bearer_only_when_the_option_allows_it(opt_api: PlanningHttp) -> None:
+    context = opt_api.server.context
+    assert context is not None
+    admin = context.sessions.find_user("admin")
+    assert admin is not None
+    login_session = context.sessions.create(admin["ID"], origin="login")
+    assert opt_api.get("/v2/workspaces", token=login_session.token).status_code == 401
+    context.settings.planning_options["accept_login_sessions"] = "true"
+    assert opt_api.get("/v2/workspaces", token=login_session.token).status_code == 200
+
+
 def test_item03_gateway_headers_are_ignored_by_default_and_required_in_strict_mode(opt_api: PlanningHttp) -> None:
     assert opt_api.get("/v2/workspaces", headers={"x-api-key": "abc", "x-gw-ims-org-id": "X@AdobeOrg"}).ok
     context = opt_api.server.context

@@ -200,3 +200,19 @@ def test_item41_global_record_types_attach_list_and_detach(fresh_api: PlanningHt
     again = api.post(f"/v2/workspaces/{events['id']}/record-types/{regions['id']}/detach")
     assert again.status_code == 404
     assert launches["id"] == regions["primaryWorkspaceId"]
+
+
+def test_detach_can_keep_the_workspaces_records(fresh_api: PlanningHttp) -> None:
+    api = fresh_api
+    context = api.server.context
+    assert context is not None
+    context.settings.planning_options["detach_deletes_records"] = "false"
+    events = api.workspace("Events")
+    regions = api.record_type("Product Launches", "regions")
+    before = set(api.all_ids(regions["id"]))
+    events_ids = {r["id"] for r in api.search(regions["id"], {"scopeWorkspaceIds": [events["id"]]},
+                                              size=100).json()["records"]["content"]}
+    assert events_ids
+    assert api.post(f"/v2/workspaces/{events['id']}/record-types/{regions['id']}/detach").status_code == 204
+    assert set(api.all_ids(regions["id"])) == before
+    assert events["id"] not in api.get(f"/v2/record-types/{regions['id']}").json()["dynamicWorkspaceIds"]

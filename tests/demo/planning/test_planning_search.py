@@ -135,6 +135,21 @@ def test_item22_between_can_exclude_its_bounds(opt_api: PlanningHttp) -> None:
     assert exclusive == inclusive - on_bounds
 
 
+def test_is_any_of_on_a_reference_field_can_be_refused(opt_api: PlanningHttp) -> None:
+    rt = opt_api.record_type("2027 Marketing Plan", "campaigns")
+    linked = next(r for r in opt_api.search(rt["id"], {}, size=200).json()["records"]["content"]
+                  if r["data"].get(opt_api.fields(rt["id"])["audiences"]["id"]))
+    audience = linked["data"][opt_api.fields(rt["id"])["audiences"]["id"]][0]["id"]
+    tree = AND(_cond("audiences", "IS_ANY_OF", [audience]))
+    assert linked["id"] in opt_api.all_ids(rt["id"], tree)
+    context = opt_api.server.context
+    assert context is not None
+    context.settings.planning_options["lenient_reference_lists"] = "false"
+    refused = opt_api.search(rt["id"], {"filter": tree})
+    assert refused.status_code == 400
+    assert refused.json()["errorCode"] == "VALIDATION_FAILED"
+
+
 def test_item23_number_strings_are_coerced_and_text_ignores_case(api: PlanningHttp, known: dict[str, Any]) -> None:
     assert _match(api, known, _cond("count", "IS", "10.5")) == {"e"}
     assert _match(api, known, _cond("name", "CONTAINS", "RETAIL")) == {"c"}
