@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 from classic_canned import CannedServer
@@ -156,3 +157,17 @@ def test_a_secret_parameter_never_goes_into_a_url(canned: CannedServer) -> None:
     sent = canned.requests[-1]
     assert sent.method == "POST" and sent.query == {}
     assert sent.form == {"username": ["ada"], "password": ["pa ss"], "method": ["GET"]}
+
+
+def test_a_secret_written_into_the_path_never_goes_into_a_url_either(
+        canned: CannedServer, caplog: pytest.LogCaptureFixture) -> None:
+    canned.answer("GET", "/proj/count", {"data": {"count": 1}})
+    session = canned.session()
+    caplog.set_level(logging.DEBUG)
+    assert session.get("/proj/count?apiKey=leaky&name=x") == {"count": 1}
+    assert session.request("GET", f"{session.url}/proj/count?name=y", {"status": "CUR"}) == {"count": 1}
+    first, second = canned.requests[-2:]
+    assert first.method == "POST" and first.query == {}
+    assert first.form == {"apiKey": ["leaky"], "name": ["x"], "method": ["GET"]}
+    assert second.method == "GET" and second.query == {"name": ["y"], "status": ["CUR"]}
+    assert not [record for record in caplog.records if "leaky" in record.getMessage()]

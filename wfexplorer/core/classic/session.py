@@ -25,6 +25,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
+from urllib.parse import parse_qsl
 
 from wfexplorer.core import errors, redaction
 from wfexplorer.core.classic import customforms, envelope, loading, paths, writes
@@ -154,7 +155,10 @@ class Session:
         its own ``password``/``apiKey``/``sessionID`` parameter (``/login``, ``getApiKey``) is sent
         without the provider's credential and never renewed.
         """
-        return self._send(method, self._url(path), paths.encode_params(params))
+        url, _, query = self._url(path).partition("?")
+        # A query written into the path joins the parameters, so the secret and length rules see it.
+        pairs = [*parse_qsl(query, keep_blank_values=True), *paths.encode_params(params)]
+        return self._send(method, url, pairs)
 
     def get(self, path: str, params: Any = None) -> Any:
         """``GET`` ``path`` and return the ``data`` element."""
