@@ -378,3 +378,17 @@ def test_a_custom_address_with_a_domain_placeholder_asks_for_the_domain(login_di
     assert QApplication.focusWidget() is login_dialog.domain
     login_dialog.domain.setText("acme")
     assert login_dialog.address.text() == "https://acme.example.com"
+
+
+def test_a_saved_profile_opens_with_the_focus_on_what_is_left_to_type(qtbot, signin_backend, ops):
+    from wfexplorer.core.auth.profiles import Profile
+
+    signin_backend.profile_store.save(Profile(name="Acme", domain="acme", username="ada"))
+    dialog = LoginDialog(signin_backend, ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert dialog.profile_list.currentItem().text() == "Acme"
+    assert QApplication.focusWidget() is dialog.password_tab.password

@@ -73,6 +73,7 @@ class LoginDialog(QDialog):
         self._focus_after_busy: QWidget | None = None
         self._build()
         self._load_profiles()
+        self._focus_what_is_left()
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -231,6 +232,15 @@ class LoginDialog(QDialog):
             self.add_profile()
         else:
             self.profiles.select(1 if demo is not None and self.profiles.count() > 1 else 0)  # first saved one
+
+    def _focus_what_is_left(self) -> None:
+        """Open on the first field a saved profile still needs (its password, say), not on the list."""
+        form = self.form()
+        if form.is_demo or not form.profile_name:  # a new profile starts at its name (add_profile)
+            return
+        widget = self._field_widget(next(iter(form.missing()), None))
+        if widget is not None:
+            widget.setFocus()
 
     def select_demo(self) -> bool:
         """Select the built-in demo profile; False when there is none."""
