@@ -250,6 +250,19 @@ def test_item16_record_quota_is_403(fresh_api: PlanningHttp) -> None:
     assert over.json()["errorCode"] == "RECORD_TYPE_RECORD_LIMIT_EXCEEDED"
 
 
+def test_deleting_a_field_removes_its_values_from_the_records(api: PlanningHttp, scratch: dict[str, Any]) -> None:
+    count = scratch["fields"]["count"]["id"]
+    record = api.post(f"/v2/record-types/{scratch['id']}/records", json={"data": {"count": 7, "notes": "kept"}})
+    assert record.status_code == 201, record.text
+    assert api.delete(f"/v2/fields/{count}").status_code == 204
+    context = api.server.context
+    assert context is not None
+    stored = context.store.get("pl:record", record.json()["id"])
+    assert stored is not None
+    assert count not in stored["data"]
+    assert stored["data"][scratch["fields"]["notes"]["id"]] == "kept"
+
+
 def test_item17_deleting_a_record_type_cascades(api: PlanningHttp) -> None:
     ws = _new_workspace(api)
     rt = api.post(f"/v2/workspaces/{ws['id']}/record-types", json={"displayName": "Doomed"}).json()

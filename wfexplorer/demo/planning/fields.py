@@ -26,7 +26,7 @@ from wfexplorer.demo.planning.writes import (
     require_role,
     stamp,
 )
-from wfexplorer.demo.store import Record
+from wfexplorer.demo.store import Record, Transaction
 
 EDITABLE = ("displayName", "description", "options", "defaultOptions", "dateOptions", "numberOptions",
             "referenceOptions", "formulaOptions", "userOptions", "defaultUsers", "attachmentOptions",
@@ -310,11 +310,24 @@ def delete_v2(call: Call) -> Response:
         raise bad_request("The primary field of a record type cannot be deleted.", "id")
     with call.pl.store.transaction() as tx:
         tx.delete(kinds.FIELD, field["ID"])
+        gone = {field["ID"]: field["recordTypeId"]}
         for other in call.pl.store.table(kinds.FIELD).values():
             options = other.get("lookupOptions") or {}
             if field["ID"] in (options.get("referenceFieldId"), options.get("sourceFieldId")):
                 tx.delete(kinds.FIELD, other["ID"])
+                gone[other["ID"]] = other["recordTypeId"]
             elif (other.get("referenceOptions") or {}).get("backFieldId") == field["ID"]:
                 back_options = {k: v for k, v in other["referenceOptions"].items() if k != "backFieldId"}
                 tx.put(kinds.FIELD, {**other, "referenceOptions": back_options})
+        _drop_values(call, tx, gone)
     return empty_response(204)
+
+
+def _drop_values(call: Call, tx: Transaction, gone: dict[str, str]) -> None:
+    """Remove the values of deleted fields (field ID → record type ID) from their records."""
+    for rt_id in set(gone.values()):
+        ids = {field_id for field_id, owner in gone.items() if owner == rt_id}
+        for record in call.pl.records_of(rt_id):
+            data = record.get("data") or {}
+            if ids.intersection(data):
+                tx.put(kinds.RECORD, {**record, "data": {k: v for k, v in data.items() if k not in ids}})
