@@ -53,6 +53,19 @@ def test_a_stale_cache_file_is_fetched_again(reflected: CannedServer, tmp_path: 
     assert metadata_requests(reflected) == ["/attask/api/v21.0/optask/metadata"]
 
 
+def test_a_cache_file_dated_in_the_future_is_fetched_again(reflected: CannedServer, tmp_path: Path) -> None:
+    # A clock that was wrong when the file was written must not make it fresh for ever.
+    session = reflected.session(use_cache=True, cache_dir=tmp_path)
+    _ = session.api.Issue
+    cached = session.metadata.cache.directory / "OPTASK.json"
+    entry = json.loads(cached.read_text(encoding="utf-8"))
+    entry["saved_at"] += 365 * 24 * 3600
+    cached.write_text(json.dumps(entry), encoding="utf-8")
+    reflected.requests.clear()
+    _ = reflected.session(use_cache=True, cache_dir=tmp_path).api.Issue
+    assert metadata_requests(reflected) == ["/attask/api/v21.0/optask/metadata"]
+
+
 def test_refresh_forgets_memory_and_disk(reflected: CannedServer, tmp_path: Path) -> None:
     session = reflected.session(use_cache=True, cache_dir=tmp_path)
     _ = session.metadata.describe("OPTASK")

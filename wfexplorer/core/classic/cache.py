@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1
 DEFAULT_MAX_AGE = 24 * 3600.0
+#: How far in the future a file's date may lie (clock adjustments) before the file counts as stale.
+CLOCK_SKEW = 300.0
 
 
 def default_cache_dir() -> Path:
@@ -67,7 +69,8 @@ class MetadataCache:
             log.warning("metadata cache file %s is corrupt (%s); rebuilding it", path.name, error)
             self._discard(path)
             return None
-        if self.max_age >= 0 and time.time() - saved_at > self.max_age:
+        age = time.time() - saved_at
+        if self.max_age >= 0 and not -CLOCK_SKEW <= age <= self.max_age:  # too old, or dated in the future
             self._discard(path)
             return None
         return entry["data"]
