@@ -209,6 +209,9 @@ def test_v2_records_bulk_search_history_and_thumbnails(conformance: Conformance)
     c.call("updateRecord", "PUT", path, 400, json={"data": {"nope": 1}})
     c.call("patchRecord", "PATCH", path, 200, json={"data": {"tags": [{"op": "add", "value": ["opt_tags_web"]}]}})
     c.call("patchRecord", "PATCH", f"/v2/records/{MISSING['Rc']}", 404, json={"data": {}})
+    seeded = c.call("getRecordsByRecordType", "GET", records, 200, params={"size": 50})["content"]
+    taken = next(r for r in seeded if r["data"].get(fields["tactics"]))["data"][fields["tactics"]][0]["id"]
+    c.call("patchRecord", "PATCH", path, 422, json={"data": {"tactics": [taken]}})
     c.call("getHistory", "GET", f"{path}/history", 200, params={"limit": 5})
     c.call("getHistory", "GET", f"{path}/history", 400, params={"cursor": "***"})
     png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 17

@@ -219,6 +219,25 @@ def test_a_refused_write_does_not_mirror_the_classic_objects_it_names(api: Plann
     assert accepted.json()["data"][campaigns["fields"]["workfront_projects"]["id"]][0]["id"] == mirrors()[0]
 
 
+def test_connecting_a_record_whose_single_back_reference_is_taken_is_422(api: PlanningHttp,
+                                                                         campaigns: dict[str, Any]) -> None:
+    tactics_rt = api.record_type("2027 Marketing Plan", "tactics")
+    back = api.fields(tactics_rt["id"])["campaign"]["id"]
+    tactic = next(r for r in api.search(tactics_rt["id"], {}, size=200).json()["records"]["content"]
+                  if r["data"].get(back))
+    owner = tactic["data"][back][0]["id"]
+    other = next(r for r in api.search(campaigns["id"], {}, size=50).json()["records"]["content"] if r["id"] != owner)
+    tactics_field = campaigns["fields"]["tactics"]["id"]
+    refused = api.patch(f"/v2/records/{other['id']}", json={
+        "data": {"tactics": [{"op": "add", "value": [tactic["id"]]}]}})
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errorCode"] == "BACK_REFERENCE_CONFLICT"
+    assert tactic["id"] in refused.json()["detail"]
+    assert [r["id"] for r in api.get(f"/v2/records/{tactic['id']}").json()["data"][back]] == [owner]
+    assert api.get(f"/v2/records/{other['id']}").json()["data"].get(tactics_field) == other["data"].get(
+        tactics_field)
+
+
 def test_item16_connection_limit_is_403(api: PlanningHttp, scratch: dict[str, Any]) -> None:
     target = api.post(f"/v2/workspaces/{scratch['workspace']['id']}/record-types",
                       json={"displayName": f"T{uuid.uuid4().hex[:6]}"}).json()

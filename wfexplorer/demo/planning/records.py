@@ -155,6 +155,8 @@ def _sync_back_references(pl: Planning, tx: Transaction, rt_id: str, record_id: 
         if field["type"] != "REFERENCE" or not back_id:
             continue
         before, after = set(old.get(field["ID"]) or []), set(new.get(field["ID"]) or [])
+        back = pl.store.get(kinds.FIELD, back_id) or {}
+        single = (back.get("referenceOptions") or {}).get("multiple") is False
         for linked_id in before ^ after:
             linked = tx.get(kinds.RECORD, linked_id)
             if linked is None:
@@ -162,6 +164,11 @@ def _sync_back_references(pl: Planning, tx: Transaction, rt_id: str, record_id: 
             data = dict(linked.get("data") or {})
             items = [i for i in data.get(back_id) or [] if i != record_id]
             if linked_id in after:
+                if single and items:
+                    raise PlanningError(
+                        422, f"Record '{linked_id}' is already connected to '{items[0]}' through its single "
+                             f"reference field '{back.get('displayName', back_id)}'; disconnect it there first.",
+                        "BACK_REFERENCE_CONFLICT", message_arguments={"id": linked_id, "fieldId": back_id})
                 items.append(record_id)
             if items:
                 data[back_id] = items
