@@ -150,6 +150,8 @@ class _Writer:
             row.update(collection.link_values(owner))
             _fill_nested_row(self.tx, target, owner, row)
             self.tx.put(target.obj_code, row)
+        if target.obj_code == "PRED":
+            _refuse_predecessor_loop(self.tx, owner["ID"])
         if collection.name == "assignments" and "assignedToID" in obj.fields:
             first = next((item.get("assignedToID") for item in items if item.get("assignedToID")), None)
             owner["assignedToID"] = first
@@ -250,6 +252,44 @@ def _require_fields(obj: ObjectDef, record: Record) -> None:
     missing = [name for name in obj.required_fields if record.get(name) in (None, "")]
     if missing:
         raise ClassicError(f"Missing required field(s) for {obj.name}: {', '.join(missing)}", kind=UNPROCESSABLE)
+
+
+def _refuse_parent_loop(tx: Transaction, obj: ObjectDef, before: Record, record: Record) -> None:
+    """Refuse an edit that makes a record its own ancestor (task parentID, group parentID, note thread...).
+
+    Walking such a loop never ends, so move, delete and renumbering would hang with the write lock held.
+    """
+    for reference in obj.references.values():
+        field = reference.id_field
+        if reference.target != obj.obj_code or reference.target_code_field or not field.startswith("parent"):
+            continue
+        ancestor = record.get(field)
+        if not ancestor or ancestor == before.get(field):
+            continue
+        seen: set[str] = set()
+        while ancestor and ancestor not in seen:
+            if ancestor == record["ID"]:
+                raise ClassicError(
+                    f"{field} would make a cycle: {obj.name} {record['ID']} cannot be below itself"
+                )
+            seen.add(ancestor)
+            parent = tx.get(obj.obj_code, str(ancestor))
+            ancestor = parent.get(field) if parent else None
+
+
+def _refuse_predecessor_loop(tx: Transaction, task_id: str) -> None:
+    """Refuse predecessors that lead back to ``task_id`` (a task waiting, in the end, for itself)."""
+    predecessors: dict[str, list[str]] = {}
+    for row in tx.table("PRED").values():
+        predecessors.setdefault(str(row.get("successorID")), []).append(str(row.get("predecessorID")))
+    stack, seen = list(predecessors.get(task_id, [])), set()
+    while stack:
+        current = stack.pop()
+        if current == task_id:
+            raise ClassicError(f"predecessors would make a cycle: task {task_id} would depend on itself")
+        if current not in seen:
+            seen.add(current)
+            stack.extend(predecessors.get(current, []))
 
 
 def _stamp(obj: ObjectDef, record: Record, call: ClassicCall, now: str, *, creating: bool) -> None:
@@ -392,6 +432,7 @@ def _edit_record(writer: _Writer, obj: ObjectDef, object_id: str, values: dict[s
     nested = writer.apply(obj, record, values, from_text)
     status = _take_status_change(obj, current.get("status"), record)
     _require_fields(obj, record)
+    _refuse_parent_loop(tx, obj, current, record)
     _stamp(obj, record, writer.call, writer.now, creating=False)
     for collection, items in nested:
         writer.replace_nested(obj, record, collection, items)
