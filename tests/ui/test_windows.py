@@ -168,3 +168,41 @@ def test_a_revoked_oauth_sign_in_asks_to_sign_in_with_the_browser_again_then_ret
     run_until(lambda: results)
     assert len(browser.opened) == opened_before + 1
     assert crashes == []
+
+
+def test_text_typed_before_the_session_expired_stays_and_is_saved_once_after_signing_in_again(
+    windows, run_until, qtbot, ops, demo_server, crashes
+):
+    import uuid
+
+    from PySide6.QtWidgets import QLineEdit
+
+    window = signed_in_window(windows, run_until, qtbot)
+    connection = window.connection
+    session = connection.session
+    project = session.api.Project(session, name=f"Typed {uuid.uuid4().hex[:8]}")
+    project.save()
+    editor = QLineEdit(window.centralWidget())  # stands in for the explorer's editors, which do not exist yet
+    editor.show()
+    qtbot.keyClicks(editor, "typed before the session expired")
+    assert demo_server.context.sessions.revoke(token_of(connection))
+    writes_before = demo_server.context.store.version("PROJ")
+
+    def save(text: str) -> None:
+        project.description = text
+        project.save()
+
+    saved = []
+    typed = editor.text()  # read on the GUI thread; the save runs on a worker
+    ops.run(lambda: save(typed), on_success=saved.append, on_error=pytest.fail)
+    run_until(lambda: window.findChild(ReauthDialog) is not None)
+    reauth = window.findChild(ReauthDialog)
+    reauth.password.setText("demo")
+    qtbot.keyClick(reauth.password, Qt.Key.Key_Return)
+    run_until(lambda: saved)
+
+    assert editor.text() == "typed before the session expired"
+    record = demo_server.context.store.get("PROJ", project.id)
+    assert record["description"] == "typed before the session expired"
+    assert demo_server.context.store.version("PROJ") == writes_before + 1
+    assert crashes == []
