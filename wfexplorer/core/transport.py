@@ -5,7 +5,8 @@ Every request of the library goes through :meth:`Transport.request`. It
 - always passes a connect and a read timeout;
 - retries only what is safe to repeat (``idempotent=True``, by default GET/HEAD/OPTIONS) on
   connection errors and on HTTP 429/502/503/504, with exponential backoff, honouring
-  ``Retry-After`` when the server sends one — a write is never retried blindly;
+  ``Retry-After`` when the server sends one (a wait longer than ``MAX_RETRY_AFTER`` is not made:
+  the answer goes to the caller at once, with its hint) — a write is never retried blindly;
 - turns connection, DNS, TLS and timeout failures into :class:`~wfexplorer.core.errors.NetworkError`
   naming the host;
 - tells subscribers about every attempt with a :class:`RequestEvent` whose URL has its secrets
@@ -151,14 +152,16 @@ class Transport:
                 error = _network_error(failure, method, url)
                 self._emit(self._event(method, url, None, started, 0, attempt, str(error.message)))
                 if attempt < attempts and _worth_retrying(failure):
-                    self._sleep(self._backoff(attempt, None))
+                    self._sleep(self._backoff(attempt))
                     continue
                 raise error from failure
             self._emit(self._event(method, response.url or url, response.status_code, started,
                                    len(response.content), attempt))
             if attempt < attempts and response.status_code in RETRYABLE_STATUSES:
-                self._sleep(self._backoff(attempt, response.headers.get("Retry-After")))
-                continue
+                wait = self._wait_before_retry(attempt, response.headers.get("Retry-After"))
+                if wait is not None:
+                    self._sleep(wait)
+                    continue
             return response
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -178,10 +181,14 @@ class Transport:
         """Close pooled connections."""
         self._session.close()
 
-    def _backoff(self, attempt: int, retry_after: str | None) -> float:
+    def _wait_before_retry(self, attempt: int, retry_after: str | None) -> float | None:
+        """Seconds to wait before the next attempt; ``None`` when the server asks for longer than we wait."""
         hinted = parse_retry_after(retry_after)
         if hinted is not None:
-            return min(hinted, MAX_RETRY_AFTER)
+            return hinted if hinted <= MAX_RETRY_AFTER else None
+        return self._backoff(attempt)
+
+    def _backoff(self, attempt: int) -> float:
         return self.backoff_seconds * (2 ** (attempt - 1)) * (0.5 + random.random() / 2)
 
     @staticmethod

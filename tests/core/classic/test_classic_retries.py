@@ -224,12 +224,16 @@ def test_retry_after_as_an_http_date_is_honoured(canned: CannedServer) -> None:
     assert len(waits.waits) == 1 and 3.0 <= waits.waits[0] <= 5.0
 
 
-def test_an_excessive_retry_after_is_capped(canned: CannedServer) -> None:
+def test_a_retry_after_longer_than_the_transport_waits_reaches_the_caller_at_once(canned: CannedServer) -> None:
+    # Retrying before the server's time would not honour it, and blocking for an hour helps no one:
+    # the caller gets the RateLimitedError with the hint (the GUI says "try again in …").
     waits = Recorder()
-    canned.answer_with("GET", "/proj/count", rate_limited_once("3600"))
+    canned.answer_with("GET", "/proj/count", rate_limited_once(str(int(MAX_RETRY_AFTER) + 1)))
     session = canned.session(api_key="k", transport=Transport(sleep=waits))
-    session.get("/proj/count")
-    assert waits.waits == [MAX_RETRY_AFTER]
+    with pytest.raises(errors.RateLimitedError) as caught:
+        session.get("/proj/count")
+    assert caught.value.retry_after == MAX_RETRY_AFTER + 1
+    assert waits.waits == [] and len(canned.requests) == 1
 
 
 def test_no_log_line_or_event_shows_a_secret(demo_server: Any, demo_faults: Any,
