@@ -50,6 +50,7 @@ def test_item32_object_metadata_fields_parameter_picks_sections(client: Client) 
     assert "fields" not in picked
 
 
+STANDARD_KEYS = ["label", "typeObjCode", "targetTypeObjCode", "fieldType", "enumTargetObjCode", "enumType", "url"]
 ISSUE_2_METADATA_OBJECTS = (
     "PROJ", "TASK", "OPTASK", "USER", "PORT", "PRGM", "TEAMOB", "ROLE", "CMPY",
     "GROUP", "HOUR", "NOTE", "DOCU", "ASSGN", "CTGY", "PARAM", "CSTEM", "ACSRUL",
@@ -60,7 +61,16 @@ ISSUE_2_METADATA_OBJECTS = (
 def test_item32_object_metadata_is_served_for_every_listed_object(client: Client, obj_code: str) -> None:
     metadata = data_of(client.get(f"/{obj_code.lower()}/metadata"))
     assert metadata["objCode"] == obj_code
-    assert len(metadata) == 12 and metadata["fields"]
+    assert len(metadata) == 12 and metadata["fields"] and metadata["operations"] is not None
+    for section in ("fields", "references", "collections"):
+        for name, entry in metadata[section].items():
+            assert [key for key in entry if key not in ("flags", "possibleValues")] == STANDARD_KEYS, name
+            if section != "fields":
+                assert entry["typeObjCode"] and entry["url"].endswith("/metadata"), name
+            if entry["enumType"] and section == "fields":
+                assert entry.get("possibleValues"), name
+    for name, action in metadata["actions"].items():
+        assert action["label"] == name and isinstance(action.get("arguments", []), list)
 
 
 def test_item31_every_metadata_url_in_the_index_resolves_including_secondary_objects(client: Client) -> None:
