@@ -244,7 +244,12 @@ def _network_error(failure: requests.RequestException, method: str, url: str) ->
     host = urlsplit(url).hostname or url
     text = str(failure)
     if isinstance(failure, requests.exceptions.SSLError):
-        message = f"Secure connection to {host} failed (TLS): the certificate could not be verified"
+        if "CERTIFICATE_VERIFY_FAILED" in text:
+            message = f"Secure connection to {host} failed (TLS): the certificate could not be verified"
+        elif "WRONG_VERSION_NUMBER" in text or "wrong version number" in text:
+            message = f"Secure connection to {host} failed (TLS): the server does not speak https here; is the address http://?"
+        else:
+            message = f"Secure connection to {host} failed (TLS handshake)"
     elif isinstance(failure, requests.exceptions.Timeout):
         message = f"{host} did not answer in time"
     elif "NameResolutionError" in text or "Name or service not known" in text or "getaddrinfo" in text:

@@ -41,7 +41,7 @@ class _QuietHandler(WSGIRequestHandler):
     """Request handler that logs through ``logging`` at debug level instead of stderr."""
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        log.debug("%s %s %s", self.command, redaction.redact_url(self.path), code)
+        log.debug("%s %s %s", self.command, redaction.redact_url(getattr(self, "path", "")), code)
 
     def log_error(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         log.debug("%s", redaction.redact_text(format % args))
