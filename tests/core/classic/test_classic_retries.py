@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -124,10 +123,24 @@ def test_a_dropped_connection_on_a_write_is_a_network_error_and_not_resent(
     assert waits.waits == []
 
 
+def arrivals(faults: Any, monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """An event set when a request reaches the simulator (it asks the faults for its latency on arrival)."""
+    arrived = threading.Event()
+    original = faults.delay_seconds
+
+    def delay_seconds() -> float:
+        arrived.set()
+        return original()
+
+    monkeypatch.setattr(faults, "delay_seconds", delay_seconds)
+    return arrived
+
+
 def test_reads_past_the_concurrency_limit_get_429_and_are_retried_until_served(
-        demo_server: Any, demo_faults: Any) -> None:
+        demo_server: Any, demo_faults: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     session, events = simulator_session(demo_server, Transport(backoff_seconds=0.2, max_retries=5))
-    demo_faults.max_in_flight, demo_faults.latency_ms = 1, 300
+    demo_faults.max_in_flight, demo_faults.latency_ms = 1, 400
+    arrived = arrivals(demo_faults, monkeypatch)
     results: list[Any] = []
     failures: list[BaseException] = []
 
@@ -137,25 +150,26 @@ def test_reads_past_the_concurrency_limit_get_429_and_are_retried_until_served(
         except BaseException as failure:  # reported by the assertion below
             failures.append(failure)
 
-    threads = [threading.Thread(target=read) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
+    first = threading.Thread(target=read)
+    first.start()
+    assert arrived.wait(5), "the first read reached the simulator"
+    read()  # while the first read holds the only slot
+    first.join(10)
     assert failures == [] and len(results) == 2
     statuses = [event.status for event in events]
     assert 429 in statuses and statuses.count(200) == 2
 
 
 def test_a_write_past_the_concurrency_limit_is_rate_limited_and_not_resent(
-        demo_server: Any, demo_faults: Any) -> None:
+        demo_server: Any, demo_faults: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     waits = Recorder()
     session, events = simulator_session(demo_server, Transport(sleep=waits))
     demo_faults.max_in_flight, demo_faults.latency_ms = 1, 400
+    arrived = arrivals(demo_faults, monkeypatch)
     slow_read = threading.Thread(target=lambda: session.get("/proj/count"))
     slow_read.start()
     try:
-        time.sleep(0.15)  # the read is now held by the 400 ms latency, filling the one slot
+        assert arrived.wait(5), "the read reached the simulator and holds the only slot"
         with pytest.raises(errors.RateLimitedError):
             session.post("/project", {"name": "over the limit"})
     finally:
