@@ -23,6 +23,7 @@ from wfexplorer.core.planning.filters import (
     filters_from_v1,
     filters_to_v1,
     request_from_v1,
+    request_from_v2,
     request_to_v1,
 )
 
@@ -168,6 +169,15 @@ def test_v2_keys_in_a_v1_body_are_refused():
     with pytest.raises(FilterError) as caught:
         request_from_v1({"filter": {}, "sort": []})
     assert caught.value.paths == ("filter", "sort")
+
+
+def test_record_type_and_view_ids_in_a_v1_search_must_be_text_as_in_v2():
+    with pytest.raises(FilterError) as caught:
+        request_from_v1({"recordTypeId": 5, "recordTypeAlias": ["a"], "rowOrderViewId": {"id": "V1"}})
+    assert caught.value.paths == ("recordTypeId", "recordTypeAlias", "rowOrderViewId")
+    with pytest.raises(FilterError) as v2:
+        request_from_v2({"recordTypeId": 5})
+    assert v2.value.paths == ("recordTypeId",)
 
 
 def test_typed_ims_ids_travel_to_v1_as_plain_strings_without_loss():

@@ -25,7 +25,18 @@ from wfexplorer.core.planning.filters.v2_json import request_from_v2, request_to
 from wfexplorer.core.planning.filters.validation import FieldsArg, check_condition, check_request_parts
 from wfexplorer.core.planning.filters.values import INVALID, parse_value
 from wfexplorer.core.planning.filters.vocabulary import ConditionType, Direction, IdType, Operator, ValueShape
-from wfexplorer.core.planning.filters.wire import Conversion, Loss, boolean, comma_list, integer, json_text
+from wfexplorer.core.planning.filters.wire import (
+    Conversion,
+    Loss,
+    boolean,
+    comma_list,
+    integer,
+    json_text,
+    open_search,
+    parse_whole,
+    pick,
+    text,
+)
 
 V1_DEFAULT_LIMIT = 500
 V1_MAX_LIMIT = 2000
@@ -143,39 +154,26 @@ def convert_v1_to_v2(
 
 def filters_from_v1(data: Any, fields: FieldsArg = None, root: str = "filters") -> Group:
     """Parse v1 ``filters`` (array or object) into a root group; ``FilterError`` names every problem."""
-    problems: list[Problem] = []
-    catalog = None if fields is None else FieldCatalog.of(fields)
-    group = _parse_filters(data, root, catalog, problems)
-    raise_if_errors(problems)
-    assert group is not None
-    return group
+    return parse_whole(_parse_filters, data, fields, root)
 
 
 def request_from_v1(
     body: Mapping[str, Any] | None, params: Mapping[str, Any] | None = None, fields: FieldsArg = None
 ) -> SearchRequest:
     """Parse a v1 search from its body and query parameters (the GET form puts everything in ``params``)."""
-    body = body or {}
-    params = params or {}
-    problems: list[Problem] = []
-    if not isinstance(body, Mapping):
-        raise_if_errors([Problem("body", f"expected a JSON object, not {type(body).__name__}")])
-    catalog = None if fields is None else FieldCatalog.of(fields)
-    for key, v1_key in _V2_ONLY_KEYS.items():
-        if key in body:
-            problems.append(Problem(key, f"{key!r} is v2 syntax; v1 uses {v1_key!r}"))
+    body, params, problems, catalog = open_search(body, params, fields, "v1", _V2_ONLY_KEYS)
     raw_filters = body.get("filters")
     if raw_filters is None and "filters" in params:
         raw_filters = json_text(params["filters"], "filters", problems)
     group = None if raw_filters is None else _parse_filters(raw_filters, "filters", catalog, problems)
     sort = _parse_sorting(body.get("sorting"), catalog, problems)
-    grouping_ids = comma_list(_pick(body, params, "groupingFieldIds"), "groupingFieldIds", problems) or ()
+    grouping_ids = comma_list(pick(body, params, "groupingFieldIds"), "groupingFieldIds", problems) or ()
     grouping = [
         sort_key(field, None, f"groupingFieldIds[{index}]", catalog, problems)
         for index, field in enumerate(grouping_ids)
     ]
-    offset = integer(_pick(body, params, "offset"), "offset", problems)
-    limit = integer(_pick(body, params, "limit"), "limit", problems, minimum=1)
+    offset = integer(pick(body, params, "offset"), "offset", problems)
+    limit = integer(pick(body, params, "limit"), "limit", problems, minimum=1)
     paging = None
     if offset is not None or limit is not None:
         paging = Paging(offset or 0, V1_DEFAULT_LIMIT if limit is None else limit)
@@ -183,21 +181,16 @@ def request_from_v1(
         filter=group,
         sort=sort,
         group=tuple(key for key in grouping if key is not None),
-        attributes=comma_list(_pick(params, body, "attributes"), "attributes", problems),
+        attributes=comma_list(pick(params, body, "attributes"), "attributes", problems),
         paging=paging,
-        record_type_id=_pick(body, params, "recordTypeId") or None,
-        record_type_alias=_pick(body, params, "recordTypeAlias") or None,
-        aliased=boolean(_pick(params, body, "aliased"), "aliased", problems),
-        row_order_view_id=_pick(body, params, "rowOrderViewId") or None,
+        record_type_id=text(pick(body, params, "recordTypeId"), "recordTypeId", problems),
+        record_type_alias=text(pick(body, params, "recordTypeAlias"), "recordTypeAlias", problems),
+        aliased=boolean(pick(params, body, "aliased"), "aliased", problems),
+        row_order_view_id=text(pick(body, params, "rowOrderViewId"), "rowOrderViewId", problems),
     )
     problems.extend(check_request_parts(request, catalog, keys=False))
     raise_if_errors(problems)
     return request
-
-
-def _pick(first: Mapping[str, Any], second: Mapping[str, Any], key: str) -> Any:
-    value = first.get(key)
-    return second.get(key) if value is None else value
 
 
 def _parse_sorting(raw: Any, catalog: FieldCatalog | None, problems: list[Problem]) -> tuple[SortKey, ...]:

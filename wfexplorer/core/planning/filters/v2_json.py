@@ -19,7 +19,18 @@ from wfexplorer.core.planning.filters.request import Paging, SearchRequest, Sort
 from wfexplorer.core.planning.filters.validation import FieldsArg, check_condition, check_key_field, check_request_parts
 from wfexplorer.core.planning.filters.values import INVALID, parse_value
 from wfexplorer.core.planning.filters.vocabulary import ConditionType, Direction, Operator
-from wfexplorer.core.planning.filters.wire import Conversion, Loss, boolean, comma_list, integer, json_text
+from wfexplorer.core.planning.filters.wire import (
+    Conversion,
+    Loss,
+    boolean,
+    comma_list,
+    integer,
+    json_text,
+    open_search,
+    parse_whole,
+    pick,
+    text,
+)
 
 V2_DEFAULT_SIZE = 100
 _CONDITIONS: dict[str, ConditionType] = {c.value: c for c in ConditionType}
@@ -102,37 +113,19 @@ def _key_to_v2(key: SortKey) -> dict[str, str]:
 
 def node_from_v2(data: Any, fields: FieldsArg = None, root: str = "filter") -> Node:
     """Parse a v2 group or condition; ``FilterError`` names every problem (with ``fields``: unknown fields too)."""
-    problems: list[Problem] = []
-    catalog = None if fields is None else FieldCatalog.of(fields)
-    node = _parse_node(data, root, catalog, problems)
-    raise_if_errors(problems)
-    assert node is not None  # a None node always comes with an error
-    return node
+    return parse_whole(_parse_node, data, fields, root)
 
 
 def group_from_v2(data: Any, fields: FieldsArg = None, root: str = "filter") -> Group:
     """Parse a v2 filter group (the ``filter`` of a search, which must be a group)."""
-    problems: list[Problem] = []
-    catalog = None if fields is None else FieldCatalog.of(fields)
-    group = _parse_root(data, root, catalog, problems)
-    raise_if_errors(problems)
-    assert group is not None
-    return group
+    return parse_whole(_parse_root, data, fields, root)
 
 
 def request_from_v2(
     body: Mapping[str, Any] | None, params: Mapping[str, Any] | None = None, fields: FieldsArg = None
 ) -> SearchRequest:
     """Parse a v2 search from its body and query parameters (GET searches put everything in ``params``)."""
-    body = body or {}
-    params = params or {}
-    problems: list[Problem] = []
-    if not isinstance(body, Mapping):
-        raise_if_errors([Problem("body", f"expected a JSON object, not {type(body).__name__}")])
-    catalog = None if fields is None else FieldCatalog.of(fields)
-    for key, v2_key in _V1_ONLY_KEYS.items():
-        if key in body:
-            problems.append(Problem(key, f"{key!r} is v1 syntax; v2 uses {v2_key!r}"))
+    body, params, problems, catalog = open_search(body, params, fields, "v2", _V1_ONLY_KEYS)
     raw_filter = body.get("filter")
     if raw_filter is None and "filter" in params:
         raw_filter = json_text(params["filter"], "filter", problems)
@@ -143,8 +136,8 @@ def request_from_v2(
     grouping = _parse_keys(body.get("group"), "group", catalog, problems)
     if "group" not in body and "groupingFieldIds" in params:
         grouping = _keys_of_ids(params["groupingFieldIds"], "groupingFieldIds", catalog, problems)
-    page = integer(_pick(params, body, "page"), "page", problems)
-    size = integer(_pick(params, body, "size"), "size", problems, minimum=1)
+    page = integer(pick(params, body, "page"), "page", problems)
+    size = integer(pick(params, body, "size"), "size", problems, minimum=1)
     paging = None
     if page is not None or size is not None:
         paging = Paging.of_page(page or 0, size or V2_DEFAULT_SIZE)
@@ -152,15 +145,15 @@ def request_from_v2(
         filter=group,
         sort=sort,
         group=grouping,
-        field_ids=comma_list(_pick(params, body, "fieldIds"), "fieldIds", problems),
-        field_aliases=comma_list(_pick(params, body, "fieldAliases"), "fieldAliases", problems),
+        field_ids=comma_list(pick(params, body, "fieldIds"), "fieldIds", problems),
+        field_aliases=comma_list(pick(params, body, "fieldAliases"), "fieldAliases", problems),
         paging=paging,
-        record_type_id=_text(_pick(body, params, "recordTypeId"), "recordTypeId", problems),
-        record_type_alias=_text(_pick(body, params, "recordTypeAlias"), "recordTypeAlias", problems),
-        aliased=boolean(_pick(params, body, "aliased"), "aliased", problems),
-        scope_workspace_ids=comma_list(_pick(body, params, "scopeWorkspaceIds"), "scopeWorkspaceIds", problems),
-        global_record_type_workspace_field_id=_text(
-            _pick(body, params, "globalRecordTypeWorkspaceFieldId"), "globalRecordTypeWorkspaceFieldId", problems
+        record_type_id=text(pick(body, params, "recordTypeId"), "recordTypeId", problems),
+        record_type_alias=text(pick(body, params, "recordTypeAlias"), "recordTypeAlias", problems),
+        aliased=boolean(pick(params, body, "aliased"), "aliased", problems),
+        scope_workspace_ids=comma_list(pick(body, params, "scopeWorkspaceIds"), "scopeWorkspaceIds", problems),
+        global_record_type_workspace_field_id=text(
+            pick(body, params, "globalRecordTypeWorkspaceFieldId"), "globalRecordTypeWorkspaceFieldId", problems
         ),
     )
     problems.extend(check_request_parts(request, catalog, keys=False))
@@ -188,18 +181,6 @@ def view_filter_to_v2(root: Group | None) -> list[dict[str, Any]]:
     if root.operator is Operator.AND:
         return [node_to_v2(child) for child in root.children]
     return [node_to_v2(root)]
-
-
-def _pick(first: Mapping[str, Any], second: Mapping[str, Any], key: str) -> Any:
-    value = first.get(key)
-    return second.get(key) if value is None else value
-
-
-def _text(raw: Any, path: str, problems: list[Problem]) -> str | None:
-    if raw is None or isinstance(raw, str):
-        return raw or None
-    problems.append(Problem(path, f"expected a string, not {raw!r}"))
-    return None
 
 
 def _parse_keys(raw: Any, path: str, catalog: FieldCatalog | None, problems: list[Problem]) -> tuple[SortKey, ...]:

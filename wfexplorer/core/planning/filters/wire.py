@@ -8,10 +8,17 @@ whatever the target version cannot express is listed in ``losses``, each with th
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from wfexplorer.core.planning.filters.problems import Problem
+from wfexplorer.core.planning.filters.catalog import FieldCatalog
+from wfexplorer.core.planning.filters.problems import Problem, raise_if_errors
+from wfexplorer.core.planning.filters.validation import FieldsArg
+
+T = TypeVar("T")
+#: A parser of one part of a search: ``(data, path, catalog, problems)`` → the part, or None after a problem.
+Parser = Callable[[Any, str, FieldCatalog | None, list[Problem]], T | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,3 +111,43 @@ def json_text(raw: Any, path: str, problems: list[Problem]) -> Any:
     except ValueError as exc:
         problems.append(Problem(path, f"not valid JSON: {exc}"))
         return None
+
+
+def pick(first: Mapping[str, Any], second: Mapping[str, Any], key: str) -> Any:
+    """``first[key]``, else ``second[key]`` (a search may give a key in its body or its query string)."""
+    value = first.get(key)
+    return second.get(key) if value is None else value
+
+
+def text(raw: Any, path: str, problems: list[Problem]) -> str | None:
+    """An optional string; empty means absent."""
+    if raw is None or isinstance(raw, str):
+        return raw or None
+    problems.append(Problem(path, f"expected a string, not {raw!r}"))
+    return None
+
+
+def parse_whole(parse: Parser[T], data: Any, fields: FieldsArg, root: str) -> T:
+    """Run ``parse`` on ``data``; ``FilterError`` names every problem (with ``fields``: unknown fields too)."""
+    problems: list[Problem] = []
+    catalog = None if fields is None else FieldCatalog.of(fields)
+    result = parse(data, root, catalog, problems)
+    raise_if_errors(problems)
+    assert result is not None  # a None result always comes with an error
+    return result
+
+
+def open_search(
+    body: Mapping[str, Any] | None, params: Mapping[str, Any] | None, fields: FieldsArg, version: str,
+    foreign_keys: Mapping[str, str],
+) -> tuple[Mapping[str, Any], Mapping[str, Any], list[Problem], FieldCatalog | None]:
+    """The start of parsing a ``version`` ("v1"/"v2") search: body and params (never None), the catalogue, and
+    the problem list, holding one problem per body key of the other version (``foreign_keys``: key → ours)."""
+    body = body or {}
+    params = params or {}
+    if not isinstance(body, Mapping):
+        raise_if_errors([Problem("body", f"expected a JSON object, not {type(body).__name__}")])
+    other = "v1" if version == "v2" else "v2"
+    problems = [Problem(key, f"{key!r} is {other} syntax; {version} uses {ours!r}")
+                for key, ours in foreign_keys.items() if key in body]
+    return body, params, problems, None if fields is None else FieldCatalog.of(fields)
