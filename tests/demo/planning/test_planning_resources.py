@@ -446,3 +446,30 @@ def test_removing_a_select_option_clears_it_from_records(api: PlanningHttp, scra
     data = api.get(f"/v2/records/{record['id']}").json()["data"]
     assert f["state"]["id"] not in data
     assert data[f["labels"]["id"]] == ["l1"]
+
+
+def test_item13_reference_quota_answers_its_own_code(api: PlanningHttp, scratch: dict[str, Any]) -> None:
+    target = api.record_type("2027 Marketing Plan", "audiences")
+    for index in range(30):
+        created = api.post(f"/v2/record-types/{scratch['id']}/fields", json={
+            "displayName": f"R{index}", "type": "REFERENCE", "referenceOptions": {"recordTypeId": target["id"]}})
+        assert created.status_code == 201, created.text
+    over = api.post(f"/v2/record-types/{scratch['id']}/fields", json={
+        "displayName": "R30", "type": "REFERENCE", "referenceOptions": {"recordTypeId": target["id"]}})
+    assert over.status_code == 403
+    assert over.json()["errorCode"] == "REFERENCE_FIELDS_COUNT_LIMIT_EXCEEDED"
+
+
+def test_item13_the_501st_field_is_refused(api: PlanningHttp, scratch: dict[str, Any]) -> None:
+    context = api.server.context
+    assert context is not None
+    have = sum(1 for f in context.store.table("pl:field").values() if f["recordTypeId"] == scratch["id"])
+    docs = [{"ID": f"F{uuid.uuid4().hex[:24]}", "recordTypeId": scratch["id"], "type": "NUMBER",
+             "displayName": f"N{index}", "alias": f"n{index}"} for index in range(499 - have)]
+    with context.store.transaction() as tx:
+        tx.put_many("pl:field", docs)
+    last = api.post(f"/v2/record-types/{scratch['id']}/fields", json={"displayName": "The 500th", "type": "TEXT"})
+    assert last.status_code == 201, last.text
+    over = api.post(f"/v2/record-types/{scratch['id']}/fields", json={"displayName": "One too many", "type": "TEXT"})
+    assert over.status_code == 403
+    assert over.json()["errorCode"] == "FIELD_LIMIT_EXCEEDED"
