@@ -7,16 +7,16 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import keyring.errors  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.backend
+import keyring.errors
+import pytest
 
-from wfexplorer.demo.server import DemoServer  # noqa: E402
+from wfexplorer.demo.server import DemoServer
 
 #: Volume of the session-wide simulator's data: small enough to seed in a second or two.
 TEST_SCALE = float(os.environ.get("WFEXPLORER_TEST_SCALE", "0.2"))
