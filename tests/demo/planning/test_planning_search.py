@@ -86,10 +86,14 @@ def test_item21_malformed_filters_are_400_in_both_versions(api: PlanningHttp, sc
 
 
 def test_item21_v1_malformed_filters_are_400_type_report(api: PlanningHttp, scratch: dict[str, Any]) -> None:
-    for filters in ([{"count": {"$between": [1, 2]}}], [{"nope": "x"}], [{"labels": {"$is": "l1"}}]):
+    cases = {"filters[0].count.$between": [{"count": {"$between": [1, 2]}}], "filters[0].nope": [{"nope": "x"}],
+             "filters[0].labels.$is": [{"labels": {"$is": "l1"}}], "filters.$xor": {"$xor": [{"count": 1}]},
+             "filters[0].count.$isBetween": [{"count": {"$isBetween": 5}}]}
+    for spot, filters in cases.items():
         response = api.post("/v1/records/search", json={"recordTypeId": scratch["id"], "filters": filters})
         assert response.status_code == 400, filters
         assert response.json()["type"] == 40001
+        assert spot in [error["field"] for error in response.json()["report"]["errors"]], response.text
 
 
 def test_item22_every_condition_with_its_value_shape(api: PlanningHttp, known: dict[str, Any]) -> None:
