@@ -75,3 +75,16 @@ def test_predecessors_cannot_form_a_loop(client: Client) -> None:
     # a chain without a loop is fine
     data_of(client.put(f"/task/{third['ID']}", json={"predecessors": [{"predecessorID": first["ID"]},
                                                                        {"predecessorID": second["ID"]}]}))
+
+
+def test_a_parent_task_must_be_in_the_same_project(client: Client, outline: dict[str, str]) -> None:
+    other = client.new_project("Another project")
+    stranger = client.new_task(other["ID"], "Stranger")
+    created = client.post("/task", json={"name": "Cross", "projectID": outline["project"], "parentID": stranger["ID"]})
+    assert "different project" in error_of(created)["message"]
+    edited = client.put(f"/task/{outline['bottom']}", json={"parentID": stranger["ID"]})
+    assert "different project" in error_of(edited)["message"]
+    assert _parent(client, outline["bottom"]) == outline["middle"]
+    # deleting the other project's task no longer takes this project's work with it
+    data_of(client.delete(f"/task/{stranger['ID']}"))
+    assert _parent(client, outline["bottom"]) == outline["middle"]

@@ -236,6 +236,7 @@ def _new_record(writer: _Writer, obj: ObjectDef, values: dict[str, Any], from_te
     nested = writer.apply(obj, record, values, from_text)
     status = _take_status_change(obj, obj.create_defaults().get("status"), record)
     _require_fields(obj, record)
+    _refuse_foreign_parent_task(tx, obj, {}, record)
     _stamp(obj, record, call, writer.now, creating=True)
     _work_defaults(tx, call.context.store, obj, record, writer.now)
     _derived_links(tx, obj, record, call.user_id)
@@ -275,6 +276,17 @@ def _refuse_parent_loop(tx: Transaction, obj: ObjectDef, before: Record, record:
             seen.add(ancestor)
             parent = tx.get(obj.obj_code, str(ancestor))
             ancestor = parent.get(field) if parent else None
+
+
+def _refuse_foreign_parent_task(tx: Transaction, obj: ObjectDef, before: Record, record: Record) -> None:
+    """Refuse a task whose parent is in another project (the move action refuses it the same way)."""
+    if obj.obj_code != "TASK" or not record.get("parentID"):
+        return
+    if all(record.get(name) == before.get(name) for name in ("parentID", "projectID")):
+        return
+    parent = tx.get("TASK", str(record["parentID"]))
+    if parent is not None and parent.get("projectID") != record.get("projectID"):
+        raise ClassicError("The new parent task belongs to a different project")
 
 
 def _refuse_predecessor_loop(tx: Transaction, task_id: str) -> None:
@@ -433,6 +445,7 @@ def _edit_record(writer: _Writer, obj: ObjectDef, object_id: str, values: dict[s
     status = _take_status_change(obj, current.get("status"), record)
     _require_fields(obj, record)
     _refuse_parent_loop(tx, obj, current, record)
+    _refuse_foreign_parent_task(tx, obj, current, record)
     _stamp(obj, record, writer.call, writer.now, creating=False)
     for collection, items in nested:
         writer.replace_nested(obj, record, collection, items)
