@@ -170,3 +170,24 @@ def test_a_port_in_use_is_a_clear_error_not_a_traceback(tmp_path: Path, capsys: 
         code = main(["--port", str(port), "--data", str(tmp_path), "--scale", SCALE])
     assert code == 1
     assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+
+
+def test_data_that_cannot_be_opened_is_a_clear_error_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("x", encoding="utf-8")
+    assert main(["--port", "0", "--data", str(not_a_directory)]) == 1
+    assert f"cannot open the demo data in {not_a_directory}" in capsys.readouterr().err
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "wfexplorer-demo.sqlite3").write_text("not a database" * 100, encoding="utf-8")
+    assert main(["--port", "0", "--data", str(broken)]) == 1
+    error = capsys.readouterr().err
+    assert f"cannot open the demo data in {broken}" in error and "--reset" in error
+
+
+def test_reset_rebuilds_a_damaged_database(tmp_path: Path) -> None:
+    (tmp_path / "wfexplorer-demo.sqlite3").write_text("not a database" * 100, encoding="utf-8")
+    with demo_process(tmp_path, "--reset") as running:
+        assert _login(running.base_url)

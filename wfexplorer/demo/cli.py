@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -49,6 +50,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     logging.basicConfig(level=logging.WARNING)
     server = DemoServer(args.data, host=args.host, port=args.port, scale=args.scale, reset=args.reset, faults=faults)
+    try:
+        server.open()
+    except (OSError, sqlite3.Error) as error:
+        print(
+            f"wfexplorer-demo: cannot open the demo data in {args.data}: {error}"
+            " (--reset rebuilds it from scratch)",
+            file=sys.stderr,
+        )
+        return 1
     try:
         server.start()
     except OSError as error:

@@ -111,7 +111,12 @@ class DemoServer:
             store = Store(":memory:")
         else:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            store = Store(self.data_dir / DATABASE_NAME)
+            database = self.data_dir / DATABASE_NAME
+            if self.reset:  # remove the file rather than clear it, so --reset also mends a damaged one
+                for path in (database, database.with_name(database.name + "-wal"),
+                             database.with_name(database.name + "-shm")):
+                    path.unlink(missing_ok=True)
+            store = Store(database)
         if self.reset:
             store.clear()
         context = DemoContext(store=store, settings=self._settings, faults=self._faults)
