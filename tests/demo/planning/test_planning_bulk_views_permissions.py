@@ -161,6 +161,37 @@ def test_item39_permissions_follow_roles_and_members(fresh_api: PlanningHttp) ->
     assert api.delete(f"{base}/requests", json={"requestIds": []}).status_code == 400
 
 
+def test_item39_group_team_role_and_company_members_give_their_users_access(fresh_api: PlanningHttp) -> None:
+    api = fresh_api
+    context = api.server.context
+    assert context is not None
+    ws = api.workspace("Events")
+    base = f"/v2/permissions/workspaces/{ws['id']}"
+    subjects = {"team": uuid.uuid4().hex, "group": uuid.uuid4().hex, "role": uuid.uuid4().hex,
+                "company": uuid.uuid4().hex}
+    user_id, token = _user_token(api, "Erin")
+    with context.store.transaction() as tx:
+        tx.put("USER", {**(tx.get("USER", user_id) or {}), "homeTeamID": subjects["team"],
+                        "companyID": subjects["company"]})
+        tx.put("USRGPS", {"ID": uuid.uuid4().hex, "objCode": "USRGPS", "userID": user_id,
+                          "groupID": subjects["group"]})
+        tx.put("USRROL", {"ID": uuid.uuid4().hex, "objCode": "USRROL", "userID": user_id,
+                          "roleID": subjects["role"]})
+    assert api.get(base, token=token).json()["canView"] is False
+    expected = {"company": (True, False), "role": (True, True), "group": (True, True), "team": (True, True)}
+    for kind in ("company", "role", "group", "team"):
+        role = "viewer" if kind == "company" else "editor"
+        granted = api.patch(f"{base}/members", json={"grant": [{"subjectId": subjects[kind], "subjectType": kind,
+                                                                "role": role}]})
+        assert granted.status_code == 204
+        mine = api.get(base, token=token).json()
+        assert (mine["canView"], mine["canEdit"]) == expected[kind], kind
+        if kind != "company":
+            api.patch(f"{base}/members", json={"revoke": [{"subjectId": subjects[kind], "subjectType": kind}]})
+    _, other_token = _user_token(api, "Finn")
+    assert api.get(base, token=other_token).json()["canView"] is False
+
+
 def test_item39_record_type_inheritance_can_make_members_view_only(fresh_api: PlanningHttp) -> None:
     api = fresh_api
     ws = api.workspace("Events")

@@ -291,7 +291,7 @@ class Planning:
         person = self.directory.by_wf(user_id)
         if person is not None and person.is_admin:
             return "manager"
-        own = _member_role(self.acl(resource_type, str(resource["ID"])), user_id, person)
+        own = self._member_role(self.acl(resource_type, str(resource["ID"])), user_id, person)
         if own:
             return own
         if resource_type in ("records", "views"):
@@ -304,22 +304,44 @@ class Planning:
             return None
         if workspace.get("ownerId") in (user_id, person.ims_id if person else None):
             return "manager"
-        role = _member_role(self.acl("workspaces", workspace["ID"]), user_id, person)
+        role = self._member_role(self.acl("workspaces", workspace["ID"]), user_id, person)
         if role and resource_type == "record-types" and not self.acl(resource_type, str(resource["ID"])).get(
             "inherited", True
         ):
             return "viewer"
         return role
 
+    def _member_role(self, acl: Mapping[str, Any], user_id: str, person: Any) -> str | None:
+        """The highest role the member list gives the user, directly or through a group, team, role or company."""
+        ids = {user_id} | ({person.ims_id} if person is not None else set())
+        memberships: set[tuple[str, str]] | None = None
+        best: str | None = None
+        for member in acl.get("members") or []:
+            kind, subject = member.get("subjectType"), member.get("subjectId")
+            if kind == "user":
+                matches = subject in ids
+            else:
+                memberships = self._memberships(user_id) if memberships is None else memberships
+                matches = (kind, subject) in memberships
+            role = str(member.get("role"))
+            if matches and _ROLE_RANK.get(role, 0) > _ROLE_RANK.get(best, 0):
+                best = role
+        return best
 
-def _member_role(acl: Mapping[str, Any], user_id: str, person: Any) -> str | None:
-    ids = {user_id}
-    if person is not None:
-        ids.add(person.ims_id)
-    for member in acl.get("members") or []:
-        if member.get("subjectType") == "user" and member.get("subjectId") in ids:
-            return str(member.get("role"))
-    return None
+    def _memberships(self, user_id: str) -> set[tuple[str, str]]:
+        """``(subjectType, id)`` of the classic groups, teams, job roles and company the user belongs to."""
+        user = self.store.get("USER", user_id) or {}
+        found = {(kind, str(user[key])) for kind, key in (("group", "homeGroupID"), ("team", "homeTeamID"),
+                                                          ("role", "roleID"), ("company", "companyID"))
+                 if user.get(key)}
+        for objcode, kind, key in (("USRGPS", "group", "groupID"), ("TEAMMB", "team", "teamID"),
+                                   ("USRROL", "role", "roleID")):
+            found.update((kind, str(row[key])) for row in self.store.table(objcode).values()
+                         if row.get("userID") == user_id and row.get(key))
+        return found
+
+
+_ROLE_RANK: dict[str | None, int] = {"viewer": 1, "editor": 2, "manager": 3}
 
 
 def rollup_values(values: list[Any], rollup: str | None) -> Any:
