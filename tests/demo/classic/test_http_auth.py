@@ -215,3 +215,20 @@ def test_item08_clear_api_key_answers_success_true_on_every_path(fresh_demo_serv
     assert data_of(response) == {"success": True}
     dead = requests.get(f"{api(server)}/metadata", params={"apiKey": key}, timeout=TIMEOUT)
     assert error_of(dead)["message"] == "You are not currently logged in."
+
+
+def test_item05_xsrf_header_with_the_login_cookies_authenticates_writes(demo_server: DemoServer) -> None:
+    with requests.Session() as browser:
+        data_of(browser.post(f"{api(demo_server)}/login", data={"username": "admin", "password": "demo"},
+                             timeout=TIMEOUT))
+        token = browser.cookies.get("XSRF-TOKEN")
+        assert token
+        created = browser.post(f"{api(demo_server)}/proj", data={"name": "written with XSRF"},
+                               headers={"X-XSRF-TOKEN": token}, timeout=TIMEOUT)
+        assert data_of(created)["name"] == "written with XSRF"
+        forged = browser.post(f"{api(demo_server)}/proj", data={"name": "forged"},
+                              headers={"X-XSRF-TOKEN": "0" * 32}, timeout=TIMEOUT)
+        assert error_of(forged)["message"] == "You are not currently logged in."
+    without_cookie = requests.post(f"{api(demo_server)}/proj", data={"name": "no cookie"},
+                                   headers={"X-XSRF-TOKEN": token}, timeout=TIMEOUT)
+    assert error_of(without_cookie)["message"] == "You are not currently logged in."

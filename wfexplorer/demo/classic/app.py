@@ -16,7 +16,13 @@ from werkzeug.wrappers import Request, Response
 
 from wfexplorer.demo.classic import dispatch
 from wfexplorer.demo.classic.call import ClassicCall
-from wfexplorer.demo.classic.credentials import SESSION_COOKIE, optional_caller, resolve_caller
+from wfexplorer.demo.classic.credentials import (
+    SESSION_COOKIE,
+    XSRF_COOKIE,
+    optional_caller,
+    resolve_caller,
+    xsrf_token,
+)
 from wfexplorer.demo.classic.errors import BAD_REQUEST, RATE_LIMITED, ClassicError
 from wfexplorer.demo.classic.params import parse_request
 from wfexplorer.demo.classic.routing import parse_path
@@ -104,8 +110,11 @@ class ClassicApp:
         endpoint = route.root_endpoint
         if endpoint == "login":
             response.set_cookie(SESSION_COOKIE, data["sessionID"], httponly=True, samesite="Lax", path="/attask")
+            # readable by the page's script, which echoes it in X-XSRF-TOKEN to write
+            response.set_cookie(XSRF_COOKIE, xsrf_token(data["sessionID"]), samesite="Lax", path="/attask")
         elif endpoint == "logout":
             response.delete_cookie(SESSION_COOKIE, path="/attask")
+            response.delete_cookie(XSRF_COOKIE, path="/attask")
         return response
 
 
