@@ -328,6 +328,11 @@ def test_item33_cursor_lists_enforce_limits_and_end_without_next_cursor(api: Pla
             break
         cursor = page["cursor"]["nextCursor"]
     assert seen == [f["id"] for f in campaigns["fields"].values()]
+    assert len(seen) > 20
+    default = api.get(f"/v2/record-types/{campaigns['id']}/fields").json()
+    assert len(default["content"]) == 20 and default["cursor"]["hasMore"]
+    assert api.get("/v2/workspaces", params={"limit": 50}).status_code == 200
+    assert api.get(f"/v2/record-types/{campaigns['id']}/fields", params={"limit": 100}).status_code == 200
     assert api.get("/v2/workspaces", params={"limit": 51}).status_code == 400
     assert api.get("/v2/workspaces", params={"limit": 0}).status_code == 400
     assert api.get(f"/v2/record-types/{campaigns['id']}/fields", params={"limit": 101}).status_code == 400
