@@ -17,9 +17,11 @@ import platformdirs
 import pytest
 import requests
 
-from wfexplorer.demo.classic.seed import build_dataset
+from wfexplorer.demo.classic.seed import build_dataset, seed_classic
 from wfexplorer.demo.cli import build_parser, main
+from wfexplorer.demo.context import DemoContext
 from wfexplorer.demo.server import CREDENTIALS_NAME
+from wfexplorer.demo.store import Store
 
 SCALE = "0.02"
 TIMEOUT = 10
@@ -191,3 +193,17 @@ def test_reset_rebuilds_a_damaged_database(tmp_path: Path) -> None:
     (tmp_path / "wfexplorer-demo.sqlite3").write_text("not a database" * 100, encoding="utf-8")
     with demo_process(tmp_path, "--reset") as running:
         assert _login(running.base_url)
+
+
+def test_a_seed_cut_short_is_rebuilt_on_the_next_start(tmp_path: Path) -> None:
+    # what Ctrl-C during the first (seeding) start leaves: classic records, no credentials, no Planning data
+    store = Store(tmp_path / "wfexplorer-demo.sqlite3")
+    seed_classic(DemoContext(store), float(SCALE))
+    store.close()
+    with demo_process(tmp_path) as running:
+        credentials = json.loads((tmp_path / CREDENTIALS_NAME).read_text(encoding="utf-8"))
+        assert credentials["username"] == "admin" and any(credentials["access_token"] in line
+                                                          for line in running.banner)
+        workspaces = requests.get(f"{running.base_url}/maestro/api/v2/workspaces",
+                                  headers={"Authorization": f"Bearer {credentials['access_token']}"}, timeout=TIMEOUT)
+        assert workspaces.status_code == 200 and workspaces.json()

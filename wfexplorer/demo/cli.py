@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     server = DemoServer(args.data, host=args.host, port=args.port, scale=args.scale, reset=args.reset, faults=faults)
     try:
         server.open()
+    except KeyboardInterrupt:  # while building the data: the next start builds it again
+        print("wfexplorer-demo stopped.")
+        return 130
     except (OSError, sqlite3.Error) as error:
         print(
             f"wfexplorer-demo: cannot open the demo data in {args.data}: {error}"

@@ -120,9 +120,14 @@ class DemoServer:
         if self.reset:
             store.clear()
         context = DemoContext(store=store, settings=self._settings, faults=self._faults)
-        if store.is_empty():
+        if store.get_meta(CREDENTIALS_META) is None:
+            # Empty, or a seed cut short (Ctrl-C during a first start): the credentials are written
+            # last, so without them the data is incomplete and is rebuilt from scratch.
             from wfexplorer.demo import seed  # imported only to build data: keeps restarts fast
 
+            if not store.is_empty():
+                log.warning("the demo data in %s is incomplete; rebuilding it", self.data_dir)
+                store.clear()
             seed.seed_all(context, self.scale)
         self.context = context
         self._surfaces = [
