@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 import pytest
@@ -313,6 +314,20 @@ def test_item32_v1_search_body_and_query_forms(api: PlanningHttp, known: dict[st
     assert empty.json()["totalCount"] == 4
     too_many = api.post("/v1/records/search", json={"recordTypeId": known["id"], "limit": 2001})
     assert too_many.status_code == 400
+
+
+def test_item32_v1_offset_and_limit_default_to_0_and_500(api: PlanningHttp, scratch: dict[str, Any]) -> None:
+    context = api.server.context
+    assert context is not None
+    docs = [{"ID": f"Rc{uuid.uuid4().hex[:24]}", "recordTypeId": scratch["id"],
+             "workspaceId": scratch["workspace"]["id"], "data": {}, "_pos": float(index)} for index in range(502)]
+    with context.store.transaction() as tx:
+        tx.put_many("pl:record", docs)
+    result = api.post("/v1/records/search", json={"recordTypeId": scratch["id"]}).json()
+    assert result["totalCount"] == 502
+    assert [r["id"] for r in result["records"]] == [d["ID"] for d in docs[:500]]
+    rest = api.post("/v1/records/search", json={"recordTypeId": scratch["id"], "offset": 500}).json()
+    assert [r["id"] for r in rest["records"]] == [d["ID"] for d in docs[500:]]
 
 
 def test_item33_cursor_lists_enforce_limits_and_end_without_next_cursor(api: PlanningHttp,
