@@ -73,3 +73,19 @@ def test_a_dropped_connection_reaches_the_client_as_a_connection_error(
         requests.get(_metadata_url(demo_server), timeout=TIMEOUT)
     demo_faults.drop_rate = 0.0
     assert requests.get(_metadata_url(demo_server), timeout=TIMEOUT).status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("error_status=99", "error_status must be an HTTP status from 100 to 599"),
+        ("error_status=1000", "error_status must be an HTTP status from 100 to 599"),
+        ("error_rate=1.5", "error_rate must be between 0 and 1"),
+        ("drop_rate=-0.1", "drop_rate must be between 0 and 1"),
+        ("latency=-5", "latency must not be negative"),
+        ("session_expiry=-1", "session_expiry must not be negative"),
+    ],
+)
+def test_out_of_range_fault_values_are_refused_with_a_clear_message(spec: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Faults.parse(spec)

@@ -56,6 +56,7 @@ class Faults:
                 converted: float | int = int(value) if types[attribute] == "int" else float(value)
             except ValueError:
                 raise ValueError(f"fault {name!r} needs a number, not {value!r}") from None
+            _check_range(name.strip(), attribute, converted)
             setattr(self, attribute, converted)
 
     def reset(self) -> None:
@@ -77,6 +78,16 @@ class Faults:
     def should_drop(self) -> bool:
         """Decide whether this request's connection is dropped without an answer."""
         return self.drop_rate > 0 and self._rng.random() < self.drop_rate
+
+
+def _check_range(name: str, attribute: str, value: float) -> None:
+    """Refuse values the server cannot act on (a status werkzeug cannot send drops every request)."""
+    if attribute == "error_status" and not 100 <= value <= 599:
+        raise ValueError(f"{name} must be an HTTP status from 100 to 599, not {value:g}")
+    if attribute.endswith("_rate") and not 0 <= value <= 1:
+        raise ValueError(f"{name} must be between 0 and 1, not {value:g}")
+    if value < 0:
+        raise ValueError(f"{name} must not be negative, not {value:g}")
 
 
 class InFlightCounter:
