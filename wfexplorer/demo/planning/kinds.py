@@ -20,6 +20,8 @@ write, LOOKUP and system-field values on read.
 
 from __future__ import annotations
 
+from wfexplorer.core.planning.filters.field_types import V2_TYPE_OF_KIND
+
 WORKSPACE = "pl:workspace"
 RECORD_TYPE = "pl:recordtype"
 FIELD = "pl:field"
@@ -45,13 +47,8 @@ ENUM_STAND_IN = {"CREATED_BY": "USER", "UPDATED_BY": "USER", "CREATED_AT": "DATE
 #: The audit key each system field reads.
 SYSTEM_SOURCE = {"CREATED_BY": "createdBy", "UPDATED_BY": "updatedBy", "CREATED_AT": "createdAt",
                  "UPDATED_AT": "updatedAt"}
-#: v1 ``FieldDto.type`` spellings (the documentation's lower-case names).
-V1_TYPE_NAMES = {
-    "TEXT": "text", "PARAGRAPH": "long-text", "NUMBER": "number", "PERCENTAGE": "percentage",
-    "CURRENCY": "currency", "DATE": "date", "SINGLE_SELECT": "single-select", "MULTI_SELECT": "multi-select",
-    "CHECKBOX": "boolean", "REFERENCE": "reference", "USER": "user", "FORMULA": "formula", "LOOKUP": "lookup",
-    "CREATED_BY": "created-by", "UPDATED_BY": "updated-by", "CREATED_AT": "created-at", "UPDATED_AT": "updated-at",
-}
+#: v1 ``FieldDto.type`` spellings: the documentation's lower-case names, from the filter model's one table.
+V1_TYPE_NAMES = {v2_name: kind.value for kind, v2_name in V2_TYPE_OF_KIND.items()}
 
 RESOURCE_TYPES = ("workspaces", "record-types", "records", "views")
 RESOURCE_KINDS = {"workspaces": WORKSPACE, "record-types": RECORD_TYPE, "records": RECORD, "views": VIEW}

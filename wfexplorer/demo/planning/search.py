@@ -16,7 +16,9 @@ from typing import Any
 from werkzeug.wrappers import Response
 
 from wfexplorer.core.planning.filters import (
+    LENIENT_CONDITIONS,
     V1_MAX_LIMIT,
+    FieldKind,
     FilterError,
     SearchRequest,
     request_from_v1,
@@ -61,9 +63,9 @@ def prepare_filter(call: Call, rt_id: str, raw: Any) -> Any:
         return raw
     node = dict(raw)
     base = call.pl.base_type(field)
-    lenient = {"IS_ANY_OF": "HAS_ANY_OF", "IS_NONE_OF": "HAS_NONE_OF"}
+    lenient = LENIENT_CONDITIONS[FieldKind.REFERENCE]
     if base == "REFERENCE" and node.get("condition") in lenient and call.pl.options.flag("lenient_reference_lists"):
-        node["condition"] = lenient[node["condition"]]
+        node["condition"] = lenient[node["condition"]].value
     if field.get("type") in ("CREATED_BY", "UPDATED_BY") and call.pl.options.get("field_type_names") == "enum":
         # v2 reports these as USER fields, so USER's list conditions are accepted with the same meaning.
         people = {"HAS_ANY_OF": "IS_ANY_OF", "HAS_NONE_OF": "IS_NONE_OF"}
