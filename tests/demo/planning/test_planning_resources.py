@@ -185,6 +185,20 @@ def test_item15_put_clears_omitted_values_patch_keeps_them_and_ops_edit_lists(ap
     assert f["labels"]["id"] not in replaced["data"]
 
 
+def test_v1_put_changes_only_the_sent_values_unless_set_to_replace(opt_api: PlanningHttp,
+                                                                   scratch: dict[str, Any]) -> None:
+    api, f = opt_api, scratch["fields"]
+    record = api.post(f"/v2/record-types/{scratch['id']}/records", json={"data": {"count": 5, "notes": "hi"}}).json()
+    merged = api.put(f"/v1/records/{record['id']}", json={"data": {f["count"]["id"]: 6}})
+    assert merged.status_code == 200
+    assert merged.json()["data"][f["notes"]["id"]] == "hi" and merged.json()["data"][f["count"]["id"]] == 6
+    context = api.server.context
+    assert context is not None
+    context.settings.planning_options["v1_put"] = "replace"
+    replaced = api.put(f"/v1/records/{record['id']}", json={"data": {f["count"]["id"]: 7}}).json()
+    assert f["notes"]["id"] not in replaced["data"] and replaced["data"][f["count"]["id"]] == 7
+
+
 def test_item15_bad_values_are_400_and_change_nothing(api: PlanningHttp, scratch: dict[str, Any]) -> None:
     record = api.post(f"/v2/record-types/{scratch['id']}/records", json={"data": {"count": 1}}).json()
     for data in ({"count": "many"}, {"state": "opt_zzz"}, {"due": "tomorrow"}, {"done": "yes"},

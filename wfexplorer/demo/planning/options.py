@@ -21,6 +21,8 @@ Key — default — alternative:
   keys as null, as an old documentation example shows
 - ``conflict_rate`` — ``0`` — 0..1: that share of PUT/PATCH requests answer 409 (real conflicts always do)
 - ``accept_login_sessions`` — ``false`` — ``true``: classic ``/login`` session IDs work as Bearer tokens
+- ``v1_put`` — ``merge`` (v1 has no PATCH and says "use PUT for all updates": only the sent ``data`` keys
+  change) — ``replace``: v1 PUT clears the values it does not send, as the basics page defines PUT
 
 ``parse("key=value,...")`` checks a spec (for a command line) against ``CHOICES``.
 """
@@ -44,6 +46,7 @@ DEFAULTS: dict[str, str] = {
     "v1_projection_nulls": "false",
     "conflict_rate": "0",
     "accept_login_sessions": "false",
+    "v1_put": "merge",
 }
 
 
@@ -63,6 +66,7 @@ CHOICES: dict[str, tuple[str, ...] | None] = {
     "v1_projection_nulls": ("false", "true"),
     "conflict_rate": None,
     "accept_login_sessions": ("false", "true"),
+    "v1_put": ("merge", "replace"),
 }
 
 

@@ -361,7 +361,8 @@ def get_v1(call: Call) -> Response:
 
 
 def update_v1(call: Call) -> Response:
-    return json_response(dto.record_v1(call.pl, _update(call, replace=False)))
+    replace = call.pl.options.get("v1_put") == "replace"
+    return json_response(dto.record_v1(call.pl, _update(call, replace=replace)))
 
 
 def delete_v1(call: Call) -> Response:
