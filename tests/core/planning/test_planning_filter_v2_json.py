@@ -21,6 +21,7 @@ from wfexplorer.core.planning.filters import (
     group_from_v2,
     node_from_v2,
     node_to_v2,
+    request_from_v1,
     request_from_v2,
     request_to_v2,
     view_filter_from_v2,
@@ -227,3 +228,13 @@ def test_warnings_do_not_drop_conditions_or_refuse_the_filter(catalog: FieldCata
     assert node_to_v2(tree) == data
     request = request_from_v2({"filter": data}, None, catalog)
     assert request.filter == tree
+
+
+def test_a_query_string_filter_nested_too_deeply_to_read_is_a_problem_at_its_spot():
+    tree = '{"operator": "OR", "conditions": [' * 5000 + '{"fieldId": "F", "condition": "IS", "value": 1}' + "]}" * 5000
+    with pytest.raises(FilterError) as v2:
+        request_from_v2({}, {"filter": tree})
+    assert v2.value.paths == ("filter",)
+    with pytest.raises(FilterError) as v1:
+        request_from_v1({}, {"filters": '{"$or": [' * 5000 + '{"F": 1}' + "]}" * 5000})
+    assert v1.value.paths == ("filters",)

@@ -48,3 +48,21 @@ def test_junk_requests_never_get_a_server_error(fresh_api: PlanningHttp, targets
         if garbage.status_code >= 500:
             failures.append(f"{method} {template} garbage: {garbage.status_code}")
     assert not failures, failures[:10]
+
+
+@pytest.mark.parametrize("depth", [480, 5000])
+def test_filters_nested_too_deeply_are_400_in_each_versions_shape(api: PlanningHttp, depth: int) -> None:
+    """5,000 levels cannot even be decoded; 480 can, and is then searched or refused, but never a 500."""
+    rt = api.record_type("2027 Marketing Plan", "campaigns")
+    inner = '{"fieldId": "budget", "condition": "GREATER_THAN", "value": 1}'
+    tree = '{"operator": "OR", "conditions": [' * depth + inner + "]}" * depth
+    v1_tree = '{"$or": [' * depth + '{"budget": 1}' + "]}" * depth
+    calls = [(f"/v2/record-types/{rt['id']}/records/search", '{"filter": ' + tree + "}"),
+             (f"/v2/record-types/{rt['id']}/views", '{"name": "deep", "type": "table", "filter": [' + tree + "]}"),
+             ("/v1/records/search", f'{{"recordTypeId": "{rt["id"]}", "filters": ' + v1_tree + "}")]
+    for path, body in calls:
+        response = api.post(path, data=body, headers={"Content-Type": "application/json"})
+        if depth > 1000 or response.status_code != 200:
+            assert response.status_code == 400, (path, response.status_code)
+            assert (response.json()["type"] == 40001) if "v1" in path else (
+                response.json()["errorCode"] == "VALIDATION_FAILED")

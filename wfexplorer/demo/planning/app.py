@@ -18,7 +18,7 @@ from werkzeug.wrappers import Request, Response
 from wfexplorer.demo.context import DemoContext
 from wfexplorer.demo.planning import bulk, fields, permissions, records, recordtypes, search, views, workspaces
 from wfexplorer.demo.planning.call import Call
-from wfexplorer.demo.planning.errors import PlanningError, render
+from wfexplorer.demo.planning.errors import PlanningError, bad_request, render
 from wfexplorer.demo.planning.service import Planning
 
 log = logging.getLogger(__name__)
@@ -133,6 +133,8 @@ class PlanningApp:
             response = self._dispatch(request, request_id)
         except PlanningError as error:
             response = self._error(request, error, request_id)
+        except RecursionError:  # a filter (or other input) nested deeper than the handlers can follow
+            response = self._error(request, bad_request("The request is nested too deeply to process."), request_id)
         except Exception:  # a bug: answer like the service would (500 problem detail), never a stack trace
             log.exception("Planning request %s %s failed", request.method, request.path)
             response = self._error(request, PlanningError(500, "An internal error occurred.", "INTERNAL_ERROR"),

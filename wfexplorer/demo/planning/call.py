@@ -78,6 +78,8 @@ class Call:
                     self._body = json.loads(raw)
                 except ValueError as exc:
                     raise bad_request(f"The request body is not valid JSON: {exc}.") from None
+                except RecursionError:
+                    raise bad_request("The request body is nested too deeply.") from None
         if self._body is None and required:
             raise bad_request("A JSON request body is required.")
         return self._body

@@ -111,6 +111,9 @@ def json_text(raw: Any, path: str, problems: list[Problem]) -> Any:
     except ValueError as exc:
         problems.append(Problem(path, f"not valid JSON: {exc}"))
         return None
+    except RecursionError:
+        problems.append(Problem(path, "nested too deeply to read"))
+        return None
 
 
 def pick(first: Mapping[str, Any], second: Mapping[str, Any], key: str) -> Any:
