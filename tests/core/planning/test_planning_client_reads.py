@@ -128,6 +128,18 @@ def test_iterating_a_search_visits_every_match_once(v2: PlanningClient, campaign
     assert len(ids) == len(set(ids)) == total
 
 
+def test_iterating_a_v1_search_visits_the_same_records_in_the_same_order(v1: PlanningClient, v2: PlanningClient,
+                                                                        campaigns: RecordType):
+    request = SearchRequest(sort=(SortKey(by_name(v2.fields(campaigns.id))["Name"].id),))
+    assert _paged_ids(v1, campaigns, request) == _paged_ids(v2, campaigns, request)
+
+
+def test_v1_attributes_keep_only_the_named_record_keys(v1: PlanningClient, campaigns: RecordType):
+    page = v1.search(campaigns.id, SearchRequest(attributes=("id", "data"), paging=Paging(0, 3)))
+    assert len(page.records) == 3
+    assert all(set(r.raw) == {"id", "data"} and r.data for r in page.records)
+
+
 def test_grouping_returns_groups_with_their_record_ids(v1: PlanningClient, v2: PlanningClient,
                                                        campaigns: RecordType):
     status = by_name(v2.fields(campaigns.id))["Status"]
