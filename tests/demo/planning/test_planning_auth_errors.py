@@ -44,7 +44,9 @@ def test_item02_session_id_and_api_key_are_refused_even_with_a_valid_bearer(api:
     assert basic.status_code == 401
 
 
-def test_item02_classic_login_session_is_not_a_planning_token(api: PlanningHttp) -> None:
+def test_item02_classic_login_session_is_not_a_planning_token_unless_an_option_allows_it(
+        opt_api: PlanningHttp) -> None:
+    api = opt_api
     context = api.server.context
     assert context is not None
     admin = context.sessions.find_user("admin")
@@ -54,17 +56,8 @@ def test_item02_classic_login_session_is_not_a_planning_token(api: PlanningHttp)
     assert refused.status_code == 401
     oauth_token = context.sessions.create(admin["ID"], origin="oauth", lifetime=60)
     assert api.get("/v2/workspaces", token=oauth_token.token).status_code == 200
-
-
-def test_login_sessions_work_as_bearer_only_when_the_option_allows_it(opt_api: PlanningHttp) -> None:
-    context = opt_api.server.context
-    assert context is not None
-    admin = context.sessions.find_user("admin")
-    assert admin is not None
-    login_session = context.sessions.create(admin["ID"], origin="login")
-    assert opt_api.get("/v2/workspaces", token=login_session.token).status_code == 401
     context.settings.planning_options["accept_login_sessions"] = "true"
-    assert opt_api.get("/v2/workspaces", token=login_session.token).status_code == 200
+    assert api.get("/v2/workspaces", token=login_session.token).status_code == 200
 
 
 def test_item03_gateway_headers_are_ignored_by_default_and_required_in_strict_mode(opt_api: PlanningHttp) -> None:
