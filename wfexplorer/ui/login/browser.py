@@ -8,7 +8,6 @@ by hand (the signal reaches the GUI thread through a queued connection).
 from __future__ import annotations
 
 import logging
-import webbrowser
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -25,9 +24,9 @@ class BrowserLauncher(QObject):
 
     open_by_hand = Signal(str)
 
-    def __init__(self, open_url: Callable[[str], bool] = webbrowser.open, parent: QObject | None = None) -> None:
+    def __init__(self, open_url: Callable[[str], bool] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._open_url = open_url
+        self._open_url = open_url or _system_browser
 
     def __call__(self, url: str) -> bool:
         try:
@@ -38,3 +37,10 @@ class BrowserLauncher(QObject):
         if not opened:
             self.open_by_hand.emit(url)
         return True  # keep waiting for the redirect either way
+
+
+def _system_browser(url: str) -> bool:
+    """Open ``url`` in the system browser (``webbrowser`` loads on first use: it is slow to import)."""
+    import webbrowser
+
+    return webbrowser.open(url)
