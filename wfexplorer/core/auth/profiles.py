@@ -301,6 +301,24 @@ class ProfileStore:
         profiles.sort(key=lambda p: order.get(p.name, len(order)))
         self._write(profiles)
 
+    def rename(self, old_name: str, profile: Profile) -> None:
+        """Replace the profile saved as ``old_name`` by ``profile`` (its new name), in the same place.
+
+        Any other entry already called ``profile.name`` is replaced too; without an ``old_name``
+        entry this is :meth:`save`.
+        """
+        if profile.builtin:
+            return
+        profiles = self.load()
+        names = [p.name for p in profiles]
+        if old_name not in names:
+            self.save(profile)
+            return
+        position = sum(1 for p in profiles[: names.index(old_name)] if p.name != profile.name)
+        kept = [p for p in profiles if p.name not in (old_name, profile.name)]
+        kept.insert(position, profile)
+        self._write(kept)
+
     def delete(self, name: str) -> bool:
         """Forget a profile; return whether it existed."""
         profiles = self.load()

@@ -161,3 +161,16 @@ class SecretStore:
         """Forget every secret of a profile."""
         for kind in SecretKind:
             self.delete(profile_name, kind)
+
+    def move_profile(self, old_name: str, new_name: str) -> None:
+        """Move a renamed profile's secrets to its new name; nothing stays under the old one.
+
+        A secret already kept under the new name (just saved by a sign-in) wins over the old one.
+        """
+        if old_name == new_name:
+            return
+        for kind in SecretKind:
+            value = self.get(old_name, kind)
+            if value and not self.get(new_name, kind):
+                self.set(new_name, kind, value)
+            self.delete(old_name, kind)

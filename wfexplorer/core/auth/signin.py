@@ -279,6 +279,13 @@ class Authenticator:
         self.profiles.delete(profile_name)
         self.secrets.forget_profile(profile_name)
 
+    def rename(self, old_name: str, profile: Profile) -> None:
+        """Save ``profile`` in place of the one called ``old_name``, and move that one's secrets to the new name."""
+        if profile.builtin or old_name == profile.name:
+            return
+        self.profiles.rename(old_name, profile)
+        self.secrets.move_profile(old_name, profile.name)
+
     def _remember(self, profile: Profile, secrets: dict[SecretKind, str]) -> None:
         self.profiles.save(profile)
         for kind, value in secrets.items():

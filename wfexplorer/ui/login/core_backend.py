@@ -243,6 +243,7 @@ class CoreSignInBackend:
             client_id=profile.client_id,
             token_service=str(profile.token_service),
             remember=profile.remember_password,
+            saved_name=profile.name,
         )
 
     def load_secrets(self, form: LoginForm) -> LoginForm:
@@ -250,6 +251,8 @@ class CoreSignInBackend:
 
         profile = self.profile_for(form)
         filled = LoginForm(**form.__dict__)
+        if form.saved_name:  # a profile being renamed keeps its secrets under its saved name until signed in
+            profile = profile.with_changes(name=form.saved_name)
         filled.password = self.auth.remembered_secret(profile, SecretKind.PASSWORD) or form.password
         filled.api_key = self.auth.remembered_secret(profile, SecretKind.API_KEY) or form.api_key
         filled.client_secret = self.auth.remembered_secret(profile, SecretKind.CLIENT_SECRET) or form.client_secret
@@ -293,6 +296,8 @@ class CoreSignInBackend:
         profile = self.profile_for(form, base_url)
         remember = form.remember and not profile.builtin
         signed_in = self._sign_in(profile, form, remember, cancelled)
+        if form.saved_name and form.saved_name != signed_in.profile.name:
+            self.auth.rename(form.saved_name, signed_in.profile)  # renamed: nothing stays under the old name
         self._keep(signed_in.profile, form)
 
         def browser_again() -> SignedIn:

@@ -71,6 +71,7 @@ class LoginDialog(QDialog):
         self._cancelled: threading.Event | None = None
         self._busy = False
         self._focus_after_busy: QWidget | None = None
+        self._saved_name = ""  # the shown profile's saved name (see LoginForm.saved_name)
         self._build()
         self._load_profiles()
         self._focus_what_is_left()
@@ -302,6 +303,7 @@ class LoginDialog(QDialog):
     def fill(self, form: LoginForm) -> None:
         """Show ``form`` in the widgets."""
         demo = form.is_demo
+        self._saved_name = form.saved_name
         self.fields.fill(form)
         self.password_tab.fill(form)
         self.api_key_tab.fill(form)
@@ -319,7 +321,7 @@ class LoginDialog(QDialog):
 
     def form(self) -> LoginForm:
         """Read the widgets into a new :class:`LoginForm`."""
-        form = LoginForm(method=self._method())
+        form = LoginForm(method=self._method(), saved_name=self._saved_name)
         self.fields.read(form)
         form.remember = self.remember.isChecked() and not form.is_demo
         self.password_tab.read(form)

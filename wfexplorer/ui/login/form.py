@@ -46,6 +46,7 @@ class LoginForm:
     client_secret: str = field(default="", repr=False)
     token_service: str = "workfront"  # client credentials: "workfront" (OAuth2 app) or "ims" (Adobe IMS)
     remember: bool = False
+    saved_name: str = ""  # the name the profile is saved under ("" until saved); differs from profile_name on rename
 
     @property
     def is_demo(self) -> bool:
