@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -90,14 +91,28 @@ class ApiKeyTab(QWidget):
         form.api_key = self.api_key.text().strip()
 
 
+class _ChoiceButton(QRadioButton):
+    """A radio button of an exclusive group that passes keyboard focus on to the group's checked option.
+
+    Standard radio-group behaviour: Tab (either way) enters the group on the checked option, and the
+    tab order then goes on to that option's fields. Works without Qt's enums (loaded after the first paint).
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        checked = self.group().checkedButton() if self.group() is not None else None
+        if checked is not None and checked is not self and checked.isVisible() and checked.isEnabled():
+            checked.setFocus()
+
+
 class OAuthTab(QWidget):
     """OAuth 2.0: sign in with the browser (authorization code + PKCE), or server-to-server client credentials."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.browser = QRadioButton("Sign in with the &browser")
+        self.browser = _ChoiceButton("Sign in with the &browser")
         self.browser.setObjectName("oauthBrowser")
-        self.server = QRadioButton("Ser&ver-to-server (client credentials)")
+        self.server = _ChoiceButton("Ser&ver-to-server (client credentials)")
         self.server.setObjectName("oauthClientCredentials")
         self.browser.setChecked(True)
         self.flows = QButtonGroup(self)
@@ -124,12 +139,21 @@ class OAuthTab(QWidget):
         layout.addWidget(self.explanation)
         layout.addStretch(1)
         self.browser.toggled.connect(self._update)
+        self.flows.buttonToggled.connect(self._keep_focus_on_checked)
         self._update()
 
     @property
     def method(self) -> AuthMethod:
         """The chosen OAuth flow."""
         return AuthMethod.OAUTH_BROWSER if self.browser.isChecked() else AuthMethod.OAUTH_CLIENT_CREDENTIALS
+
+    @staticmethod
+    def _keep_focus_on_checked(button: QRadioButton, checked: bool) -> None:
+        """Arrow keys check the next option after focusing it: the focus follows the check."""
+        if not checked and button.hasFocus():
+            group = button.group()
+            if group is not None and group.checkedButton() is not None:
+                group.checkedButton().setFocus()
 
     def _update(self) -> None:
         browser = self.browser.isChecked()
