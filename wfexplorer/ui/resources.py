@@ -6,7 +6,7 @@ import functools
 from importlib import resources
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QFont, QIcon, QImageReader, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QImageReader, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 
 PACKAGE = "wfexplorer.resources"
@@ -68,12 +68,35 @@ def set_role(label: QLabel, role: str) -> None:
     if role in ("error", "hint"):
         label.setStyleSheet(style_sheet())
     elif role == "note":
-        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        label.setPalette(_note_palette(label.palette()))
     elif role == "title":
         font = QFont(label.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         label.setFont(font)
+
+
+def _note_palette(palette: QPalette) -> QPalette:
+    """Muted text while enabled, and the ordinary disabled grey when disabled (like every other label).
+
+    The placeholder-text colour used before has no disabled variant in most styles, so a note
+    stayed at full contrast while everything around it was greyed out.
+    """
+    groups, role = QPalette.ColorGroup, QPalette.ColorRole
+    muted = QPalette(palette)
+    for group in (groups.Active, groups.Inactive):
+        placeholder = palette.color(group, role.PlaceholderText)
+        if placeholder == palette.color(group, role.WindowText) or placeholder.alpha() < 255:
+            placeholder = _mix(palette.color(group, role.WindowText), palette.color(group, role.Window), 0.7)
+        muted.setColor(group, role.WindowText, placeholder)
+    muted.setColor(groups.Disabled, role.WindowText, palette.color(groups.Disabled, role.WindowText))
+    return muted
+
+
+def _mix(ink: QColor, paper: QColor, weight: float) -> QColor:
+    """``weight`` of ``ink`` over ``paper`` (opaque)."""
+    return QColor.fromRgbF(*(weight * a + (1 - weight) * b for a, b in
+                             zip(ink.getRgbF()[:3], paper.getRgbF()[:3], strict=True)))
 
 
 def message_label(role: str, name: str) -> QLabel:
