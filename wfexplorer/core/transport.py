@@ -7,14 +7,21 @@ Every request of the library goes through :meth:`Transport.request`. It
   connection errors and on HTTP 429/502/503/504, with exponential backoff, honouring
   ``Retry-After`` when the server sends one (a wait longer than ``MAX_RETRY_AFTER`` is not made:
   the answer goes to the caller at once, with its hint) — a write is never retried blindly;
+- lets a client mark more answers as worth retrying through ``retry_if(response) -> bool``, for
+  refusals a status does not show (old Workfront servers answer "429 Too many concurrent API
+  requests" with HTTP 200 and an ``{"error": ...}`` body; the classic client passes
+  :func:`wfexplorer.core.classic.envelope.is_rate_limited`). The hook only *classifies* an
+  answer; whether to retry, how often and after what wait stay decided here, by the same rules
+  as a 429 (idempotent requests only, the same attempt budget, backoff and ``Retry-After``). It is
+  never called for a request that cannot be repeated, nor on the last attempt;
 - turns connection, DNS, TLS and timeout failures into :class:`~wfexplorer.core.errors.NetworkError`
   naming the host;
 - tells subscribers about every attempt with a :class:`RequestEvent` whose URL has its secrets
   redacted (the GUI's request log listens here);
 - refuses plain ``http://`` except to loopback addresses, unless the caller opts in.
 
-It does not interpret response bodies: the classic and Planning clients map statuses and error
-bodies into the error tree themselves.
+It does not interpret response bodies (a client's ``retry_if`` hook may): the classic and
+Planning clients map statuses and error bodies into the error tree themselves.
 """
 
 from __future__ import annotations
@@ -125,10 +132,13 @@ class Transport:
         files: Any = None,
         idempotent: bool | None = None,
         timeout: tuple[float, float] | None = None,
+        retry_if: Callable[[requests.Response], bool] | None = None,
     ) -> requests.Response:
         """Send one request (retrying when safe) and return the response, whatever its status.
 
-        Raises NetworkError when no response could be had.
+        ``retry_if`` marks a response with a non-retryable status as a refusal worth retrying
+        (see the module docstring); it must be cheap and must not raise. Raises NetworkError
+        when no response could be had.
         """
         method = method.upper()
         self.check_url(url)
@@ -157,7 +167,8 @@ class Transport:
                 raise error from failure
             self._emit(self._event(method, response.url or url, response.status_code, started,
                                    len(response.content), attempt))
-            if attempt < attempts and response.status_code in RETRYABLE_STATUSES:
+            if attempt < attempts and (response.status_code in RETRYABLE_STATUSES
+                                       or (retry_if is not None and retry_if(response))):
                 wait = self._wait_before_retry(attempt, response.headers.get("Retry-After"))
                 if wait is not None:
                     self._sleep(wait)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -277,3 +278,132 @@ def test_no_log_line_or_event_shows_a_secret(demo_server: Any, demo_faults: Any,
     assert len(events) >= 6
     for secret in (password, api_key, session_id):
         assert not [line for line in shown if secret in line], f"a secret leaked: {secret[:3]}…"
+
+
+# -- rate limits reported the legacy way: HTTP 200 with an {"error": ...} body -------------------
+
+
+@pytest.fixture
+def legacy_errors(demo_server: Any) -> Any:
+    """The session simulator answering every classic error with HTTP 200, as old Workfront servers do."""
+    settings = demo_server.context.settings
+    settings.classic_legacy_errors = True
+    try:
+        yield settings
+    finally:
+        settings.classic_legacy_errors = False
+
+
+class SlotHolder:
+    """Holds the simulator's only request slot (``max_in_flight = 1``) with a read that waits for ``release``.
+
+    The first request to reach the simulator blocks inside it, while counted in flight, until
+    released; every other request meanwhile is refused as over the concurrency limit.
+    """
+
+    def __init__(self, server: Any, faults: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._server = server
+        self._arrived, self._released = threading.Event(), threading.Event()
+        original = faults.delay_seconds
+
+        def delay_seconds() -> float:
+            if not self._arrived.is_set():
+                self._arrived.set()
+                self._released.wait(10)
+            return original()
+
+        monkeypatch.setattr(faults, "delay_seconds", delay_seconds)
+        faults.max_in_flight = 1
+        holder, _ = simulator_session(server, Transport(sleep=Recorder(), max_retries=0))
+        self._thread = threading.Thread(target=lambda: holder.get("/proj/count"))
+
+    def __enter__(self) -> SlotHolder:
+        # An earlier test's abandoned request (a client timeout) may still be served: let it finish first.
+        deadline = time.monotonic() + 5
+        while self._server._in_flight.count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self._thread.start()
+        assert self._arrived.wait(5), "the holding read reached the simulator"
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
+
+    def release(self) -> None:
+        """Let the holding read finish and wait until its slot is free."""
+        self._released.set()
+        self._thread.join(10)
+
+
+def test_a_read_rate_limited_with_http_200_is_retried_after_a_backoff_and_succeeds(
+        demo_server: Any, demo_faults: Any, legacy_errors: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    waits: list[float] = []
+    with SlotHolder(demo_server, demo_faults, monkeypatch) as holder:
+
+        def sleep(seconds: float) -> None:  # the backoff is where the slot gets freed
+            waits.append(seconds)
+            holder.release()
+
+        session, events = simulator_session(demo_server, Transport(sleep=sleep, backoff_seconds=0.5))
+        assert session.get("/proj/count")["count"] >= 0
+    assert [(event.status, event.attempt) for event in events] == [(200, 1), (200, 2)]
+    assert len(waits) == 1 and 0.25 <= waits[0] <= 0.5
+
+
+def test_a_write_rate_limited_with_http_200_is_not_resent(
+        demo_server: Any, demo_faults: Any, legacy_errors: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    waits = Recorder()
+    name = "legacy rate limit, never resent"
+    session, events = simulator_session(demo_server, Transport(sleep=waits))
+    with SlotHolder(demo_server, demo_faults, monkeypatch), pytest.raises(errors.RateLimitedError) as caught:
+        session.post("/project", {"name": name})
+    assert caught.value.status == 200 and caught.value.message == "429 Too many concurrent API requests"
+    assert [(event.method, event.status) for event in events] == [("POST", 200)]
+    assert waits.waits == []
+    assert session.get("/proj/count", {"name": name})["count"] == 0
+
+
+def test_a_read_rate_limited_with_http_200_every_time_stops_after_the_bounded_retries(
+        demo_server: Any, demo_faults: Any, legacy_errors: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    waits = Recorder()
+    session, events = simulator_session(demo_server, Transport(sleep=waits, max_retries=3, backoff_seconds=0.5))
+    with SlotHolder(demo_server, demo_faults, monkeypatch), pytest.raises(errors.RateLimitedError) as caught:
+        session.get("/proj/count")
+    assert caught.value.status == 200
+    assert [(event.status, event.attempt) for event in events] == [(200, 1), (200, 2), (200, 3), (200, 4)]
+    assert len(waits.waits) == 3
+    for n, wait in enumerate(waits.waits, start=1):
+        assert 0.25 * 2 ** (n - 1) <= wait <= 0.5 * 2 ** (n - 1)
+
+
+def test_a_legacy_error_that_is_not_a_rate_limit_is_not_retried(
+        demo_server: Any, legacy_errors: Any) -> None:
+    waits = Recorder()
+    session, events = simulator_session(demo_server, Transport(sleep=waits))
+    with pytest.raises(errors.NotFoundError):
+        session.get("/proj/" + "0" * 32)
+    assert [(event.status, event.attempt) for event in events] == [(200, 1)]
+    assert waits.waits == []
+
+
+@pytest.mark.parametrize(("body", "attempts"), [
+    ('{"error": {"class": "com.attask.common.TooManyConcurrentRequestsException", "message": "busy"}}', 2),
+    ('{"error": "429 Too many concurrent API requests"}', 2),
+    ('{"data": {"error": "429 Too many concurrent API requests"}}', 1),
+    ('["error", "429 Too many concurrent API requests"]', 1),
+    ('{"error": "429 Too many concurrent', 1),
+])
+def test_only_a_rate_limit_envelope_answered_with_http_200_is_retried(
+        canned: CannedServer, body: str, attempts: int) -> None:
+    answers = iter([body])
+
+    def handler(_request: Request) -> Response:
+        return Response(next(answers, '{"data": {"count": 3}}'), mimetype="application/json")
+
+    canned.answer_with("GET", "/proj/count", handler)
+    session = canned.session(api_key="k", transport=Transport(sleep=Recorder()))
+    try:
+        session.get("/proj/count")
+    except errors.WorkfrontError:
+        assert attempts == 1, "a retried refusal is followed by the canned success"
+    assert len(canned.requests) == attempts

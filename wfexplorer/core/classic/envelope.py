@@ -24,6 +24,8 @@ except ImportError:  # pragma: no cover - orjson is a declared dependency
 from wfexplorer.core import errors, redaction, transport
 
 SNIPPET_LENGTH = 120
+#: Bodies longer than this are never error envelopes worth a second look (a rate-limit error is ~150 bytes).
+MAX_ERROR_BODY = 4096
 
 #: Java exception class fragments → error class, for errors sent with HTTP 200 (or a generic 400).
 _BY_JAVA_CLASS: tuple[tuple[str, type[errors.WorkfrontError]], ...] = (
@@ -35,6 +37,7 @@ _BY_JAVA_CLASS: tuple[tuple[str, type[errors.WorkfrontError]], ...] = (
     ("NotFound", errors.NotFoundError),
     ("ObjectDeleted", errors.NotFoundError),
     ("StaleObject", errors.ConflictError),
+    ("TooManyConcurrent", errors.RateLimitedError),  # before "Concurrent" (a conflict)
     ("Concurrent", errors.ConflictError),
     ("TooManyRequests", errors.RateLimitedError),
 )
@@ -72,15 +75,35 @@ def decode(response: requests.Response, method: str) -> Any:
     return body["data"]
 
 
+def is_rate_limited(response: requests.Response) -> bool:
+    """Tell whether :func:`decode` would raise ``response`` as a RateLimitedError.
+
+    Old servers (and the simulator's ``classic_legacy_errors``) answer "429 Too many concurrent
+    API requests" with HTTP 200 and an ``{"error": ...}`` body, which the transport cannot see
+    by status. This is the transport's ``retry_if`` hook for classic requests: it only
+    classifies, by the same rules as :func:`decode`, and the transport decides whether and when
+    to retry. It is cheap on success (a large body or one without ``"error"`` is not parsed) and
+    never raises.
+    """
+    status = response.status_code
+    content = response.content
+    if not content or len(content) > MAX_ERROR_BODY or b'"error"' not in content:
+        return False
+    try:
+        body = _loads(content)
+    except ValueError:
+        return False
+    if not isinstance(body, dict) or "error" not in body:
+        return False
+    java_class, message = _class_and_message(body["error"])
+    return _classify(status, java_class, message) is errors.RateLimitedError
+
+
 def error_from_body(
     error: Any, status: int, request_line: str | None, response: requests.Response | None = None
 ) -> errors.WorkfrontError:
     """Build the error for a classic ``error`` object (a dict, or any odd value some servers send)."""
-    if isinstance(error, dict):
-        java_class = str(error.get("class") or "") or None
-        message = str(error.get("message") or error.get("title") or java_class or "Workfront reported an error")
-    else:
-        java_class, message = None, str(error)
+    java_class, message = _class_and_message(error)
     error_type = _classify(status, java_class, message)
     kwargs: dict[str, Any] = {
         "status": status,
@@ -92,6 +115,14 @@ def error_from_body(
     if error_type is errors.RateLimitedError:
         return errors.RateLimitedError(message, retry_after=_retry_after(response), **kwargs)
     return error_type(message, **kwargs)
+
+
+def _class_and_message(error: Any) -> tuple[str | None, str]:
+    """Return the Java class (or ``None``) and the message of a classic ``error`` object."""
+    if not isinstance(error, dict):
+        return None, str(error)
+    java_class = str(error.get("class") or "") or None
+    return java_class, str(error.get("message") or error.get("title") or java_class or "Workfront reported an error")
 
 
 def _classify(status: int, java_class: str | None, message: str) -> type[errors.WorkfrontError]:

@@ -230,7 +230,9 @@ class Session:
             verb, options = "POST", {"data": [*pairs, ("method", method)]}
 
         def attempt(headers: dict[str, str]) -> Any:
-            response = self.transport.request(verb, url, headers=headers, **options)
+            # The transport retries idempotent requests; is_rate_limited adds the 429s sent as HTTP 200.
+            response = self.transport.request(verb, url, headers=headers, retry_if=envelope.is_rate_limited,
+                                              **options)
             return envelope.decode(response, response.request.method or method)
 
         own_credentials = any(key.lower() in OWN_CREDENTIAL_PARAMS for key, _ in pairs)
