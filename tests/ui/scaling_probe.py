@@ -16,7 +16,17 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QStyle, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QTabBar,
+    QWidget,
+)
 
 from wfexplorer.core import errors
 from wfexplorer.core.auth.profiles import ProfileStore
@@ -65,6 +75,11 @@ def _cut_off(dialog: LoginDialog) -> list[str]:
             hint = widget.sizeHint()
             if hint.width() > size.width() or hint.height() > size.height():
                 problems.append(f"{_name(widget)} needs {hint.toTuple()}, has {size.toTuple()}")
+        elif isinstance(widget, QLineEdit | QComboBox) and not isinstance(widget.parent(), QComboBox):
+            # a field squeezed below its height shows no text (a combo box's own editor is its business)
+            needed = widget.minimumSizeHint().height()
+            if size.height() < needed:
+                problems.append(f"{_name(widget)} is squeezed to {size.height()}px of height, needs {needed}")
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 if widget.tabRect(index).width() < widget.tabSizeHint(index).width():
@@ -103,6 +118,14 @@ def main() -> None:
         dialog._show_keyring_notice("No system keyring is available: your password, API key or token will be "
                                     "kept only until wfexplorer closes.")
 
+    def settle() -> None:
+        _settle(app, dialog)
+
+    def new_profile() -> None:
+        dialog.add_profile()
+        dialog.domain.setText("acme")
+        dialog.oauth_tab.browser.setChecked(True)
+
     def new_sandbox_profile() -> None:
         dialog.add_profile()
         dialog.profile_name.setText("A rather long profile name for the Acme Corporation sandbox")
@@ -115,6 +138,7 @@ def main() -> None:
 
     states = {
         "password": lambda: tab(0),
+        "new-profile-oauth-server": lambda: (new_profile(), tab(2), settle(), tab(2, server=True)),
         "api-key": lambda: tab(1),
         "oauth-browser": lambda: tab(2),
         "oauth-server": lambda: tab(2, server=True),

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
+
+#: QEvent.Type.LayoutRequest as its number: the dialog calls this before its first paint, when enum
+#: types are not loaded yet (see profile_list._FORM_ROLE)
+_LAYOUT_REQUEST = 76
+_SETTLE_PASSES = 6  # layout requests climb one widget level per pass; the sign-in dialog nests about four
 
 
 def grow_to_fit(window: QWidget) -> None:
@@ -10,6 +16,10 @@ def grow_to_fit(window: QWidget) -> None:
     layout = window.layout()
     if layout is None:
         return
+    # Rows just shown or hidden deep inside (a tab's form) reach the window's layout only through
+    # posted layout requests, one level at a time; deliver them now so the height below is current.
+    for _ in range(_SETTLE_PASSES):
+        QCoreApplication.sendPostedEvents(None, _LAYOUT_REQUEST)
     layout.activate()
     needed = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
               else layout.totalSizeHint().height())

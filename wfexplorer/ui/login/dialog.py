@@ -191,6 +191,8 @@ class LoginDialog(QDialog):
             QShortcut(shortcut, self, activated=lambda index=index: self.tabs.setCurrentIndex(index))
 
         self.remember.toggled.connect(self._remember_toggled)
+        self.oauth_tab.browser.toggled.connect(self._fit)  # client credentials show more rows: make room
+        self.tabs.currentChanged.connect(self._fit)
 
     def _remember_toggled(self, checked: bool) -> None:
         """Say that nothing will outlive this run when there is no keyring, as soon as it matters."""
