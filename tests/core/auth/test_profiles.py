@@ -145,3 +145,13 @@ def test_the_default_location_follows_the_platform_config_dir(tmp_path, monkeypa
     store.save(Profile(name="A", domain="a"))
 
     assert (tmp_path / "xdg" / "wfexplorer" / "profiles.json").exists()
+
+
+def test_renaming_a_saved_profile_replaces_it_in_its_place(tmp_path):
+    store = ProfileStore(tmp_path)
+    for name in ("First", "Second", "Third"):
+        store.save(Profile(name=name, domain="acme"))
+    store.rename("Second", Profile(name="Renamed", domain="acme"))
+    assert [profile.name for profile in store.load()] == ["First", "Renamed", "Third"]
+    store.rename("Gone", Profile(name="Fourth", domain="acme"))  # nothing to replace: saved like a new one
+    assert [profile.name for profile in store.load()] == ["First", "Renamed", "Third", "Fourth"]

@@ -117,3 +117,14 @@ def test_a_plain_file_keyring_is_not_used():
     assert store.notice is not None
     assert "plain file" in store.notice.detail
     assert store.get("Acme", SecretKind.PASSWORD) == "pw"
+
+
+def test_moving_a_renamed_profiles_secrets_leaves_nothing_under_the_old_name(memory_keyring):
+    store = SecretStore()
+    store.set("Old", SecretKind.PASSWORD, "old password")
+    store.set("Old", SecretKind.API_KEY, "old key")
+    store.set("New", SecretKind.PASSWORD, "fresh password")  # just kept by the sign-in under the new name
+    store.move_profile("Old", "New")
+    assert store.get("New", SecretKind.PASSWORD) == "fresh password"
+    assert store.get("New", SecretKind.API_KEY) == "old key"
+    assert all(not user.startswith("Old/") for (_service, user) in memory_keyring.secrets)
