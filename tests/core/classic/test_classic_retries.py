@@ -124,6 +124,13 @@ def test_a_dropped_connection_on_a_write_is_a_network_error_and_not_resent(
     assert waits.waits == []
 
 
+def wait_until_idle(server: Any) -> None:
+    """Wait until the simulator serves no request (an earlier test's abandoned one, after a client timeout)."""
+    deadline = time.monotonic() + 5
+    while server._in_flight.count and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def arrivals(faults: Any, monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """An event set when a request reaches the simulator (it asks the faults for its latency on arrival)."""
     arrived = threading.Event()
@@ -139,6 +146,7 @@ def arrivals(faults: Any, monkeypatch: pytest.MonkeyPatch) -> threading.Event:
 
 def test_reads_past_the_concurrency_limit_get_429_and_are_retried_until_served(
         demo_server: Any, demo_faults: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    wait_until_idle(demo_server)
     session, events = simulator_session(demo_server, Transport(backoff_seconds=0.2, max_retries=5))
     demo_faults.max_in_flight, demo_faults.latency_ms = 1, 400
     arrived = arrivals(demo_faults, monkeypatch)
@@ -163,6 +171,7 @@ def test_reads_past_the_concurrency_limit_get_429_and_are_retried_until_served(
 
 def test_a_write_past_the_concurrency_limit_is_rate_limited_and_not_resent(
         demo_server: Any, demo_faults: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    wait_until_idle(demo_server)
     waits = Recorder()
     session, events = simulator_session(demo_server, Transport(sleep=waits))
     demo_faults.max_in_flight, demo_faults.latency_ms = 1, 400
@@ -318,10 +327,7 @@ class SlotHolder:
         self._thread = threading.Thread(target=lambda: holder.get("/proj/count"))
 
     def __enter__(self) -> SlotHolder:
-        # An earlier test's abandoned request (a client timeout) may still be served: let it finish first.
-        deadline = time.monotonic() + 5
-        while self._server._in_flight.count and time.monotonic() < deadline:
-            time.sleep(0.01)
+        wait_until_idle(self._server)
         self._thread.start()
         assert self._arrived.wait(5), "the holding read reached the simulator"
         return self
