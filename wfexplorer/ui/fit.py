@@ -18,7 +18,8 @@ def grow_to_fit(window: QWidget) -> None:
         return
     # Rows just shown or hidden deep inside (a tab's form) reach the window's layout only through
     # posted layout requests, one level at a time; deliver them now so the height below is current.
-    for _ in range(_SETTLE_PASSES):
+    # (Before the window is shown nothing is on screen to squeeze, and start-up time matters.)
+    for _ in range(_SETTLE_PASSES if window.isVisible() else 0):
         QCoreApplication.sendPostedEvents(None, _LAYOUT_REQUEST)
     layout.activate()
     needed = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()

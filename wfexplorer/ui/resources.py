@@ -80,17 +80,17 @@ def _note_palette(palette: QPalette) -> QPalette:
     """Muted text while enabled, and the ordinary disabled grey when disabled (like every other label).
 
     The placeholder-text colour used before has no disabled variant in most styles, so a note
-    stayed at full contrast while everything around it was greyed out.
+    stayed at full contrast while everything around it was greyed out. ``palette`` (a widget's
+    copy) is changed in place: QPalette's copy constructor would load Qt's enums before the first paint.
     """
     groups, role = QPalette.ColorGroup, QPalette.ColorRole
-    muted = QPalette(palette)
     for group in (groups.Active, groups.Inactive):
+        text, paper = palette.color(group, role.WindowText), palette.color(group, role.Window)
         placeholder = palette.color(group, role.PlaceholderText)
-        if placeholder == palette.color(group, role.WindowText) or placeholder.alpha() < 255:
-            placeholder = _mix(palette.color(group, role.WindowText), palette.color(group, role.Window), 0.7)
-        muted.setColor(group, role.WindowText, placeholder)
-    muted.setColor(groups.Disabled, role.WindowText, palette.color(groups.Disabled, role.WindowText))
-    return muted
+        if placeholder == text or placeholder.alpha() < 255:
+            placeholder = _mix(text, paper, 0.7)
+        palette.setColor(group, role.WindowText, placeholder)
+    return palette  # the Disabled group keeps its ordinary grey window text
 
 
 def _mix(ink: QColor, paper: QColor, weight: float) -> QColor:
