@@ -194,6 +194,11 @@ class DemoServer:
         assert self.context is not None, "the server is not started"
         return self.context.base_url
 
+    @property
+    def in_flight(self) -> int:
+        """How many requests the server is serving right now (tests wait for 0 before fault runs)."""
+        return self._in_flight.count
+
     def credentials(self) -> dict[str, Any]:
         """Return what ``demo-credentials.json`` holds: base URL, users, keys, tokens, OAuth apps."""
         assert self.context is not None, "the server is not started"

@@ -127,7 +127,7 @@ def test_a_dropped_connection_on_a_write_is_a_network_error_and_not_resent(
 def wait_until_idle(server: Any) -> None:
     """Wait until the simulator serves no request (an earlier test's abandoned one, after a client timeout)."""
     deadline = time.monotonic() + 5
-    while server._in_flight.count and time.monotonic() < deadline:
+    while server.in_flight and time.monotonic() < deadline:
         time.sleep(0.01)
 
 
