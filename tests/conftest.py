@@ -17,6 +17,7 @@ import keyring.errors
 import pytest
 
 from wfexplorer.demo.server import DemoServer
+from wfexplorer.demo.settings import DemoSettings
 
 #: Volume of the session-wide simulator's data: small enough to seed in a second or two.
 TEST_SCALE = float(os.environ.get("WFEXPLORER_TEST_SCALE", "0.2"))
@@ -89,3 +90,21 @@ def demo_faults(demo_server: DemoServer) -> Iterator[Any]:
         yield faults
     finally:
         faults.reset()
+
+
+@pytest.fixture(scope="module")
+def _module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+    with DemoServer(tmp_path_factory.mktemp("module-demo"), scale=0.05) as server:
+        yield server
+
+
+@pytest.fixture
+def private_server(_module_server: DemoServer) -> Iterator[DemoServer]:
+    """A small simulator only this test module uses, so tests may move its clock and change settings;
+    settings and faults are reset after each test (cheaper than ``fresh_demo_server`` per test)."""
+    yield _module_server
+    assert _module_server.context is not None
+    settings, defaults = _module_server.context.settings, DemoSettings()
+    for name in vars(defaults):
+        setattr(settings, name, getattr(defaults, name))
+    _module_server.context.faults.reset()
