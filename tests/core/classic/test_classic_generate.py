@@ -44,3 +44,10 @@ def test_a_session_on_the_generated_version_uses_the_generated_classes(
     finally:
         sys.modules.pop("wf_generated_v21", None)
         api_module._REGISTRY.pop("v21.0", None)
+
+
+def test_the_generator_is_an_installed_command() -> None:
+    from importlib.metadata import entry_points
+
+    scripts = {entry.name: entry.value for entry in entry_points(group="console_scripts")}
+    assert scripts.get("wfexplorer-generate") == "wfexplorer.core.classic.generate:main"
