@@ -5,7 +5,8 @@ variables read when Qt starts) apply: ``QT_SCALE_FACTOR=2 QT_QPA_PLATFORM=offscr
 It walks the dialog through its states (each tab, both OAuth flows, a saved profile with the sandbox
 hint, a long error, the keyring notice) at the size it opens with and at its minimum size, and
 reports each visible label, button or tab whose text is cut off, plus the dialog's minimum size
-against the screen. ``argv[1]``, when given, is a folder for screenshots of each state.
+against the screen, whether the form scrolls, and whether the buttons and the error are in full
+sight. ``argv[1]``, when given, is a folder for screenshots of each state.
 """
 
 from __future__ import annotations
@@ -93,6 +94,13 @@ def _cut_off(dialog: LoginDialog) -> list[str]:
     return problems
 
 
+def _not_in_full_sight(dialog: LoginDialog) -> list[str]:
+    """Which of the buttons and the error (when shown) the user cannot see whole without scrolling."""
+    widgets = [dialog.sign_in_button, dialog.cancel_button] + ([dialog.error] if dialog.error.isVisible() else [])
+    return [_name(widget) for widget in widgets
+            if widget.visibleRegion().boundingRect().size() != widget.size() or widget.height() <= 0]
+
+
 def _settle(app: QApplication, dialog: LoginDialog) -> None:
     for _ in range(3):
         app.processEvents()
@@ -153,6 +161,8 @@ def main() -> None:
         minimum = dialog.minimumSizeHint()
         state: dict[str, object] = {"minimum": minimum.toTuple(), "size": dialog.size().toTuple()}
         state["cut_off"] = _cut_off(dialog)
+        state["not_in_sight"] = _not_in_full_sight(dialog)
+        scrolls = dialog.form_area.verticalScrollBar().isVisible()
         if shots is not None:
             dialog.grab().save(str(shots / f"login-{name}.png"))
         dialog.resize(minimum.width(), dialog.layout().totalHeightForWidth(minimum.width())
@@ -160,6 +170,8 @@ def main() -> None:
         _settle(app, dialog)
         state["at_minimum"] = dialog.size().toTuple()
         state["cut_off_at_minimum"] = _cut_off(dialog)
+        state["not_in_sight_at_minimum"] = _not_in_full_sight(dialog)
+        state["form_scrolls"] = scrolls or dialog.form_area.verticalScrollBar().isVisible()  # either size
         if shots is not None:
             dialog.grab().save(str(shots / f"login-{name}-minimum.png"))
         dialog.resize(opened.expandedTo(dialog.size()))

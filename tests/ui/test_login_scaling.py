@@ -51,11 +51,24 @@ def test_at_200_percent_the_dialog_fits_a_desktop_of_1366_by_768_logical_pixels(
         assert state["minimum"][0] <= width and state["minimum"][1] <= height, name
 
 
-@pytest.mark.xfail(strict=True, reason="known: on a 1366x768 panel at 200% (683x384 logical) the form needs "
-                                       "more height than the screen has once OAuth client credentials, a hint "
-                                       "or an error is shown; it would need to scroll")
 def test_at_200_percent_the_minimum_size_fits_a_1366_by_768_panel(tmp_path):
     report = _probe(tmp_path, 2, 1366, 768)
     width, height = report["screen"]
     assert all(state["minimum"][0] <= width and state["minimum"][1] <= height
                for state in report["states"].values()), {n: s["minimum"] for n, s in report["states"].items()}
+
+
+def test_on_a_1366_by_768_panel_at_200_percent_the_form_scrolls_and_the_buttons_and_error_stay_in_sight(tmp_path):
+    report = _probe(tmp_path, 2, 1366, 768)
+    width, height = report["screen"]
+    for name, state in report["states"].items():  # the hint, the error and the notice all shown, too
+        assert state["size"][0] <= width and state["size"][1] <= height, name
+        assert state["at_minimum"][1] <= height, name
+        assert state["not_in_sight"] == [] and state["not_in_sight_at_minimum"] == [], name
+    assert report["states"]["keyring-notice"]["form_scrolls"]
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_on_a_large_screen_the_form_never_scrolls(tmp_path, scale):
+    report = _probe(tmp_path, scale, 1920 * scale, 1080 * scale)
+    assert {name for name, state in report["states"].items() if state["form_scrolls"]} == set()

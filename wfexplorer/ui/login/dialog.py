@@ -37,6 +37,7 @@ from wfexplorer.ui.busy import BusyIndicator
 from wfexplorer.ui.login.backend import Connection, SignInBackend
 from wfexplorer.ui.login.connection_fields import DEMO_LABEL, ConnectionFields
 from wfexplorer.ui.login.form import AuthMethod, LoginForm
+from wfexplorer.ui.login.form_area import FormArea, FormContent
 from wfexplorer.ui.login.profile_list import NEW_PROFILE, ProfileList
 from wfexplorer.ui.login.tabs import ApiKeyTab, OAuthTab, PasswordTab
 
@@ -116,13 +117,13 @@ class LoginDialog(QDialog):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setObjectName("cancel")
         self.cancel_button.setAutoDefault(False)
-        buttons = QHBoxLayout()
+        buttons = self._button_row = QHBoxLayout()
         buttons.addWidget(self.busy_panel, 1)
         buttons.addStretch(0)
         buttons.addWidget(self.sign_in_button)
         buttons.addWidget(self.cancel_button)
 
-        self.inputs = QWidget()  # everything that is locked while signing in
+        self.inputs = FormContent()  # everything that is locked while signing in
         inputs_layout = QVBoxLayout(self.inputs)
         inputs_layout.setContentsMargins(0, 0, 0, 0)
         inputs_layout.addWidget(fields)
@@ -130,6 +131,7 @@ class LoginDialog(QDialog):
         inputs_layout.addWidget(self.remember)
         inputs_layout.addWidget(self.keyring_notice)
         inputs_layout.addStretch(1)
+        self.form_area = FormArea(self.inputs)  # scrolls only on a screen too small for the form
 
         header = QLabel("Sign in to Workfront")
         header.setObjectName("header")
@@ -137,20 +139,20 @@ class LoginDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(resources.svg_pixmap(resources.APP_ICON, self.fontMetrics().height() * 2,
                                             self.devicePixelRatioF()))
-        title_row = QHBoxLayout()
+        title_row = self._title_row = QHBoxLayout()
         title_row.addWidget(icon)
         title_row.addWidget(header, 1)
 
         right = QWidget()
-        right_layout = QVBoxLayout(right)
+        right_layout = self._right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(title_row)
-        right_layout.addWidget(self.inputs)
-        right_layout.addWidget(self.error)
-        right_layout.addStretch(1)
+        right_layout.addWidget(self.form_area, 1)
+        right_layout.addWidget(self.error)  # outside the scrolling part: always in sight
+        right_layout.addStretch(0)
 
         self.left_panel = left
-        separator = QFrame()
+        separator = self._separator = QFrame()
         separator.setFrameShape(QFrame.Shape.HLine)
         separator.setFrameShadow(QFrame.Shadow.Sunken)
         columns = QHBoxLayout()
@@ -166,7 +168,11 @@ class LoginDialog(QDialog):
         em = self.fontMetrics().averageCharWidth()
         left.setMinimumWidth(em * 24)
         right.setMinimumWidth(em * 64)
-        self.resize(self.sizeHint().expandedTo(QSize(em * 100, 0)))
+        self._right = right
+        self._cap_form_height()
+        available = self.screen().availableGeometry().size()
+        self.resize(self.sizeHint().expandedTo(QSize(em * 100, 0)).boundedTo(available)
+                    .expandedTo(self.minimumSizeHint()))
 
         reading_order = [
             self.profile_list, self.new_profile, self.delete_profile, fields.profile_name, fields.environment,
@@ -354,7 +360,24 @@ class LoginDialog(QDialog):
 
     def _fit(self) -> None:
         """Grow the dialog when a hint or an error needs more room (never shrink what the user sized)."""
-        fit.grow_to_fit(self)
+        self._cap_form_height()
+        fit.grow_to_fit(self, refresh=(self.form_area,))
+
+    def _cap_form_height(self) -> None:
+        """Let the form ask for no more height than the screen leaves beside the title, error and buttons."""
+        metrics = self.fontMetrics()
+        outer, right = self.layout(), self._right_layout
+        margins = outer.contentsMargins()
+        around = (margins.top() + margins.bottom() + 2 * max(outer.spacing(), 0)
+                  + self._separator.sizeHint().height() + self._button_row.sizeHint().height()
+                  + self._title_row.sizeHint().height() + max(right.spacing(), 0))
+        if self.error.text():  # shown whenever it has text (see _show_error)
+            narrowest = self._right.minimumWidth()  # the error's lines at the dialog's least width
+            around += max(right.spacing(), 0) + self.error.heightForWidth(narrowest)
+        frame = self.frameGeometry().height() - self.geometry().height() if self.isVisible() else 0
+        frame = frame or metrics.height() * 2  # a title bar's worth until the window manager says
+        room = self.screen().availableGeometry().height() - frame - around
+        self.form_area.set_height_cap(max(room, metrics.height() * 4))
 
     # -- signing in ---------------------------------------------------------------------------
 
@@ -437,6 +460,7 @@ class LoginDialog(QDialog):
             return
         self.error.setText(message.text)
         _selectable(self.error)  # to copy it
+        self._cap_form_height()  # first make room for it, so showing it cannot push the dialog off the screen
         self.error.show()
         self._fit()
         widget = self._field_widget(message.field)
