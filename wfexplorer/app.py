@@ -8,6 +8,7 @@ only when first needed, so the sign-in dialog appears quickly.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 import threading
@@ -152,11 +153,22 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     resources.apply_style(qapp)  # the window icon: not needed for the first paint
     application = Application(qapp, loop, ops, windows, backend, demo, reporter)
     application.closers += [demo.stop, ops.shutdown]
-    ops.run(lambda: backend.auth, name="warm-up")
+    ops.run(lambda: warm_up(backend), name="warm-up")
     if args.demo:
         dialog.select_demo()
         dialog.sign_in()
     return application
+
+
+def warm_up(backend: Any) -> None:
+    """Off the GUI thread, after the first paint: load what signing in needs, so the GUI never stalls on it.
+
+    The HTTP stack, OAuth and the keyring (through the Authenticator), and the main window's and the
+    re-authentication prompt's modules, which the GUI thread would otherwise import on the first sign-in.
+    """
+    backend.auth  # noqa: B018 - the property builds the Authenticator
+    importlib.import_module("wfexplorer.ui.main_window")
+    importlib.import_module("wfexplorer.ui.login.reauth")
 
 
 def wait_for_first_paint(windows: Any, timeout_ms: int = 1000) -> None:
