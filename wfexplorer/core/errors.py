@@ -9,7 +9,8 @@
     ├── RateLimitedError        429, too many requests; ``retry_after`` in seconds when known
     ├── ServerError             5xx, the server failed
     ├── NetworkError            no answer: connection refused, DNS, TLS, timeout, dropped connection
-    └── ProtocolError           an answer that is not what the API promises (not JSON, truncated, odd shape)
+    ├── ProtocolError           an answer that is not what the API promises (not JSON, truncated, odd shape)
+    └── ReadOnlyError           refused before sending: the profile is read-only and this is a write
 
 Each error keeps what a person needs to understand it and what a developer needs to debug it:
 the HTTP ``status``, the server's ``error_class`` (classic) or ``error_code`` (Planning),
@@ -101,6 +102,10 @@ class ProtocolError(WorkfrontError):
     """The answer is not what the API promises: not JSON, truncated, or an unexpected shape."""
 
 
+class ReadOnlyError(WorkfrontError):
+    """A write refused by the client itself, before anything was sent: the profile is read-only."""
+
+
 _BY_STATUS: dict[int, type[WorkfrontError]] = {
     400: ValidationError,
     401: AuthenticationError,
@@ -154,6 +159,8 @@ def describe(error: builtins.BaseException) -> ErrorReport:
         return ErrorReport(error.message, "Check the address and your network connection, then try again.")
     if isinstance(error, ProtocolError):
         return ErrorReport(error.message, "The server answered something unexpected; check the address and version.")
+    if isinstance(error, ReadOnlyError):
+        return ErrorReport(error.message, "Nothing was sent. Turn off Read-only in the profile to make changes.")
     if isinstance(error, WorkfrontError):
         return ErrorReport(error.message, "Try again.")
     return ErrorReport(str(error) or type(error).__name__, "This is a bug in wfexplorer; please report it.")

@@ -253,10 +253,11 @@ def test_a_refused_api_key_asks_for_the_password_fetches_the_current_key_and_res
     assert signed_in.provider.current().value == sessions.api_key_for(sessions.find_user("admin")["ID"]) != key
 
 
-def test_with_a_prompt_a_revoked_oauth_sign_in_runs_the_browser_again_and_resends(private_server, tmp_path):
+def test_with_a_prompt_a_revoked_oauth_sign_in_asks_then_runs_the_browser_again_and_resends(private_server, tmp_path):
     browser = FormBrowser()
+    prompt = Prompt("go ahead")
     auth = Authenticator(profiles=ProfileStore(tmp_path), secrets=SecretStore(), open_browser=browser,
-                         prompt=Prompt(), clock=FakeClock())
+                         prompt=prompt, clock=FakeClock())
     signed_in = auth.sign_in_with_browser(profile_for(private_server), timeout=10)
     session = signed_in.classic_session(use_cache=False)
     projects = _warm(session)
@@ -266,6 +267,22 @@ def test_with_a_prompt_a_revoked_oauth_sign_in_runs_the_browser_again_and_resend
 
     assert session.count("PROJ") == projects
     assert len(browser.opened) == 2
+    assert [request.needs for request in prompt.asked] == ["browser"]
+
+
+def test_a_declined_browser_prompt_sends_nothing_again(private_server, tmp_path):
+    browser = FormBrowser()
+    auth = Authenticator(profiles=ProfileStore(tmp_path), secrets=SecretStore(), open_browser=browser,
+                         prompt=Prompt(None), clock=FakeClock())
+    signed_in = auth.sign_in_with_browser(profile_for(private_server), timeout=10)
+    session = signed_in.classic_session(use_cache=False)
+    _warm(session)
+    signed_in.provider.oauth.revoke(signed_in.provider.tokens.refresh_token)
+    private_server.context.clock.advance(private_server.context.settings.oauth_access_token_lifetime_seconds + 1)
+
+    with pytest.raises(ReauthenticationDeclined):
+        session.count("PROJ")
+    assert len(browser.opened) == 1
 
 
 def test_client_credentials_get_a_new_token_when_theirs_expires(private_server, tmp_path):

@@ -118,11 +118,13 @@ def test_a_revoked_refresh_token_makes_the_next_401_an_authentication_error(priv
 def test_with_a_prompt_a_revoked_oauth_sign_in_goes_through_the_browser_again(private_server, http, tmp_path):
     profile = profile_for(private_server)
     browser = FormBrowser()
-    signed_in = _authenticator(tmp_path, prompt=Prompt(), browser=browser).sign_in_with_browser(profile, timeout=10)
+    prompt = Prompt("ok")
+    signed_in = _authenticator(tmp_path, prompt=prompt, browser=browser).sign_in_with_browser(profile, timeout=10)
     WorkfrontOAuth(profile, http).revoke(signed_in.provider.tokens.refresh_token)
 
     assert call_with_credentials(signed_in.provider, Attempts(http, profile)) == "admin"
     assert len(browser.opened) == 2
+    assert [request.needs for request in prompt.asked] == ["browser"]
 
 
 def test_an_expired_password_session_asks_for_the_password_and_retries_once(demo_server, http, tmp_path):
@@ -160,13 +162,28 @@ def test_declining_the_password_prompt_does_not_retry(demo_server, http):
     assert len(attempts.used) == 1
 
 
-def test_a_wrong_password_at_the_prompt_is_an_authentication_error(demo_server, http):
+def test_a_wrong_password_at_the_prompt_is_asked_for_again_with_the_servers_reason(demo_server, http):
     profile = profile_for(demo_server)
-    provider = PasswordProvider(profile, http, "admin", "demo", prompt=Prompt("wrong"))
+    prompt = Prompt("wrong", "demo")
+    provider = PasswordProvider(profile, http, "admin", "demo", prompt=prompt)
     demo_server.context.sessions.revoke(provider.current().value)
+    attempts = Attempts(http, profile)
 
-    with pytest.raises(errors.AuthenticationError, match="wasn't quite right"):
-        call_with_credentials(provider, Attempts(http, profile))
+    assert call_with_credentials(provider, attempts) == "admin"
+    assert [request.error for request in prompt.asked][0] is None
+    assert "wasn't quite right" in (prompt.asked[1].error or "")
+    assert len(attempts.used) == 2
+
+
+def test_giving_up_after_a_wrong_password_sends_nothing_again(demo_server, http):
+    profile = profile_for(demo_server)
+    provider = PasswordProvider(profile, http, "admin", "demo", prompt=Prompt("wrong", None))
+    demo_server.context.sessions.revoke(provider.current().value)
+    attempts = Attempts(http, profile)
+
+    with pytest.raises(ReauthenticationDeclined):
+        call_with_credentials(provider, attempts)
+    assert len(attempts.used) == 1
 
 
 def test_without_a_prompt_the_gui_can_reauthenticate_itself(demo_server, http):

@@ -8,7 +8,8 @@ The contract for the classic and Planning clients (a session that expires mid-wo
     credential = provider.renew(credential)       # refresh (OAuth) or ask for the password again
     ... resend the same request ONCE with the new credential; a second 401 is raised to the caller.
 
-:func:`call_with_credentials` does exactly that around one ``attempt(credential)`` callable;
+That is the one renewal policy of :mod:`wfexplorer.core.renewal`; :func:`call_with_credentials` is
+it, for one ``attempt(credential)`` callable;
 :class:`TokenSource` adapts a provider to clients that take ``token``/``refresh`` callables; the
 classic ``Session(..., credentials=provider)`` (or ``SignedIn.classic_session()``) does it for
 every classic request, typed against the structural protocol in
@@ -17,6 +18,11 @@ every classic request, typed against the structural protocol in
 credential at once, one of them renews and the others get the new credential without another
 round trip. ``renew`` raises AuthenticationError (or ReauthenticationDeclined) when it cannot
 renew; the request is then not retried.
+
+Every provider has a ``prompt`` (:data:`ReauthPrompt`, the connection's "ask the user again" hook,
+settable after sign-in): a blocking callable run on the thread whose request was refused, which
+returns what the user typed or ``None`` to decline. A wrong answer is asked for again, with the
+server's reason in :attr:`ReauthRequest.error`, until it works or the user declines.
 
 Providers: :class:`PasswordProvider` (classic ``/login`` session), :class:`ApiKeyProvider`,
 :class:`OAuthProvider` (authorization code; refreshes about a minute before expiry and once on
@@ -30,7 +36,7 @@ import logging
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from wfexplorer.core import errors, transport
@@ -38,6 +44,7 @@ from wfexplorer.core.auth import classic_login
 from wfexplorer.core.auth.exceptions import ReauthenticationDeclined
 from wfexplorer.core.auth.oauth import TokenSet, WorkfrontOAuth
 from wfexplorer.core.auth.profiles import AuthMethod, Profile, TokenService
+from wfexplorer.core.renewal import send_renewing
 
 log = logging.getLogger(__name__)
 
@@ -84,14 +91,17 @@ class Credential:
 class ReauthRequest:
     """What a re-authentication prompt asks the user for.
 
-    ``needs`` is ``"password"`` (for ``username`` on ``profile``) or ``"api_key"``; ``message``
-    explains why (the session expired). The prompt returns the value, or ``None`` to decline.
+    ``needs`` is ``"password"`` (for ``username`` on ``profile``), ``"api_key"``, or ``"browser"``
+    (an OAuth sign-in in the browser: any non-empty answer goes ahead); ``message`` explains why
+    (the session expired); ``error`` says why the previous answer was refused, when this asks again.
+    The prompt returns the value, or ``None`` to decline.
     """
 
     profile: Profile
     needs: str
     username: str
     message: str
+    error: str | None = None
 
 
 ReauthPrompt = Callable[[ReauthRequest], "str | None"]
@@ -102,9 +112,11 @@ class CredentialProvider(ABC):
 
     method: AuthMethod
 
-    def __init__(self) -> None:
+    def __init__(self, prompt: ReauthPrompt | None = None) -> None:
         self._lock = threading.RLock()
         self._credential: Credential | None = None
+        #: The "ask the user again" hook (``None``: renewing what needs the user raises AuthenticationError).
+        self.prompt = prompt
 
     @property
     def user_id(self) -> str | None:
@@ -129,6 +141,24 @@ class CredentialProvider(ABC):
     def sign_out(self) -> None:  # noqa: B027 - optional hook; most credentials need no server call
         """End the credential on the server where that is possible (logout, token revocation)."""
 
+    def _ask(self, request: ReauthRequest) -> str:
+        """Ask the prompt; raise AuthenticationError without one, ReauthenticationDeclined when declined."""
+        if self.prompt is None:
+            raise errors.AuthenticationError("Your Workfront session has expired; sign in again.")
+        answer = self.prompt(request)
+        if not answer:
+            raise ReauthenticationDeclined("Sign-in was cancelled, so the request was not sent again.")
+        return answer
+
+    def _ask_until_accepted(self, request: ReauthRequest, use: Callable[[str], T]) -> T:
+        """Ask, then ``use`` the answer; while the server refuses it, ask again with its reason."""
+        while True:
+            answer = self._ask(request)
+            try:
+                return use(answer)
+            except errors.AuthenticationError as refused:
+                request = replace(request, error=refused.message or "Workfront did not accept that.")
+
     @abstractmethod
     def _obtain(self) -> Credential:
         """Get the first credential."""
@@ -140,13 +170,7 @@ class CredentialProvider(ABC):
 
 def call_with_credentials(provider: CredentialProvider, attempt: Callable[[Credential], T]) -> T:
     """Run ``attempt`` with the current credential; on AuthenticationError renew once and retry once."""
-    credential = provider.current()
-    try:
-        return attempt(credential)
-    except errors.AuthenticationError as expired:
-        log.info("Credential refused (%s); renewing and retrying once", expired.message)
-        renewed = provider.renew(credential)
-    return attempt(renewed)
+    return send_renewing(provider, attempt)
 
 
 class TokenSource:
@@ -188,11 +212,10 @@ class PasswordProvider(CredentialProvider):
 
     def __init__(self, profile: Profile, http: transport.Transport, username: str, password: str | None = None, *,
                  keep_password: bool = False, prompt: ReauthPrompt | None = None) -> None:
-        super().__init__()
+        super().__init__(prompt)
         self.profile = profile
         self.http = http
         self.username = username
-        self.prompt = prompt
         self._password = password if keep_password else None
         self._first_password = password
         self.session_user_id: str | None = None
@@ -204,7 +227,9 @@ class PasswordProvider(CredentialProvider):
     def _obtain(self) -> Credential:
         password, self._first_password = self._first_password, None
         if password is None:
-            password = self._password or self._ask("Sign in to continue.")
+            password = self._password
+        if password is None:
+            return self._ask_for_password("Sign in to continue.")
         return self._login(password)
 
     def _renewed(self, stale: Credential) -> Credential:
@@ -213,15 +238,10 @@ class PasswordProvider(CredentialProvider):
                 return self._login(self._password)
             except errors.AuthenticationError:
                 self._password = None  # changed on the server: ask instead
-        return self._login(self._ask("Your Workfront session has expired. Enter your password to continue."))
+        return self._ask_for_password("Your Workfront session has expired. Enter your password to continue.")
 
-    def _ask(self, message: str) -> str:
-        if self.prompt is None:
-            raise errors.AuthenticationError("Your Workfront session has expired; sign in again.")
-        answer = self.prompt(ReauthRequest(self.profile, "password", self.username, message))
-        if not answer:
-            raise ReauthenticationDeclined("Sign-in was cancelled, so the request was not sent again.")
-        return answer
+    def _ask_for_password(self, message: str) -> Credential:
+        return self._ask_until_accepted(ReauthRequest(self.profile, "password", self.username, message), self._login)
 
     def reauthenticate(self, password: str) -> Credential:
         """Sign in again with ``password`` (the GUI's own prompt); raises AuthenticationError if refused."""
@@ -249,11 +269,10 @@ class ApiKeyProvider(CredentialProvider):
 
     def __init__(self, profile: Profile, http: transport.Transport, api_key: str, *, username: str = "",
                  prompt: ReauthPrompt | None = None, on_new_key: Callable[[str], None] | None = None) -> None:
-        super().__init__()
+        super().__init__(prompt)
         self.profile = profile
         self.http = http
         self.username = username
-        self.prompt = prompt
         self.on_new_key = on_new_key
         self._key = api_key
 
@@ -265,15 +284,12 @@ class ApiKeyProvider(CredentialProvider):
             raise errors.AuthenticationError("The API key was refused; enter a new API key or sign in again.")
         if self.username:
             message = "Workfront refused the API key. Enter your password to get the current key."
-            password = self.prompt(ReauthRequest(self.profile, "password", self.username, message))
-            if not password:
-                raise ReauthenticationDeclined("Sign-in was cancelled, so the request was not sent again.")
-            key = classic_login.get_api_key(self.http, self.profile, self.username, password)
+            key = self._ask_until_accepted(
+                ReauthRequest(self.profile, "password", self.username, message),
+                lambda password: classic_login.get_api_key(self.http, self.profile, self.username, password))
         else:
             message = "Workfront refused the API key. Enter a valid API key to continue."
-            key = self.prompt(ReauthRequest(self.profile, "api_key", "", message)) or ""
-            if not key:
-                raise ReauthenticationDeclined("Sign-in was cancelled, so the request was not sent again.")
+            key = self._ask(ReauthRequest(self.profile, "api_key", "", message))
         self._key = key
         if self.on_new_key is not None:
             self.on_new_key(key)
@@ -300,8 +316,9 @@ class OAuthProvider(CredentialProvider):
     :meth:`current` refreshes when the access token expires within ``leeway`` seconds;
     :meth:`renew` refreshes once after a 401. Refresh tokens rotate, so ``on_tokens`` is told
     about every new token set (to keep the refresh token in the keyring). When refreshing is
-    impossible (no refresh token, or it was revoked) ``reauthorize`` is called if given (for
-    example, run the browser flow again), otherwise AuthenticationError is raised.
+    impossible (no refresh token, or it was revoked) and there is a ``prompt``, the user is asked
+    (``needs="browser"``) and ``reauthorize`` runs (the browser flow again); otherwise
+    AuthenticationError is raised.
     """
 
     method = AuthMethod.OAUTH_BROWSER
@@ -309,8 +326,9 @@ class OAuthProvider(CredentialProvider):
     def __init__(self, oauth: WorkfrontOAuth, tokens: TokenSet | None = None, *, refresh_token: str | None = None,
                  on_tokens: Callable[[TokenSet], None] | None = None,
                  reauthorize: Callable[[], TokenSet] | None = None,
-                 leeway: float = REFRESH_LEEWAY_SECONDS, clock: Callable[[], float] | None = None) -> None:
-        super().__init__()
+                 leeway: float = REFRESH_LEEWAY_SECONDS, clock: Callable[[], float] | None = None,
+                 prompt: ReauthPrompt | None = None) -> None:
+        super().__init__(prompt)
         self.oauth = oauth
         self.on_tokens = on_tokens
         self.reauthorize = reauthorize
@@ -348,9 +366,12 @@ class OAuthProvider(CredentialProvider):
         return self._accept(self.oauth.refresh(self._refresh_token))
 
     def _without_refresh(self) -> Credential:
-        if self.reauthorize is None:
+        if self.reauthorize is None or self.prompt is None:
             raise errors.AuthenticationError("Your OAuth sign-in has expired or was revoked; sign in again.")
-        return self._accept(self.reauthorize())
+        reauthorize = self.reauthorize
+        message = "Your OAuth sign-in has expired. Sign in again in the browser to continue."
+        request = ReauthRequest(self.oauth.profile, "browser", self.oauth.profile.username, message)
+        return self._ask_until_accepted(request, lambda _answer: self._accept(reauthorize()))
 
     def _accept(self, tokens: TokenSet) -> Credential:
         self.tokens = tokens

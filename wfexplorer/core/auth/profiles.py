@@ -104,6 +104,7 @@ class Profile:
     ``http://127.0.0.1:8080`` which may contain ``{domain}``. ``ims_token_url`` overrides where IMS
     client credentials go (the default is Adobe's, or ``{base}/ims/token/v3`` for custom hosts).
     ``allow_insecure_http`` permits ``http://`` to a non-loopback host; loopback is always allowed.
+    ``read_only`` makes every connection of the profile refuse writes before sending them.
     """
 
     name: str
@@ -120,6 +121,7 @@ class Profile:
     ims_token_url: str = ""
     remember_password: bool = False
     allow_insecure_http: bool = False
+    read_only: bool = False
     builtin: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -170,6 +172,11 @@ class Profile:
         if self.environment is Environment.CUSTOM:
             return self.custom_url.strip().replace("{domain}", domain).rstrip("/")
         return HOST_TEMPLATES[self.environment].format(domain=domain)
+
+    @property
+    def is_production(self) -> bool:
+        """Whether the profile talks to a production tenant (the window marks it)."""
+        return self.environment is Environment.PRODUCTION
 
     @property
     def host(self) -> str:

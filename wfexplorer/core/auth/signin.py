@@ -223,9 +223,8 @@ class Authenticator:
         def browser_again() -> TokenSet:
             return oauth.authorize_in_browser(open_browser=self.open_browser)
 
-        reauthorize = browser_again if self.prompt is not None else None
         return OAuthProvider(oauth, tokens, refresh_token=refresh_token, on_tokens=keep_tokens,
-                             reauthorize=reauthorize, clock=self.clock)
+                             reauthorize=browser_again, clock=self.clock, prompt=self.prompt)
 
     def sign_in_with_client_credentials(self, profile: Profile, client_id: str, client_secret: str, *,
                                         service: TokenService | None = None, remember: bool = False,

@@ -126,6 +126,43 @@ class MetadataCatalog:
             else:
                 self._store(code, raw)
 
+    # -- feeding the catalog from a batch the caller sends (one request for metadata and data) ----
+
+    @property
+    def has_object_list(self) -> bool:
+        """Whether the object list is known without a request (memory or disk cache)."""
+        with self._lock:
+            if self._objects is not None:
+                return True
+            raw = self.cache.read(OBJECT_LIST_KEY) if self.cache else None
+        if raw is None:
+            return False
+        self.accept_object_list(raw, cache=False)
+        return True
+
+    def accept_object_list(self, raw: Any, *, cache: bool = True) -> None:
+        """Take a ``/metadata`` answer someone else fetched (e.g. inside a batch)."""
+        parsed = metadata.parse_object_list(raw)
+        with self._lock:
+            self._objects = parsed
+            self._by_code = {summary.obj_code.upper(): summary for summary in parsed.values()}
+            if cache and self.cache:
+                self.cache.write(OBJECT_LIST_KEY, raw)
+
+    def missing(self, codes: Iterable[str]) -> list[str]:
+        """The objCodes among ``codes`` whose metadata would cost a request (in order, once each)."""
+        found: list[str] = []
+        with self._lock:
+            for code in (code.upper() for code in codes):
+                if code not in self._described and code not in found and self._from_cache(code) is None:
+                    found.append(code)
+        return found
+
+    def accept(self, code: str, raw: Any) -> metadata.ObjectMeta:
+        """Take a ``/{objCode}/metadata`` answer someone else fetched (e.g. inside a batch)."""
+        with self._lock:
+            return self._store(code.upper(), raw)
+
     def refresh(self) -> None:
         """Forget all metadata (memory and disk) so the next lookups ask the server."""
         with self._lock:

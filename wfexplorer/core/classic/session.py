@@ -41,6 +41,8 @@ from wfexplorer.core.classic.templates import (  # noqa: F401 - re-exported as p
     ONDEMAND_TEMPLATE,
     SANDBOX_TEMPLATE,
 )
+from wfexplorer.core.classic.writing_requests import is_write
+from wfexplorer.core.renewal import send_renewing
 from wfexplorer.core.transport import RequestListener, Transport
 
 log = logging.getLogger(__name__)
@@ -102,6 +104,8 @@ class Session:
         #: What ``/login`` answered (version information, locale, time zone…), when logged in.
         self.login_info: dict[str, Any] | None = None
         self.lazy = lazy
+        #: When True every write (see :mod:`wfexplorer.core.classic.writing_requests`) is refused unsent.
+        self.read_only = False
         self.extra_headers = dict(headers or {})
         self._owns_transport = transport is None
         self.transport = transport or Transport(allow_insecure_http=allow_insecure_http)
@@ -199,23 +203,22 @@ class Session:
         return headers
 
     def _exchange(self, attempt: Callable[[dict[str, str]], T], *, renewable: bool = True) -> T:
-        """Run ``attempt(headers)``; with a provider, renew once after AuthenticationError and run it once more.
+        """Run ``attempt(headers)``; with a provider, by the one renewal policy (:mod:`wfexplorer.core.renewal`).
 
         ``renewable=False`` (a request with its own credentials) sends no provider credential.
         """
         source = self.credentials
         if source is None or not renewable:
             return attempt(self._headers())
-        credential = source.current()
-        try:
-            return attempt(self._headers(credential))
-        except errors.AuthenticationError as refused:
-            log.info("Credential refused (%s); renewing it and sending the request once more", refused.message)
-            credential = source.renew(credential)
-        return attempt(self._headers(credential))
+        return send_renewing(source, lambda credential: attempt(self._headers(credential)))
 
     def _send(self, method: str, url: str, pairs: list[tuple[str, str]]) -> Any:
         method = method.upper()
+        if self.read_only and is_write(method, url, pairs):
+            raise errors.ReadOnlyError(
+                f"This connection is read-only, so {method} {url.removeprefix(self.url) or '/'} was not sent.",
+                request_line=f"{method} {redaction.redact_url(url)}",
+            )
         in_query = method in ("GET", "DELETE")
         options: dict[str, Any]
         if in_query and (any(redaction.is_secret(key) for key, _ in pairs)

@@ -39,6 +39,7 @@ from wfexplorer.core.planning.models import (
 )
 from wfexplorer.core.planning.results import BulkItem, BulkResult, CursorPage, SearchPage
 from wfexplorer.core.planning.support import VersionError
+from wfexplorer.core.renewal import RenewableSource
 from wfexplorer.core.transport import Transport
 
 T = TypeVar("T")
@@ -52,15 +53,17 @@ class PlanningClient:
     def __init__(
         self,
         base_url: str,
-        token: TokenSource,
+        token: TokenSource | None = None,
         version: int | str = 2,
         *,
         transport: Transport | None = None,
         refresh: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        credentials: RenewableSource[Any] | None = None,
+        read_only: bool = False,
     ) -> None:
         self.connection = PlanningConnection(base_url, token, version, transport=transport, refresh=refresh,
-                                             headers=headers)
+                                             headers=headers, credentials=credentials, read_only=read_only)
         self._api: V1Api | V2Api = V2Api(self.connection) if self.connection.version == 2 else V1Api(self.connection)
 
     @classmethod
