@@ -115,85 +115,45 @@ def test_pool_size_of_ten_or_more_is_refused(qt_loop):
         Operations(max_workers=10)
 
 
-def test_expired_session_asks_to_sign_in_again_then_retries_the_call_once(ops, run_until, crashes):
+def test_an_expired_session_reaches_the_caller_and_the_call_is_never_run_again(ops, run_until, crashes):
     calls = []
-    asked = []
 
     def call():
         calls.append(1)
-        if len(calls) == 1:
-            raise errors.AuthenticationError("Your session has expired")
-        return "second try"
+        raise errors.AuthenticationError("Your session has expired")
 
-    async def reauthenticate(error):
-        asked.append(error.message)
-        return True
-
-    ops.reauthenticator = reauthenticate
-    results = []
-    ops.run(call, on_success=results.append, on_error=pytest.fail)
-    run_until(lambda: results)
-    assert results == ["second try"]
-    assert asked == ["Your session has expired"]
-    assert len(calls) == 2
+    shown = []
+    ops.run(call, on_success=pytest.fail, on_error=shown.append)
+    run_until(lambda: shown)
+    assert shown[0].message == "Your session has expired"
+    assert calls == [1]  # renewal is core's, per request: an operation is never re-run as a whole
     assert crashes == []
 
 
-def test_declined_reauthentication_reports_the_original_error(ops, run_until):
-    async def decline(error):
-        return False
+def test_a_worker_thread_can_ask_the_gui_and_wait_for_the_answer(ops, run_until):
+    asked_on = []
 
-    def call():
-        raise errors.AuthenticationError("Your session has expired")
+    async def ask():
+        asked_on.append(threading.current_thread())
+        await asyncio.sleep(0.01)
+        return "typed by the user"
 
-    ops.reauthenticator = decline
-    shown = []
-    ops.run(call, on_error=shown.append)
-    run_until(lambda: shown)
-    assert shown[0].message == "Your session has expired"
-
-
-def test_sign_in_itself_never_asks_for_the_password_again(ops, run_until):
-    asked = []
-
-    async def reauthenticate(error):
-        asked.append(error)
-        return True
-
-    def call():
-        raise errors.AuthenticationError("Invalid username or password")
-
-    ops.reauthenticator = reauthenticate
-    shown = []
-    ops.run(call, on_error=shown.append, reauthenticate=False)
-    run_until(lambda: shown)
-    assert asked == []
-
-
-def test_calls_failing_together_ask_for_the_password_only_once(ops, run_until):
-    expired = threading.Event()
-    expired.set()
-    barrier = threading.Barrier(3, timeout=5)
-    asked = []
-
-    def call():
-        if expired.is_set():
-            barrier.wait()
-            raise errors.AuthenticationError("expired")
-        return "ok"
-
-    async def reauthenticate(error):
-        asked.append(error)
-        await asyncio.sleep(0.05)
-        expired.clear()
-        return True
-
-    ops.reauthenticator = reauthenticate
     results = []
-    for _ in range(3):
-        ops.run(call, on_success=results.append, on_error=pytest.fail)
-    run_until(lambda: len(results) == 3)
-    assert len(asked) == 1
+    ops.run(lambda: ops.ask_on_gui(ask, timeout=5), on_success=results.append, on_error=pytest.fail)
+    run_until(lambda: results)
+    assert results == ["typed by the user"]
+    assert asked_on == [threading.main_thread()]
+
+
+def test_asking_the_gui_from_the_gui_thread_is_refused_instead_of_deadlocking(ops, qt_loop):
+    async def ask():
+        return "never"
+
+    async def on_gui():
+        with pytest.raises(RuntimeError, match="worker thread"):
+            ops.ask_on_gui(ask)
+
+    qt_loop.run_until_complete(on_gui())
 
 
 def test_gui_thread_keeps_ticking_while_a_slow_call_runs(ops, run_until):

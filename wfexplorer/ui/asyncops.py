@@ -12,11 +12,9 @@ customer, so the pool stays below that). Expected errors (:class:`~wfexplorer.co
 go to ``on_error``; anything else is a bug and goes to the crash handler (the crash dialog). Every task is
 kept referenced until it finishes, and ``run`` returns it so the caller can cancel it.
 
-When a call fails with :class:`~wfexplorer.core.errors.AuthenticationError` and a re-authenticator is
-installed (a signed-in connection whose session expired), the operation awaits it — it asks the user for
-the password again — and, if that succeeds, retries the call once. The call is retried as a whole, so
-give one operation one write (the classic session has already renewed silently what it could, such
-as an OAuth token, before the error gets here).
+An operation is never retried here: an expired session is renewed inside core, for the one request
+that was refused (the connection's prompt hook asks the user through :meth:`Operations.ask_on_gui`).
+Each main window has its own Operations, so each connection has its own pool.
 """
 
 from __future__ import annotations
@@ -39,7 +37,6 @@ T = TypeVar("T")
 #: Threads for blocking core calls; stays below Workfront's ~10 concurrent requests per customer.
 MAX_WORKERS = 6
 
-Reauthenticator = Callable[[errors.AuthenticationError], Awaitable[bool]]
 CrashHandler = Callable[[BaseException], None]
 
 
@@ -65,9 +62,8 @@ class Operations(QObject):
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers, thread_name_prefix="wfx-io")
         self._tasks: set[asyncio.Task[Any]] = set()
         self.crash_handler = crash_handler
-        self.reauthenticator: Reauthenticator | None = None
-        self._reauth_lock: asyncio.Lock | None = None
-        self._reauth_generation = 0
+        #: The GUI thread's event loop (the qasync loop set as current before this is made).
+        self._loop: asyncio.AbstractEventLoop = asyncio.get_event_loop_policy().get_event_loop()
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -89,20 +85,18 @@ class Operations(QObject):
         on_error: Callable[[errors.WorkfrontError], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
         busy: Callable[[bool], None] | None = None,
-        reauthenticate: bool = True,
         name: str | None = None,
     ) -> asyncio.Task[None]:
         """Start ``function`` off the GUI thread and return the task that awaits it.
 
         ``on_success`` gets the result and ``on_error`` the expected errors; both run on the GUI
         thread. Without ``on_error``, expected errors go to the crash handler too, since nobody
-        would see them otherwise. ``reauthenticate=False`` turns off asking for the password again
-        (the sign-in itself must report a wrong password, not ask for it).
+        would see them otherwise. ``busy(False)`` runs however the operation ends (also after a crash).
         """
         if busy is not None:
             busy(True)  # at once, so the caller's widgets never look idle while the call is queued
         finished = [False]
-        coroutine = self._operate(function, on_success, on_error, on_cancel, busy, reauthenticate, finished)
+        coroutine = self._operate(function, on_success, on_error, on_cancel, busy, finished)
         task = asyncio.ensure_future(coroutine)
         if name:
             task.set_name(name)
@@ -149,12 +143,11 @@ class Operations(QObject):
         on_error: Callable[[errors.WorkfrontError], None] | None,
         on_cancel: Callable[[], None] | None,
         busy: Callable[[bool], None] | None,
-        reauthenticate: bool,
         finished: list[bool],
     ) -> None:
         try:
             try:
-                result = await self._call_with_reauth(function, reauthenticate)
+                result = await self.call(function)
             except asyncio.CancelledError:
                 if on_cancel is not None:
                     on_cancel()
@@ -186,32 +179,26 @@ class Operations(QObject):
         except RuntimeError:  # the widget was deleted while the call ran
             log.debug("busy callback target is gone")
 
-    async def _call_with_reauth(self, function: Callable[[], T], reauthenticate: bool) -> T:
-        generation = self._reauth_generation
-        try:
-            return await self.call(function)
-        except errors.AuthenticationError as expired:
-            if not reauthenticate or self.reauthenticator is None:
-                raise
-            if not await self._reauthenticate(expired, generation):
-                raise
-        return await self.call(function)
+    def ask_on_gui(self, ask: Callable[[], Awaitable[T]], *, timeout: float | None = None) -> T:
+        """From a worker thread: run the coroutine ``ask()`` on the GUI thread's loop and wait for its answer.
 
-    async def _reauthenticate(self, expired: errors.AuthenticationError, generation: int) -> bool:
-        """Ask once for new credentials even when several operations fail together.
-
-        An operation that started before someone else's successful re-authentication just retries.
+        This is how core's blocking hooks (the connection's prompt) reach a dialog: the worker waits,
+        the GUI keeps running. Calling it on the GUI thread itself would deadlock, so that raises.
         """
-        if self._reauth_lock is None:
-            self._reauth_lock = asyncio.Lock()
-        assert self.reauthenticator is not None
-        async with self._reauth_lock:
-            if self._reauth_generation != generation:
-                return True
-            renewed = await self.reauthenticator(expired)
-            if renewed:
-                self._reauth_generation += 1
-            return renewed
+        loop = self._loop
+        if loop.is_closed():
+            raise RuntimeError("no GUI event loop to ask on")
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            raise RuntimeError("ask_on_gui() must be called from a worker thread, not the GUI thread")
+
+        async def wrapped() -> T:
+            return await ask()
+
+        return asyncio.run_coroutine_threadsafe(wrapped(), loop).result(timeout)
 
     def _crash(self, error: BaseException) -> None:
         log.error("unexpected error in a background operation", exc_info=error)

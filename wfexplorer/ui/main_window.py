@@ -85,7 +85,6 @@ class MainWindow(QMainWindow):
             self.connection.sign_out,
             on_success=lambda _result: self._signed_out(None),
             on_error=self._signed_out,
-            reauthenticate=False,
         )
 
     def _signed_out(self, error: errors.WorkfrontError | None) -> None:

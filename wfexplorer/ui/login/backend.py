@@ -1,45 +1,20 @@
 """What the sign-in dialog needs from the layers below, as protocols the composition root fills.
 
 :class:`SignInBackend` turns a :class:`~wfexplorer.ui.login.form.LoginForm` into a signed-in
-:class:`Connection` through ``wfexplorer.core`` (see :mod:`wfexplorer.ui.login.core_backend`); its
-blocking methods run in :class:`~wfexplorer.ui.asyncops.Operations`, never on the GUI thread.
+:class:`~wfexplorer.core.connection.Connection` through ``wfexplorer.core`` (see
+:mod:`wfexplorer.ui.login.core_backend`); its blocking methods run in :class:`~wfexplorer.ui.asyncops.Operations`, never on the GUI thread.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from wfexplorer.ui.login.form import AuthMethod, LoginForm
+from wfexplorer.ui.login.form import LoginForm
 
-
-class Connection(Protocol):
-    """A signed-in connection as the windows show it."""
-
-    @property
-    def user_name(self) -> str: ...  # the person's display name
-    @property
-    def username(self) -> str: ...
-    @property
-    def host(self) -> str: ...  # the address the connection talks to, for display
-    @property
-    def classic_version(self) -> str: ...
-    @property
-    def planning_version(self) -> str: ...
-    @property
-    def method(self) -> AuthMethod: ...
-    @property
-    def profile_name(self) -> str: ...
-
-    def renew_silently(self) -> bool:
-        """Renew an expired credential without asking (OAuth refresh); False when the user must be asked."""
-
-    def reauthenticate(self, password: str) -> None:
-        """Sign in again after the session expired (blocking); raises AuthenticationError if refused."""
-
-    def sign_out(self) -> None:
-        """End the session on the server (blocking); forgets nothing the user chose to remember."""
+if TYPE_CHECKING:
+    from wfexplorer.core.connection import Connection
 
 
 class DemoProvider(Protocol):

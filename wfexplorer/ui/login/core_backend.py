@@ -37,95 +37,11 @@ from wfexplorer.ui.login.form import DEMO, AuthMethod, LoginForm
 
 if TYPE_CHECKING:
     from wfexplorer.core.auth import Authenticator, SignedIn
+    from wfexplorer.core.connection import Connection
 
 log = logging.getLogger(__name__)
 
 DEMO_ADDRESS_BEFORE_START = "This computer (starts when you sign in)"
-
-
-class CoreConnection:
-    """A signed-in connection: core's :class:`~wfexplorer.core.auth.SignedIn` and a classic session on it.
-
-    The classic session takes its credentials from the provider and renews them itself after a
-    401 (an OAuth refresh, a kept password). When that is impossible the request fails with
-    AuthenticationError; the GUI then asks the user and calls :meth:`reauthenticate`.
-    """
-
-    def __init__(self, signed_in: SignedIn, session: Any, browser_again: Callable[[], SignedIn] | None = None) -> None:
-        self.signed_in = signed_in
-        self.session = session
-        self._browser_again = browser_again
-
-    # -- what the windows show -----------------------------------------------------------------
-
-    @property
-    def profile(self) -> Profile:
-        return self.signed_in.profile
-
-    @property
-    def user_name(self) -> str:
-        return self.signed_in.user_name
-
-    @property
-    def username(self) -> str:
-        return self.signed_in.username
-
-    @property
-    def host(self) -> str:
-        return self.profile.host
-
-    @property
-    def classic_version(self) -> str:
-        return self.profile.classic_version
-
-    @property
-    def planning_version(self) -> str:
-        return self.profile.planning_version
-
-    @property
-    def method(self) -> AuthMethod:
-        return self.signed_in.method
-
-    @property
-    def profile_name(self) -> str:
-        return self.profile.name
-
-    # -- credentials ---------------------------------------------------------------------------
-
-    def renew_silently(self) -> bool:
-        """Renew without asking anyone (OAuth refresh, a new client-credentials token, a kept password)."""
-        provider = self.signed_in.provider
-        try:
-            provider.renew(provider.current())
-        except errors.AuthenticationError as refused:
-            log.info("Silent renewal not possible: %s", refused.message)
-            return False
-        return True
-
-    def reauthenticate(self, password: str) -> None:
-        """Sign in again with the password the user typed (OAuth: with the browser again)."""
-        from wfexplorer.core.auth import ApiKeyProvider, PasswordProvider
-
-        provider = self.signed_in.provider
-        if isinstance(provider, ApiKeyProvider) and not provider.username:
-            provider.username = self.username  # learned from the server at sign-in
-        if isinstance(provider, PasswordProvider | ApiKeyProvider):
-            provider.reauthenticate(password)
-        elif self._browser_again is not None and self.method is AuthMethod.OAUTH_BROWSER:
-            previous, self.signed_in = self.signed_in, self._browser_again()
-            self.session.credentials = self.signed_in.provider
-            self.session.transport = self.signed_in.http
-            previous.http.close()
-        else:
-            provider.renew(provider.current())
-
-    def sign_out(self) -> None:
-        """End the session (logout or token revocation) and release the connection."""
-        try:
-            self.signed_in.sign_out()
-        finally:
-            self.session.close()
-            self.signed_in.http.close()
 
 
 class CoreSignInBackend:
@@ -289,7 +205,7 @@ class CoreSignInBackend:
             filled.client_secret = filled.client_secret or str(credentials.get("oauth_client_secret", ""))
         return filled, str(credentials["base_url"])
 
-    def sign_in(self, form: LoginForm, cancelled: threading.Event) -> CoreConnection:
+    def sign_in(self, form: LoginForm, cancelled: threading.Event) -> Connection:
         base_url = None
         if form.is_demo:
             form, base_url = self._demo_base(form)
@@ -299,11 +215,9 @@ class CoreSignInBackend:
         if form.saved_name and form.saved_name != signed_in.profile.name:
             self.auth.rename(form.saved_name, signed_in.profile)  # renamed: nothing stays under the old name
         self._keep(signed_in.profile, form)
+        from wfexplorer.core.connection import Connection
 
-        def browser_again() -> SignedIn:
-            return self.auth.sign_in_with_browser(signed_in.profile, remember=remember)
-
-        return CoreConnection(signed_in, signed_in.classic_session(cache_dir=self.cache_dir), browser_again)
+        return Connection(signed_in, cache_dir=self.cache_dir)
 
     def _sign_in(self, profile: Profile, form: LoginForm, remember: bool, cancelled: threading.Event) -> SignedIn:
         auth = self.auth

@@ -403,7 +403,6 @@ class LoginDialog(QDialog):
             on_success=self._signed_in,
             on_error=lambda error: self._sign_in_failed(error, form),
             busy=self._set_busy,
-            reauthenticate=False,
             name="sign-in",
         )
 

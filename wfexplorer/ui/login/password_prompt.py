@@ -63,8 +63,7 @@ class PasswordPrompt(QDialog):
         if self._task is not None:
             return
         self._show(None)
-        self._task = self.ops.run(call, on_success=on_success, on_error=on_error, busy=self._set_busy,
-                                  reauthenticate=False, name=name)
+        self._task = self.ops.run(call, on_success=on_success, on_error=on_error, busy=self._set_busy, name=name)
 
     def _show(self, text: str | None) -> None:
         """Show ``text`` in the error box (``None``: hide it), growing the dialog so none of it is cut off."""

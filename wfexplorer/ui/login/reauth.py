@@ -1,11 +1,11 @@
-"""When a session expires mid-work: renew silently if possible, else ask, then let the call retry once.
+"""When a session expires mid-work: the connection's "ask again" hook, answered by a window-modal dialog.
 
-:func:`make_reauthenticator` returns the coroutine :class:`~wfexplorer.ui.asyncops.Operations` awaits
-when a call fails with an expired session. It first renews without asking (an OAuth refresh token,
-a new client-credentials token); when that is impossible it opens :class:`ReauthDialog`
-(window-modal over the window the user is working in, so everything they typed stays where it
-is), which asks for the password (or a browser sign-in, for OAuth) and signs in again off the GUI
-thread. It answers True once the connection works again, False if the user gives up.
+Core renews an expired session for the one request that was refused (:mod:`wfexplorer.core.renewal`).
+When that needs the user (a password, an API key, a browser sign-in) it calls the connection's
+``prompt`` on the worker thread whose request was refused. :class:`GuiPrompt` is that hook: it waits
+on the worker while :class:`ReauthDialog` asks on the GUI thread, window-modal over the window the
+user works in, so every unsaved edit stays where it is. A refused answer comes back as a new question
+with the server's reason; Cancel declines, and nothing is sent again.
 """
 
 from __future__ import annotations
@@ -13,109 +13,141 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from wfexplorer.core import errors
-from wfexplorer.ui import messages
-from wfexplorer.ui.asyncops import Operations, Reauthenticator
-from wfexplorer.ui.login.backend import Connection
-from wfexplorer.ui.login.form import AuthMethod
-from wfexplorer.ui.login.password_prompt import PasswordPrompt
+from wfexplorer.ui import fit, resources
+
+if TYPE_CHECKING:
+    from wfexplorer.core.auth.credentials import ReauthRequest
+    from wfexplorer.ui.asyncops import Operations
 
 log = logging.getLogger(__name__)
 
+#: A question nobody answers for this long is declined (so a worker never waits forever).
+ANSWER_TIMEOUT_SECONDS = 30 * 60
 
-class ReauthDialog(PasswordPrompt):
-    """Asks for the password (or a browser sign-in) to continue an expired session.
 
-    Signals:
-        renewed(): the connection signed in again.
-    """
+class ReauthDialog(QDialog):
+    """Asks for what an expired session needs: the password, an API key, or a browser sign-in."""
 
-    renewed = Signal()
-
-    def __init__(self, connection: Connection, ops: Operations, reason: str, parent: QWidget | None = None) -> None:
-        oauth = connection.method is AuthMethod.OAUTH_BROWSER
-        super().__init__(ops, "&Continue" if not oauth else "Sign in with the &browser", parent)
+    def __init__(self, request: ReauthRequest, host: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("reauthDialog")
         self.setWindowTitle("Session expired — wfexplorer")
-        self.connection = connection
-        self.needs_password = not oauth
-        who = connection.username or connection.user_name
-        then = "to continue where you left off; nothing you typed is lost."
-        ask = f"Enter the password of <b>{_escape(who)}</b> {then}" if not oauth else f"Sign in again {then}"
-        intro = QLabel(f"Your session on {_escape(connection.host)} has ended. {ask}")
-        intro.setToolTip(reason)
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.RichText)
-        self.intro = intro
+        self.request = request
+        self.needs_password = request.needs == "password"
+        who = request.username or "you"
+        if request.needs == "password":
+            ask = f"Enter the password of <b>{_escape(who)}</b> to continue where you left off."
+        elif request.needs == "api_key":
+            ask = "Enter a valid API key to continue where you left off."
+        else:
+            ask = "Sign in again in your web browser to continue where you left off."
+        self.intro = QLabel(f"Your session on {_escape(host)} has ended. {ask} Nothing you typed is lost.")
+        self.intro.setToolTip(request.message)
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.RichText)
+        self.error = resources.message_label("error", "error")
+        self.password = QLineEdit()
         self.password.setObjectName("reauthPassword")
-        self.buttons.accepted.connect(self.renew)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Sign in with the &browser" if request.needs == "browser" else "&Continue")
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
 
-        fields = None
-        if self.needs_password:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        if request.needs in ("password", "api_key"):
             fields = QFormLayout()
-            fields.addRow("&Password:", self.password)
+            label = "&Password:" if request.needs == "password" else "&API key:"
+            fields.addRow(label, self.password)
+            self.password.setAccessibleName(label.replace("&", "").rstrip(":"))
+            layout.addLayout(fields)
         else:
             self.password.hide()
-        self._lay_out(intro, fields)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        if request.error:
+            self.error.setText(f"{request.error} Try again.")
+            self.error.show()
+            fit.grow_to_fit(self)
         self.password.setFocus()
 
-    def renew(self) -> None:
-        """Sign in again off the GUI thread."""
-        if self._task is not None:
-            return
-        password = self.password.text()
-        if self.needs_password and not password:
-            self._show("Enter your password.")
-            return
-        self._attempt(lambda: self.connection.reauthenticate(password), on_success=self._renewed,
-                      on_error=self._failed, name="reauthenticate")
+    @property
+    def answer(self) -> str | None:
+        """What the user gave (``None`` when they cancelled)."""
+        if self.result() != QDialog.DialogCode.Accepted:
+            return None
+        return self.password.text() if self.request.needs in ("password", "api_key") else "browser"
 
-    def _renewed(self, _result: object) -> None:
-        self.password.clear()
-        self.renewed.emit()
+    def _submit(self) -> None:
+        if self.request.needs in ("password", "api_key") and not self.password.text():
+            self.error.setText("Enter your password." if self.needs_password else "Enter an API key.")
+            self.error.show()
+            return
         self.accept()
 
-    def _failed(self, error: errors.WorkfrontError) -> None:
-        text = error.message if isinstance(error, errors.AuthenticationError) else messages.explain(error)
-        self._show(text)
 
+class GuiPrompt:
+    """The connection's prompt hook for a main window: blocking on the worker, a dialog on the GUI thread.
 
-def make_reauthenticator(
-    connection: Connection,
-    ops: Operations,
-    parent: Callable[[], QWidget | None],
-) -> Reauthenticator:
-    """The coroutine Operations awaits on an expired session: True when signed in again."""
+    ``parent()`` gives the window to put the dialog over (None once it is gone: the question is
+    declined). :meth:`close` declines what is being asked (sign-out, closing the window).
+    """
 
-    async def reauthenticate(expired: errors.AuthenticationError) -> bool:
-        try:
-            if await ops.call(connection.renew_silently):
-                return True
-        except errors.WorkfrontError as failure:  # e.g. the network is down: ask, the dialog will say
-            log.info("silent renewal failed: %s", failure.message)
-        if connection.method is AuthMethod.OAUTH_CLIENT_CREDENTIALS:
-            return False  # nobody to ask: the application's own secret was refused; the caller shows why
-        outcome: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        dialog = ReauthDialog(connection, ops, expired.message or "it expired", parent())
+    def __init__(self, ops: Operations, host: str, parent: Callable[[], QWidget | None]) -> None:
+        self.ops = ops
+        self.host = host
+        self.parent = parent
+        self.dialog: ReauthDialog | None = None
+        self.asked: list[ReauthRequest] = []
+        self._closed = False
+
+    def __call__(self, request: ReauthRequest) -> str | None:
+        """Ask the user (called on a worker thread; waits for the answer)."""
+        if self._closed:
+            return None
+        return self.ops.ask_on_gui(lambda: self._ask(request), timeout=ANSWER_TIMEOUT_SECONDS)
+
+    async def _ask(self, request: ReauthRequest) -> str | None:
+        parent = self.parent()
+        if self._closed or parent is None:
+            return None
+        self.asked.append(request)
+        outcome: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        dialog = ReauthDialog(request, self.host, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        modality = Qt.WindowModality.WindowModal if dialog.parent() else Qt.WindowModality.ApplicationModal
-        dialog.setWindowModality(modality)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
-        def finished(result: int) -> None:
+        def finished(_result: int) -> None:
             if not outcome.done():
-                outcome.set_result(result == QDialog.DialogCode.Accepted)
+                outcome.set_result(dialog.answer)
+
+        def gone() -> None:
+            if not outcome.done():
+                outcome.set_result(None)
 
         dialog.finished.connect(finished)
+        dialog.destroyed.connect(gone)
+        self.dialog = dialog
         dialog.open()
-        reauthenticate.dialog = dialog  # type: ignore[attr-defined]  # tests and the app can reach it
-        return await outcome
+        try:
+            return await outcome
+        finally:
+            self.dialog = None
 
-    return reauthenticate
+    def close(self) -> None:
+        """Decline the open question, and every later one."""
+        self._closed = True
+        if self.dialog is not None:
+            self.dialog.reject()
 
 
 def _escape(text: str) -> str:
