@@ -85,6 +85,7 @@ from wfexplorer.core.classic.search_model.snippets import (
     javascript_snippet,
     python_workfront_snippet,
 )
+from wfexplorer.core.classic.search_model.store import HistoryEntry, SavedSearch, SearchStore
 from wfexplorer.core.classic.search_model.validation import Part, Problem, Severity, blocking, validate
 from wfexplorer.core.classic.search_model.values import DATE_WILDCARDS, USER_ATTRIBUTES, is_date_wildcard
 from wfexplorer.core.classic.search_model.vocabulary import (
@@ -123,6 +124,7 @@ __all__ = [
     "ConditionGroup",
     "FieldKind",
     "FilterField",
+    "HistoryEntry",
     "Modifier",
     "Operation",
     "ParsedQuery",
@@ -132,9 +134,11 @@ __all__ = [
     "QueryStringError",
     "ReportResult",
     "ResolvedPath",
+    "SavedSearch",
     "SearchChange",
     "SearchResult",
     "SearchSchema",
+    "SearchStore",
     "Severity",
     "SnippetTarget",
     "SortDirection",
