@@ -118,6 +118,10 @@ def test_a_plus_means_a_space_except_in_date_wildcards() -> None:
         ("name", ("Launch plan",)), ("entryDate", ("$$TODAY+7d",)), ("DE:Vendor Name", ("a+b",))]
 
 
+def test_a_fully_escaped_date_wildcard_keeps_its_plus() -> None:
+    assert parse("entryDate=%24%24TODAY+7d", "TASK").query.conditions[0].values == ("$$TODAY+7d",)
+
+
 def test_a_modifier_without_a_value_sends_the_dummy_value_workfront_expects() -> None:
     assert to_pairs(query("TASK", Condition("description", "notnull", "ignored"))) == [
         ("description", ""), ("description_Mod", "notnull")]

@@ -132,7 +132,8 @@ def test_problems_point_at_the_condition_and_say_what_to_do(schema: SearchSchema
 
 
 def test_fields_sorts_and_report_parts_are_checked_against_metadata(schema: SearchSchema) -> None:
-    checked = query("TASK", fields=("project:*", "assignments:assignedTo:name", "DE:*", "bogus"),
+    checked = query("TASK", fields=("project:*", "assignments:assignedTo:name", "DE:*", "bogus", "parameterValues",
+                                    "project:parameterValues", "DE:Channels", "*"),
                     sorts=(SortKey("project", "asc"), SortKey("name", "sideways")),
                     group_bys=("assignedToID",), aggregates=(Aggregate("name", "sum"), Aggregate("x", "median")))
     found = [(problem.part, problem.index, problem.severity) for problem in validate(checked, schema)]

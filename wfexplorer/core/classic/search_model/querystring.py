@@ -215,7 +215,8 @@ def read_pairs(query_text: str, offset: int = 0) -> Pairs:
                 raise QueryStringError(f"A parameter without a name (at character {position + 1}): {piece!r}",
                                        position)
             key = unquote_plus(key_text)
-            value = unquote(value_text) if _DATE_WILDCARD.match(value_text) else unquote_plus(value_text)
+            literal = unquote(value_text)
+            value = literal if _DATE_WILDCARD.match(literal) else unquote_plus(value_text)
             pairs.append((key, value))
         position += len(piece) + 1
     return pairs

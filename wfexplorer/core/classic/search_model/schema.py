@@ -30,6 +30,11 @@ IMPLICIT_FIELDS: Mapping[str, FieldMeta] = {
     "objCode": FieldMeta("objCode", "Object code", "string", flags=("READ_ONLY",)),
 }
 
+#: Members only a list of fields to return may name (every custom field of the object, as a map).
+RETURN_ONLY_FIELDS: Mapping[str, FieldMeta] = {
+    "parameterValues": FieldMeta("parameterValues", "Custom fields", "map", flags=("READ_ONLY",)),
+}
+
 CustomFields = Callable[[str], Mapping[str, FieldMeta]]
 
 
@@ -178,6 +183,10 @@ class SearchSchema:
                 return ResolvedPath(path, owner.obj_code, (*labels, "All fields"), through_collection=through)
             if segment.startswith("DE:"):
                 return self._custom_end(path, owner, segment, index, last, labels, through)
+            if link_end and last and segment in RETURN_ONLY_FIELDS:
+                field = RETURN_ONLY_FIELDS[segment]
+                return ResolvedPath(path, owner.obj_code, (*labels, field.label), field=field,
+                                    through_collection=through)
             member = self._member(owner, segment)
             if isinstance(member, FieldMeta):
                 if not last:
