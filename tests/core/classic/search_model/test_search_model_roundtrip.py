@@ -25,7 +25,7 @@ from wfexplorer.core.classic.search_model.querystring import encode
 # because Workfront itself would read them differently: names ending in _<digits> (taken for a numbered
 # suffix), names starting with $$, OR:, AND:, EXISTS: and the parameters that are never filters.
 _SEGMENT = st.from_regex(r"[A-Za-z][A-Za-z0-9]{0,10}", fullmatch=True)
-_CUSTOM = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12).map(lambda t: "DE:" + t)
+_CUSTOM = st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=12).map(lambda t: "DE:" + t)
 _RESERVED = re.compile(r"(?i)^(fields|map|filters|method|action|updates|atomic|force|copySourceID|options|uri"
                        r"|concurrent|subdomain|callback|jsonp|bForce|username|password|apiKey|sessionID|code"
                        r"|access_token|refresh_token|client_secret|code_verifier|approvalPassword|Authorization"
@@ -43,7 +43,7 @@ FIELDS = st.one_of(
     st.lists(_SEGMENT, min_size=2, max_size=4).map(":".join),
     st.tuples(st.lists(_SEGMENT, max_size=2), _CUSTOM).map(lambda parts: ":".join([*parts[0], parts[1]])),
 ).filter(_usable)
-VALUES = st.text(st.characters(blacklist_categories=("Cs",)), max_size=15)
+VALUES = st.text(st.characters(exclude_categories=["Cs"]), max_size=15)
 MODIFIERS = st.one_of(st.none(), st.sampled_from(list(Modifier)), st.sampled_from(["weird", "maybe"]))
 
 

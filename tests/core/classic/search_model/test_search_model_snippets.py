@@ -86,7 +86,7 @@ def test_no_snippet_holds_the_secret(session: Session, probe: Probe) -> None:
         for code in (python_workfront_snippet(_search(probe), target, operation, "Task"),
                      core_snippet(_search(probe), target, operation), javascript_snippet(_search(probe), target,
                                                                                        operation)):
-            assert session.session_id not in code and SESSION_ID_ENV in code
+            assert str(session.session_id) not in code and SESSION_ID_ENV in code
 
 
 def test_the_python_workfront_snippet_returns_the_models_rows(session: Session, probe: Probe, tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from wfexplorer.core import errors
-from wfexplorer.core.classic.search_model import Condition, SearchStore, parse, query
+from wfexplorer.core.classic.search_model import ClassicQuery, Condition, SearchStore, parse, query
 
 
-def _query(name: str = "x") -> object:
+def _query(name: str = "x") -> ClassicQuery:
     return query("TASK", Condition("name", "cicontains", name), limit=10)
 
 

@@ -50,42 +50,45 @@ def _word(vocabulary: type[WordT], text: WordT | str) -> WordT | str:
         return str(text)
 
 
-def _texts(values: Any) -> tuple[str, ...]:
+def _texts(values: Iterable[str] | str | None) -> tuple[str, ...]:
     if values is None:
         return ()
     if isinstance(values, str):
         return (values,)
+    if type(values) is tuple and all(type(value) is str for value in values):
+        return values
     return tuple(str(value) for value in values)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Condition:
     """``field`` (a name, a path such as ``project:name`` or ``assignedTo:homeGroup:name``, or ``DE:Name``)
     ``modifier`` ``values``.
 
     ``modifier`` ``None`` leaves it to Workfront: ``eq``, ``in`` for several values, ``between`` when
     ``range`` is set. ``range`` is the upper bound of the ``between`` family (``field_Range``). An
-    unknown modifier text is kept as given (validation reports it). ``values`` may be one string.
+    unknown modifier text is kept as given (validation reports it). ``values`` may be given as one
+    string or any iterable of strings; it is kept as a tuple. ``id`` is assigned when not given.
     """
 
     field: str
-    modifier: Modifier | str | None = None
-    values: tuple[str, ...] = ()
-    range: str | None = None
-    id: int = member(default_factory=new_id, compare=False)
+    modifier: Modifier | str | None
+    values: tuple[str, ...]
+    range: str | None
+    id: int = member(compare=False)
 
-    def __post_init__(self) -> None:
-        modifier = self.modifier
+    def __init__(self, field: str, modifier: Modifier | str | None = None, values: Iterable[str] | str = (),
+                 range: str | None = None, id: int | None = None) -> None:  # noqa: A002 - the wire's own words
         if modifier is not None and not isinstance(modifier, Modifier):
-            known = modifier_of(str(modifier))
-            object.__setattr__(self, "modifier", known if known is not None else str(modifier))
-        values = self.values if type(self.values) is tuple and all(type(v) is str for v in self.values) \
-            else _texts(self.values)
-        if values == ("",) or (isinstance(self.modifier, Modifier) and VALUE_SHAPES[self.modifier] is ValueShape.NONE):
-            values = ()
-        object.__setattr__(self, "values", values)
-        if self.range is not None and not isinstance(self.range, str):
-            object.__setattr__(self, "range", str(self.range))
+            modifier = modifier_of(str(modifier)) or str(modifier)
+        texts = _texts(values)
+        if texts == ("",) or (isinstance(modifier, Modifier) and VALUE_SHAPES[modifier] is ValueShape.NONE):
+            texts = ()
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "modifier", modifier)
+        object.__setattr__(self, "values", texts)
+        object.__setattr__(self, "range", None if range is None else str(range))
+        object.__setattr__(self, "id", new_id() if id is None else id)
 
     @property
     def effective_modifier(self) -> Modifier | str:
