@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import enum
 import json
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,7 @@ from urllib.parse import urlsplit
 import platformdirs
 
 from wfexplorer.core import errors
+from wfexplorer.core.files import write_text_atomic
 
 APP_NAME = "wfexplorer"
 PROFILES_FILE = "profiles.json"
@@ -336,14 +335,5 @@ class ProfileStore:
         return True
 
     def _write(self, profiles: list[Profile]) -> None:
-        self.config_dir.mkdir(parents=True, exist_ok=True)
         document = {"version": FILE_VERSION, "profiles": [p.to_dict() for p in profiles]}
-        text = json.dumps(document, indent=2) + "\n"
-        handle, temporary = tempfile.mkstemp(prefix=".profiles-", suffix=".json", dir=self.config_dir)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_text_atomic(self.path, json.dumps(document, indent=2) + "\n")

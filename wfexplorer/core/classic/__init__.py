@@ -26,7 +26,9 @@ Modules: ``session`` (Session), ``objects`` (Object and descriptors), ``api`` (c
 reflection), ``metadata``/``catalog``/``cache`` (metadata objects and their disk cache),
 ``loading`` (explicit loading for the GUI), ``paths`` (names and parameters), ``envelope``
 (responses and errors), ``writes`` (bulk, batch, upload), ``customforms``, ``extras``
-(python-workfront's conveniences), ``factory`` (sign-in), ``generate`` (typed version modules).
+(python-workfront's conveniences), ``factory`` (sign-in), ``generate`` (typed version modules),
+``search_model`` (the search builder's model: conditions, OR groups, the query string both ways, runs,
+reports, copy as code, saved searches).
 """
 
 from wfexplorer.core.classic.api import APIVersion, register_version

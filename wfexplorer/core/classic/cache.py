@@ -11,15 +11,15 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import platformdirs
+
+from wfexplorer.core.files import write_text_atomic
 
 log = logging.getLogger(__name__)
 
@@ -79,11 +79,7 @@ class MetadataCache:
         """Store ``data`` for ``key`` atomically; failures are logged and ignored."""
         path = self._path(key)
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"format": FORMAT, "saved_at": time.time(), "data": data}, stream)
-            os.replace(temporary, path)
+            write_text_atomic(path, json.dumps({"format": FORMAT, "saved_at": time.time(), "data": data}))
         except OSError as error:
             log.warning("metadata cache not written (%s)", error)
 

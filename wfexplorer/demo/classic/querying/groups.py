@@ -31,7 +31,11 @@ class Group:
 
 
 def classify(key: str) -> tuple[str | None, str | None, str | None, str]:
-    """Split ``OR:1:AND:2:EXISTS:A:rest`` into (or, and, exists, rest)."""
+    """Split ``OR:1:AND:2:EXISTS:A:rest`` into (or, and, exists, rest).
+
+    An OR group is numbered (``OR:1:``); a key such as ``OR:x:name`` keeps its prefix, so searching
+    with it fails as an unknown field, the way Workfront refuses a parameter it cannot read.
+    """
     or_slot = and_slot = exists = None
     rest = key
     while True:
@@ -41,6 +45,8 @@ def classify(key: str) -> tuple[str | None, str | None, str | None, str]:
         word = match.group(1).upper()
         token = match.group(2)
         if word == "OR" and or_slot is None and exists is None:
+            if not token.isdigit():
+                break  # OR:x: is no group: the whole key is then read as a field path, which is unknown
             or_slot = token
         elif word == "AND" and and_slot is None:
             and_slot = token
