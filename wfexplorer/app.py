@@ -65,6 +65,9 @@ class DemoLauncher:
                 from wfexplorer.demo.server import DemoServer
 
                 self._server = DemoServer(self.data_dir, scale=self.scale).start()
+                # The demo signs in with a password; let its Planning take that session as a Bearer token,
+                # as the simulator's documented option allows (real Workfront Planning wants OAuth 2.0).
+                self._server.context.settings.planning_options["accept_login_sessions"] = "true"
                 log.info("simulator listening on %s", self._server.base_url)
             return self._server.credentials()
 
@@ -132,7 +135,7 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
         return Authenticator(profiles=profiles, secrets=SecretStore(), open_browser=browser)
 
     backend = CoreSignInBackend(profiles, authenticator, demo, args.cache_dir)
-    windows = Windows(backend)
+    windows = Windows(backend, config_dir=profiles.config_dir)
     browser.open_by_hand.connect(windows.show_address_to_open)
     dialog = windows.show_login()
     wait_for_first_paint(windows)
@@ -167,7 +170,7 @@ def warm_up(backend: Any) -> None:
     re-authentication prompt's modules, which the GUI thread would otherwise import on the first sign-in.
     """
     backend.auth  # noqa: B018 - the property builds the Authenticator
-    importlib.import_module("wfexplorer.ui.main_window")
+    importlib.import_module("wfexplorer.ui.shell.main_window")
     importlib.import_module("wfexplorer.ui.login.reauth")
 
 

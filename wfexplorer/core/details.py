@@ -20,9 +20,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wfexplorer.core import errors
+from wfexplorer.core.browse.collections import reverse_field
+from wfexplorer.core.browse.display import link_label
 from wfexplorer.core.classic.customforms import CustomForm
 from wfexplorer.core.classic.metadata import FieldMeta, LinkMeta, ObjectMeta
 from wfexplorer.core.connection import Connection
+from wfexplorer.core.planning.external import field_classic_code
 from wfexplorer.core.planning.models import Field, Record, RecordType
 
 #: Field names that say what an object is.
@@ -47,6 +50,7 @@ class ObjectDetails:
     data: Mapping[str, Any]
     all_fields: bool = False
     custom_forms: tuple[CustomForm, ...] = ()
+    collection_counts: Mapping[str, int] = field(default_factory=dict)
 
     def is_loaded(self, name: str) -> bool:
         """Whether the server sent ``name`` (a field not asked for yet is not loaded, not empty)."""
@@ -82,17 +86,43 @@ class DetailLoader:
         self._fields: dict[str, tuple[Field, ...]] = {}
 
     def classic(self, code: str, object_id: str, *, all_fields: bool = False) -> ObjectDetails:
-        """Default fields and every reference's name (one request); ``all_fields`` adds ``*`` and custom fields."""
+        """Default fields, every reference's name and the collections' sizes, in one request.
+
+        ``all_fields`` adds ``*`` and the custom fields (and, once per type, the custom forms, to group them).
+        Collections are counted where a search finds exactly them and the target's metadata is in hand.
+        """
         session = self.connection.session
         meta = session.metadata.describe(code)
         wanted = [*(["*", "parameterValues"] if all_fields else []), *meta.references]
-        data = session.get(f"/{meta.obj_code.lower()}/{object_id}", {"fields": ",".join(wanted)} if wanted else None)
+        path = f"/{meta.obj_code.lower()}/{object_id}"
+        params = {"fields": ",".join(wanted)} if wanted else None
+        counted = self._countable(meta, object_id)
+        if counted:
+            answers = session.batch([("GET", path, params), *(call for _, call in counted)], raise_errors=False)
+            data = answers[0]
+            if isinstance(data, errors.WorkfrontError):
+                raise data
+            counts = {name: answer["count"] for (name, _), answer in zip(counted, answers[1:], strict=True)
+                      if isinstance(answer, dict) and isinstance(answer.get("count"), int)}
+        else:
+            data, counts = session.get(path, params), {}
         if isinstance(data, list):
             data = data[0] if data else None
         if not isinstance(data, dict):
             raise errors.NotFoundError(f"No {meta.label} with ID {object_id}: it may have been deleted.")
         forms = self._custom_forms(meta.obj_code) if all_fields and any(f.custom for f in meta.fields.values()) else ()
-        return ObjectDetails(meta.obj_code.upper(), object_id, meta, data, all_fields, forms)
+        return ObjectDetails(meta.obj_code.upper(), object_id, meta, data, all_fields, forms, counts)
+
+    def _countable(self, meta: ObjectMeta, object_id: str) -> list[tuple[str, tuple[str, str, Any]]]:
+        catalog = self.connection.session.metadata
+        calls = []
+        for name, link in meta.collections.items():
+            if catalog.missing([link.target_code]):
+                continue
+            reverse = reverse_field(meta.obj_code, name, catalog.describe(link.target_code))
+            if reverse:
+                calls.append((name, ("GET", f"/{link.target_code.lower()}/count", {reverse: object_id})))
+        return calls
 
     def _custom_forms(self, code: str) -> tuple[CustomForm, ...]:
         with self._lock:
@@ -174,6 +204,9 @@ def display_value(value: Any, meta: FieldMeta | None = None) -> str:
         return ", ".join(text for text in (display_value(item, meta) for item in value) if text)
     if meta is not None and meta.possible_values:
         label = next((option.label for option in meta.possible_values if option.value == value), None)
+        if label is None and isinstance(value, str) and ":" in value:  # a custom status: "CUR:A" is based on CUR
+            base = value.split(":", 1)[0]
+            label = next((option.label for option in meta.possible_values if option.value == base), None)
         if label:
             return f"{label} ({value})" if str(value) != label else label
     if isinstance(value, str) and (meta is None or meta.field_type in DATE_TYPES):
@@ -230,3 +263,151 @@ def _field_details(meta: FieldMeta) -> str:
         parts.append("values: " + ", ".join(f"{v.value}={v.label}" for v in meta.possible_values[:20])
                      + (" …" if len(meta.possible_values) > 20 else ""))
     return "; ".join(parts)
+
+
+# -- Planning values as people read them -------------------------------------------------------------
+
+#: Field kinds whose values the server computes: shown, never edited.
+COMPUTED_KINDS = {"formula": "a formula computes it", "lookup": "it is looked up from a linked record",
+                  "created-by": "the system sets it", "updated-by": "the system sets it",
+                  "created-at": "the system sets it", "updated-at": "the system sets it"}
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A select option as shown: its label and colour."""
+
+    label: str
+    color: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A linked record (``code`` empty) or, for an external link, the classic object it stands for."""
+
+    label: str
+    id: str
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class RecordValue:
+    """One field of a record, ready to show: text, or option chips, or links; and why it is read-only."""
+
+    field: Field
+    text: str = ""
+    chips: tuple[Chip, ...] = ()
+    links: tuple[Link, ...] = ()
+    read_only: str = ""
+
+
+def people_names(*raws: Mapping[str, Any]) -> dict[str, str]:
+    """IMS/Workfront ID → name from the ``{id, name}`` user references Planning answers carry (audits)."""
+    names: dict[str, str] = {}
+    for raw in raws:
+        for key in ("createdBy", "updatedBy", "owner"):
+            value = raw.get(key)
+            if isinstance(value, Mapping) and value.get("id") and value.get("name"):
+                names[str(value["id"])] = str(value["name"])
+    return names
+
+
+def record_values(details: RecordDetails, people: Mapping[str, str] | None = None) -> list[RecordValue]:
+    """Every field of the record in the type's order, displayed by its type."""
+    names = dict(people or {})
+    names.update(people_names(details.record.raw, *(details.record_type.raw,) if details.record_type else ()))
+    data = details.record.data
+    return [_record_value(field_, data.get(field_.id), names) for field_ in details.fields]
+
+
+def _record_value(field_: Field, value: Any, people: Mapping[str, str]) -> RecordValue:
+    kind = field_.kind.value if field_.kind else ""
+    read_only = COMPUTED_KINDS.get(kind, "")
+    items = value if isinstance(value, list | tuple) else ([] if value is None else [value])
+    if kind in ("single-select", "multi-select") or (kind == "lookup" and field_.options):
+        by_name = {option.name: option for option in field_.options}
+        chips = tuple(Chip(by_name[str(item)].display_name or str(item), by_name[str(item)].color)
+                      if str(item) in by_name else Chip(str(item)) for item in items)
+        return RecordValue(field_, ", ".join(chip.label for chip in chips), chips=chips, read_only=read_only)
+    if kind == "reference":
+        links = []
+        code = field_classic_code(field_) or ""
+        for item in items:
+            if isinstance(item, Mapping) and item.get("id"):
+                label = str(item.get("value") or item["id"])
+                if code and item.get("externalId"):
+                    links.append(Link(label, str(item["externalId"]), code))
+                else:
+                    links.append(Link(label, str(item["id"])))
+        return RecordValue(field_, ", ".join(link.label for link in links), links=tuple(links))
+    if kind in ("user", "created-by", "updated-by"):
+        texts = []
+        for item in items:
+            ident = str(item.get("id") if isinstance(item, Mapping) else item)
+            name = (item.get("name") if isinstance(item, Mapping) else None) or people.get(ident)
+            texts.append(str(name) if name else ident)
+        return RecordValue(field_, ", ".join(texts), read_only=read_only)
+    if kind in ("date", "created-at", "updated-at") and isinstance(value, str):
+        moment = parse_time(value)
+        if moment is not None:
+            text = moment.strftime("%d %b %Y") if kind == "date" and len(value) == 10 else \
+                moment.astimezone().strftime("%d %b %Y %H:%M %Z")
+            return RecordValue(field_, text, read_only=read_only)
+    if kind == "boolean":
+        return RecordValue(field_, "" if value is None else ("Yes" if value else "No"))
+    if kind == "percentage" and isinstance(value, int | float):
+        return RecordValue(field_, f"{value:g} %")
+    if kind == "currency" and isinstance(value, int | float):
+        return RecordValue(field_, f"{value:,.2f}")
+    if kind == "number" and isinstance(value, int | float):
+        return RecordValue(field_, f"{value:,}" if isinstance(value, int) else f"{value:,.6g}")
+    return RecordValue(field_, display_value(value), read_only=read_only)
+
+
+# -- classic values as people read them --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClassicRow:
+    """One line of the classic form: label, API name and type (for the tooltip), the text, and a link if any."""
+
+    name: str
+    label: str
+    type: str
+    text: str
+    loaded: bool = True
+    link: Link | None = None
+
+
+@dataclass(frozen=True)
+class ClassicSection:
+    """A titled group of rows."""
+
+    title: str
+    rows: tuple[ClassicRow, ...]
+
+
+def classic_sections(details: ObjectDetails) -> list[ClassicSection]:
+    """The form of one classic object: its field groups, then its collections with their sizes."""
+    data = details.data
+    sections: list[ClassicSection] = []
+    for group in field_groups(details.meta, details.custom_forms):
+        rows = [ClassicRow(f.name, f.label, f.field_type, display_value(data.get(f.name), f), f.name in data)
+                for f in group.fields]
+        for ref in group.references:
+            value = data.get(ref.name)
+            link = None
+            if isinstance(value, Mapping) and value.get("ID"):
+                link = Link(display_value(value) or str(value["ID"]), str(value["ID"]),
+                            str(value.get("objCode") or ref.target_code).upper())
+            rows.append(ClassicRow(ref.name, link_label(ref), f"reference → {ref.target_code}",
+                                   link.label if link else "", ref.name in data, link))
+        sections.append(ClassicSection(group.title, tuple(rows)))
+    collections = tuple(
+        ClassicRow(name, link_label(link), f"collection → {link.target_code}",
+                   f"{details.collection_counts[name]:,}" if name in details.collection_counts else "",
+                   name in details.collection_counts)
+        for name, link in sorted(details.meta.collections.items(), key=lambda item: link_label(item[1]).casefold()))
+    if collections:
+        sections.append(ClassicSection("Collections", collections))
+    return sections

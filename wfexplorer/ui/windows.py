@@ -1,47 +1,58 @@
-"""Which window is on screen: the sign-in dialog until someone signs in, then their main window.
+"""Which windows are on screen: the sign-in dialog, and one main window per signed-in connection.
 
-:class:`Windows` also installs, for each signed-in connection, the re-authenticator that asks for
-the password again when the session expires, and removes it on sign-out.
+Several connections may be open at once (File → New connection shows the sign-in dialog again); each
+window has its own Operations and its own "ask again" prompt. Signing out closes that window; when the
+last one goes the sign-in dialog comes back. Closing the sign-in dialog with no window open quits.
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from wfexplorer.ui.login.backend import Connection, SignInBackend
+from wfexplorer.ui.login.backend import SignInBackend
 from wfexplorer.ui.login.dialog import LoginDialog
 
 if TYPE_CHECKING:
+    from wfexplorer.core.connection import Connection
     from wfexplorer.ui.asyncops import Operations
-    from wfexplorer.ui.main_window import MainWindow
+    from wfexplorer.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
 class Windows(QObject):
-    """Shows the sign-in dialog or the main window, and switches between them.
+    """Shows the sign-in dialog and the main windows, and switches between them.
 
     Signals:
         first_shown(): the first window has painted for the first time (start-up benchmarks).
         main_window_shown(object): a main window for a new connection is on screen.
-        finished(): the user closed the sign-in dialog or quit; the application should exit.
+        finished(): nothing is left open (or the user quit); the application should exit.
     """
 
     first_shown = Signal()
     main_window_shown = Signal(object)
     finished = Signal()
 
-    def __init__(self, backend: SignInBackend, ops: Operations | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, backend: SignInBackend, ops: Operations | None = None, parent: QObject | None = None,
+                 *, config_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
         self.ops = ops
+        self.config_dir = config_dir
         self.login: LoginDialog | None = None
-        self.main: MainWindow | None = None
+        self.mains: list[MainWindow] = []
         self._first_paint_seen = False
+        self._quitting = False
+
+    @property
+    def main(self) -> MainWindow | None:
+        """The most recently opened main window (None when none is open)."""
+        return self.mains[-1] if self.mains else None
 
     def attach_operations(self, ops: Operations) -> None:
         """Hand over the operations helper once the event loop exists (the dialog may be on screen already)."""
@@ -50,7 +61,12 @@ class Windows(QObject):
             self.login.attach_operations(ops)
 
     def show_login(self) -> LoginDialog:
-        """Open the sign-in dialog (non-modal; the event loop keeps running)."""
+        """Open the sign-in dialog (non-modal; the event loop keeps running), or raise the one that is open."""
+        if self.login is not None:
+            self.login.show()
+            self.login.raise_()
+            self.login.activateWindow()
+            return self.login
         dialog = LoginDialog(self.backend, self.ops)
         dialog.signed_in.connect(self.open_connection)
         dialog.rejected.connect(self._login_closed)
@@ -67,41 +83,56 @@ class Windows(QObject):
             self.login.show_address_to_open(url)
 
     def open_connection(self, connection: Connection) -> MainWindow:
-        """Show the main window for ``connection`` and ask for the password when its session expires."""
+        """Show a main window for ``connection`` (the sign-in dialog goes away)."""
         if self.login is not None:
             self.login.hide()
             self.login.deleteLater()
             self.login = None
-        from wfexplorer.ui.main_window import MainWindow  # not needed to paint the sign-in dialog
+        from wfexplorer.core.window_state import WindowStateStore
+        from wfexplorer.ui.shell.main_window import MainWindow  # not needed to paint the sign-in dialog
 
-        assert self.ops is not None, "signed in before the event loop ran"
-        window = MainWindow(connection, self.ops)
-        window.signed_out.connect(self._signed_out)
-        window.destroyed.connect(self._forget_main)
-        self.main = window
-        from wfexplorer.ui.login.reauth import make_reauthenticator  # asyncio: not needed before sign-in
-
-        self.ops.reauthenticator = make_reauthenticator(connection, self.ops, lambda: self.main)
+        crash_handler = self.ops.crash_handler if self.ops is not None else None
+        store = WindowStateStore(self.config_dir) if self.config_dir is not None else None
+        window = MainWindow(connection, crash_handler=crash_handler, state_store=store)
+        window.new_connection_requested.connect(self.show_login)
+        window.quit_requested.connect(self.quit)
+        window.destroyed.connect(lambda _obj=None, window=window: self._forget(window))
+        window.installEventFilter(self)
+        self.mains.append(window)
         self._watch_first_paint(window)
         window.show()
         self.main_window_shown.emit(window)
-        window.installEventFilter(self)
         return window
 
-    def _signed_out(self) -> None:
-        if self.ops is not None:
-            self.ops.reauthenticator = None
-        if self.main is not None:
-            self.main.removeEventFilter(self)
-            self.main.deleteLater()  # from the event loop, never from a garbage collection
-        self.main = None
-        self.show_login()
+    def quit(self) -> None:
+        """Close every window, then finish."""
+        self._quitting = True
+        if self.login is not None:
+            self.login.close()
+        for window in list(self.mains):
+            window.close()
+        self.finished.emit()
 
-    def _forget_main(self) -> None:
-        self.main = None
+    def _window_closed(self, window: MainWindow) -> None:
+        if window in self.mains:
+            self.mains.remove(window)
+            window.deleteLater()  # from the event loop, never from a garbage collection
+        if self._quitting or self.mains:
+            return
+        if window.signing_out:
+            self.show_login()
+        elif self.login is None or not self.login.isVisible():
+            self.finished.emit()
+
+    def _forget(self, window: MainWindow) -> None:
+        if window in self.mains:
+            self.mains.remove(window)
 
     def _login_closed(self) -> None:
-        if self.main is None:
+        dialog, self.login = self.login, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if not self.mains:
             self.finished.emit()
 
     @property
@@ -117,9 +148,14 @@ class Windows(QObject):
         if event.type() == QEvent.Type.Paint and not self._first_paint_seen:
             self._first_paint_seen = True
             self.first_shown.emit()
-        elif (event.type() == QEvent.Type.Close and watched is self.main and self.main is not None
-              and not self.main.signing_out):
-            if self.ops is not None:
-                self.ops.reauthenticator = None
-            self.finished.emit()
+        elif event.type() == QEvent.Type.Close and watched in self.mains:
+            from wfexplorer.ui.shell.main_window import MainWindow
+
+            if isinstance(watched, MainWindow):
+                # after the window's own closeEvent has decided (it may refuse to close, with unsaved edits)
+                QTimer.singleShot(0, lambda: self._after_close(watched))
         return False
+
+    def _after_close(self, window: MainWindow) -> None:
+        if window in self.mains and not window.isVisible():
+            self._window_closed(window)

@@ -41,11 +41,17 @@ def type_row_label(label: str, code: str) -> str:
     return f"{label} ({code})"
 
 
+#: Collections whose names say one thing in the API and another in Workfront's screens.
+LINK_LABELS = {"opTasks": "Issues", "openOpTasks": "Open issues", "resolvables": "Resolving issues"}
+
+
 def link_label(link: LinkMeta) -> str:
-    """A reference's or collection's label; metadata often labels collections with their name (``opTasks``),
-    which reads as ``Op tasks``."""
+    """A reference's or collection's label; metadata often labels collections with their name (``accessRules``),
+    which reads as ``Access rules``."""
     if link.label and link.label != link.name:
         return link.label
+    if link.name in LINK_LABELS:
+        return LINK_LABELS[link.name]
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", link.name).split()
     if not words:
         return link.name

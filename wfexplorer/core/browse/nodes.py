@@ -28,6 +28,7 @@ class NodeKind(enum.Enum):
     RECORD_TYPE = "record_type"  # its records, paged
     RECORD = "record"  # one record: its reference fields
     RECORD_LINK = "record_link"  # one reference field of a record: the linked records (or classic objects)
+    PINNED = "pinned"  # "Opened by ID or link": objects opened from outside the tree, so they can be browsed
     MORE = "more"  # "Load 200 more": activating it loads the next page of its parent
     MESSAGE = "message"  # a line of text: "Loading…", an error with Retry, an explanation
 

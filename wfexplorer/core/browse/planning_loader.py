@@ -26,12 +26,9 @@ from wfexplorer.core.browse.nodes import (
 )
 from wfexplorer.core.browse.results import PAGE_SIZE, LoadRequest, LoadResult, NodeSpec
 from wfexplorer.core.planning.client import PlanningClient
+from wfexplorer.core.planning.external import field_classic_code, record_type_classic_code
 from wfexplorer.core.planning.filters import AND, Condition, ConditionType, FieldKind, Paging, SearchRequest, SortKey
 from wfexplorer.core.planning.models import Field, Record, RecordType
-
-#: ``externalOptions.objectName`` of an external reference → the classic objCode it stands for.
-CLASSIC_OBJECTS = {"PROJECT": "PROJ", "PORTFOLIO": "PORT", "PROGRAM": "PRGM", "USER": "USER", "TASK": "TASK",
-                   "COMPANY": "CMPY", "GROUP": "GROUP", "TEMPLATE": "TMPL", "TEAM": "TEAMOB", "ISSUE": "OPTASK"}
 
 
 class PlanningLoader:
@@ -132,8 +129,7 @@ class PlanningLoader:
     def _link_spec(self, owner: RecordRef, field: Field, value: Any) -> NodeSpec:
         options = _mapping(field.raw.get("referenceOptions"))
         target_id = str(options.get("recordTypeId") or field.linked_type or "") or None
-        external = _mapping(options.get("externalOptions"))
-        classic = CLASSIC_OBJECTS.get(str(external.get("objectName") or "").upper()) if external else None
+        classic = field_classic_code(field)
         linked = [item for item in _as_list(value) if isinstance(item, Mapping) and item.get("id")]
         target = RecordTypeRef(target_id or "", None, None, classic_code=classic)
         children: list[NodeSpec] = []
@@ -162,13 +158,8 @@ class PlanningLoader:
 
 
 def _type_ref(record_type: RecordType, workspace_id: str) -> RecordTypeRef:
-    external = record_type.raw.get("externalOptions")
-    name = ""
-    if isinstance(external, Mapping):
-        name = str(external.get("object") or (external.get("fields") or {}).get("objCode") or "")
-    classic = CLASSIC_OBJECTS.get(name.upper()) or (name.upper() if name.upper() in CLASSIC_OBJECTS.values() else None)
     return RecordTypeRef(record_type.id, record_type.workspace_id or workspace_id, record_type.primary_field_id,
-                         record_type.color, record_type.icon, classic if record_type.is_external else None)
+                         record_type.color, record_type.icon, record_type_classic_code(record_type))
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:

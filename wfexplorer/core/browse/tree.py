@@ -23,6 +23,7 @@ from wfexplorer.core.browse.nodes import LoadState, MessageRole, MoreRef, Node, 
 from wfexplorer.core.browse.results import PAGE_SIZE, LoadRequest, LoadResult, NodeSpec
 
 LOADING_TEXT = "Loading…"
+PINNED_TEXT = "Opened by ID or link"
 
 
 class TreeListener(Protocol):
@@ -78,6 +79,19 @@ class BrowseTree:
     def top(self, kind: NodeKind) -> Node | None:
         """The top-level node of ``kind`` (``CLASSIC`` or ``PLANNING``)."""
         return next((node for node in self.root.children if node.kind is kind), None)
+
+    def pin(self, spec: NodeSpec) -> Node:
+        """Put an object opened from outside the tree (quick open, a link) under "Opened by ID or link"."""
+        group = self.top(NodeKind.PINNED)
+        if group is None:
+            group = self._build(NodeSpec(NodeKind.PINNED, PINNED_TEXT, icon="pinned", children=()))
+            self._insert(self.root, [group])
+        existing = next((child for child in group.children if child.payload == spec.payload), None)
+        if existing is not None:
+            return existing
+        node = self._build(spec)
+        self._insert(group, [node])
+        return node
 
     # -- loading ---------------------------------------------------------------------------------
 

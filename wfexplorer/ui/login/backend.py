@@ -2,7 +2,8 @@
 
 :class:`SignInBackend` turns a :class:`~wfexplorer.ui.login.form.LoginForm` into a signed-in
 :class:`~wfexplorer.core.connection.Connection` through ``wfexplorer.core`` (see
-:mod:`wfexplorer.ui.login.core_backend`); its blocking methods run in :class:`~wfexplorer.ui.asyncops.Operations`, never on the GUI thread.
+:mod:`wfexplorer.ui.login.core_backend`); its blocking methods run in
+:class:`~wfexplorer.ui.asyncops.Operations`, never on the GUI thread.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from wfexplorer.core import errors
 from wfexplorer.ui import fit, messages, resources
 from wfexplorer.ui.busy import BusyIndicator
-from wfexplorer.ui.login.backend import Connection, SignInBackend
+from wfexplorer.ui.login.backend import SignInBackend
 from wfexplorer.ui.login.connection_fields import DEMO_LABEL, ConnectionFields
 from wfexplorer.ui.login.form import AuthMethod, LoginForm
 from wfexplorer.ui.login.form_area import FormArea, FormContent
@@ -44,6 +44,7 @@ from wfexplorer.ui.login.tabs import ApiKeyTab, OAuthTab, PasswordTab
 if TYPE_CHECKING:
     import asyncio
 
+    from wfexplorer.core.connection import Connection
     from wfexplorer.ui.asyncops import Operations
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class LoginDialog(QDialog):
     """Collects a connection and credentials and signs in off the GUI thread.
 
     Signals:
-        signed_in(object): the :class:`~wfexplorer.ui.login.backend.Connection` after a successful sign-in
+        signed_in(object): the :class:`~wfexplorer.core.connection.Connection` after a successful sign-in
             (the dialog then closes with ``accept()``).
     """
 

@@ -1,0 +1,169 @@
+"""The Form tab, read-only: groups of labelled values built from core's sections; references are links.
+
+A link opens its object in this tab (Ctrl+click: in a new tab); a collection's link shows it in the
+navigator. Values not loaded yet say so (the tab offers "Load all fields"). Every value is a
+selectable label whose accessible name is the field's label, so a screen reader reads "Status: Current".
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget
+from wfexplorer.core.details import ClassicSection, Link, RecordValue
+
+NOT_LOADED = "not loaded"
+EMPTY = "—"
+
+
+class FormView(QScrollArea):
+    """Sections of label/value rows.
+
+    Signals:
+        navigate(object, str, bool): open a target (ObjectTarget or RecordTarget) called by a label; True: in a
+            new tab.
+        show_collection(str): show this collection of the object in the navigator.
+    """
+
+    navigate = Signal(object, str, bool)
+    show_collection = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailForm")
+        self.setAccessibleName("Form")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.values: dict[str, QLabel] = {}
+        self._links: dict[str, str] = {}
+        self._set_content(QWidget())
+
+    def _set_content(self, content: QWidget) -> None:
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(content)
+
+    def show_classic(self, sections: Sequence[ClassicSection]) -> None:
+        """Show a classic object's sections."""
+        content, layout = self._page()
+        self.values = {}
+        for section in sections:
+            box, form = self._group(section.title)
+            for row in section.rows:
+                tooltip = f"{row.name} · {row.type}"
+                if section.title == "Collections":
+                    text = (f"{html.escape(row.text)} · " if row.text else "") + \
+                        f'<a href="collection:{html.escape(row.name)}">show in the navigator</a>'
+                    value = self._value(text, rich=True, name=row.label)
+                elif not row.loaded:
+                    value = self._value(NOT_LOADED, muted=True, name=row.label)
+                elif row.link is not None:
+                    value = self._value(self._link_html([row.link]), rich=True, name=row.label)
+                else:
+                    value = self._value(row.text or EMPTY, name=row.label, muted=not row.text)
+                self._add(form, row.label, tooltip, value)
+                self.values[row.name] = value
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self._set_content(content)
+
+    def show_record(self, values: Sequence[RecordValue]) -> None:
+        """Show a Planning record's fields in its record type's order."""
+        content, layout = self._page()
+        self.values = {}
+        box, form = self._group("Fields")
+        for item in values:
+            field = item.field
+            tooltip = f"{field.id} · {field.type}" + (f" — read-only: {item.read_only}" if item.read_only else "")
+            if item.chips:
+                chips = " ".join(
+                    f'<span style="background-color:{html.escape(chip.color or "#888")}; color:white;">'
+                    f"&nbsp;{html.escape(chip.label)}&nbsp;</span>" for chip in item.chips)
+                value = self._value(chips, rich=True, name=field.display_name, accessible_text=item.text)
+            elif item.links:
+                value = self._value(self._link_html(item.links), rich=True, name=field.display_name,
+                                    accessible_text=item.text)
+            else:
+                value = self._value(item.text or EMPTY, name=field.display_name, muted=not item.text)
+            if item.read_only:
+                value.setToolTip(f"Read-only: {item.read_only}")
+            label = field.display_name + (" (read-only)" if item.read_only else "")
+            self._add(form, label, tooltip, value)
+            self.values[field.id] = value
+        layout.addWidget(box)
+        layout.addStretch(1)
+        self._set_content(content)
+
+    # -- building blocks -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _page() -> tuple[QWidget, QVBoxLayout]:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        return content, layout
+
+    @staticmethod
+    def _group(title: str) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title)
+        box.setAccessibleName(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        return box, form
+
+    @staticmethod
+    def _add(form: QFormLayout, label: str, tooltip: str, value: QLabel) -> None:
+        title = QLabel(label + ":")
+        title.setToolTip(tooltip)
+        title.setBuddy(value)
+        value.setToolTip(value.toolTip() or tooltip)
+        form.addRow(title, value)
+
+    def _value(self, text: str, *, rich: bool = False, muted: bool = False, name: str = "",
+               accessible_text: str | None = None) -> QLabel:
+        value = QLabel()
+        value.setWordWrap(True)
+        value.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        value.setText(text)
+        flags = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        if rich:
+            flags |= Qt.TextInteractionFlag.LinksAccessibleByKeyboard | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            value.linkActivated.connect(self._open_link)
+        value.setTextInteractionFlags(flags)
+        value.setFocusPolicy(Qt.FocusPolicy.StrongFocus if rich else Qt.FocusPolicy.ClickFocus)
+        value.setAccessibleName(name)
+        value.setAccessibleDescription(accessible_text if accessible_text is not None else
+                                       (text if not rich else ""))
+        if muted:
+            font = value.font()
+            font.setItalic(text == NOT_LOADED)
+            value.setFont(font)
+            value.setForegroundRole(value.foregroundRole())
+            value.setStyleSheet("color: palette(placeholder-text);")
+        return value
+
+    def _link_html(self, links: Sequence[Link]) -> str:
+        parts = []
+        for link in links:
+            href = f"object:{link.code}:{link.id}" if link.code else f"record:{link.id}"
+            self._links[href] = link.label
+            parts.append(f'<a href="{html.escape(href)}">{html.escape(link.label)}</a>')
+        return ", ".join(parts)
+
+    def _open_link(self, href: str) -> None:
+        new_tab = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+        kind, _, rest = href.partition(":")
+        name = self._links.get(href, "")
+        if kind == "object":
+            code, _, ident = rest.partition(":")
+            self.navigate.emit(ObjectTarget(code, ident), name, new_tab)
+        elif kind == "record":
+            self.navigate.emit(RecordTarget(rest), name, new_tab)
+        elif kind == "collection":
+            self.show_collection.emit(rest)

@@ -1,0 +1,74 @@
+"""The Raw JSON tab: what the server returned, formatted, with find (Ctrl+F / Enter for the next match)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+
+class RawJsonView(QWidget):
+    """Read-only, monospaced, searchable JSON."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("rawJson")
+        self.text.setAccessibleName("Raw JSON")
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.find = QLineEdit()
+        self.find.setObjectName("rawJsonFind")
+        self.find.setPlaceholderText("Find in the JSON (Enter: next match)")
+        self.find.setAccessibleName("Find in the JSON")
+        self.find.setClearButtonEnabled(True)
+        self.matches = QLabel()
+        self.find.returnPressed.connect(self.find_next)
+        self.find.textChanged.connect(self._restart)
+        shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        shortcut.activated.connect(self.find.setFocus)
+        bar = QHBoxLayout()
+        bar.addWidget(self.find, 1)
+        bar.addWidget(self.matches)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.text, 1)
+
+    def show_data(self, data: Any) -> None:
+        """Show ``data`` as indented JSON (keys in the server's order)."""
+        self.text.setPlainText(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+    def find_next(self) -> bool:
+        """Select the next match of the find text (wrapping around); False when there is none."""
+        needle = self.find.text()
+        if not needle:
+            return False
+        if self.text.find(needle):
+            self._count()
+            return True
+        cursor = self.text.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        self.text.setTextCursor(cursor)
+        found = self.text.find(needle)
+        self.matches.setText("" if found else "No match")
+        if found:
+            self._count()
+        return found
+
+    def _restart(self) -> None:
+        cursor = self.text.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        self.text.setTextCursor(cursor)
+        if self.find.text():
+            self.find_next()
+        else:
+            self.matches.clear()
+
+    def _count(self) -> None:
+        total = self.text.toPlainText().casefold().count(self.find.text().casefold())
+        self.matches.setText(f"{total} match{'es' if total != 1 else ''}")
+

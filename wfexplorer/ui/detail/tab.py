@@ -1,0 +1,220 @@
+"""One detail tab: an object, a record or an object type, with its Form, Raw JSON and Metadata tabs.
+
+What the tree already knows is shown at once (the name); the tab then loads the rest off the GUI thread
+(one request) and shows it, or the error with Retry. F5 (the window's Refresh) reloads the tab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from wfexplorer.core import errors
+from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget
+from wfexplorer.core.details import (
+    DetailLoader,
+    ObjectDetails,
+    RecordDetails,
+    TypeCatalogue,
+    classic_sections,
+    record_values,
+)
+from wfexplorer.ui import messages, resources
+from wfexplorer.ui.asyncops import Operations
+from wfexplorer.ui.busy import BusyIndicator
+from wfexplorer.ui.detail.form_view import FormView
+from wfexplorer.ui.detail.metadata_view import MetadataView
+from wfexplorer.ui.detail.raw_json import RawJsonView
+from wfexplorer.ui.tree import icons
+
+
+@dataclass(frozen=True)
+class TypeTarget:
+    """A classic object type (its tab shows the metadata only)."""
+
+    code: str
+
+
+Target = ObjectTarget | RecordTarget | TypeTarget
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What a tab shows: the target, the label known so far, the record type of a record, the tree node."""
+
+    target: Target
+    label: str
+    record_type: str | None = None
+    node_id: int | None = None
+
+
+class DetailTab(QWidget):
+    """The detail of one target.
+
+    Signals:
+        navigate(object, str, bool): a link was followed: open this target, called so (True: in a new tab).
+        show_collection(str): show the object's collection of this name in the navigator.
+        title_changed(str): the tab's title (the object's name) changed.
+    """
+
+    navigate = Signal(object, str, bool)
+    show_collection = Signal(str)
+    title_changed = Signal(str)
+
+    def __init__(self, opened: Opened, loader: DetailLoader, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailTab")
+        self.opened = opened
+        self.loader = loader
+        self.ops = ops
+        self.details: ObjectDetails | RecordDetails | None = None
+        self._task: Any = None
+
+        self.title = QLabel(opened.label)
+        self.title.setObjectName("detailTitle")
+        resources.set_role(self.title, "title")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel(self._subtitle())
+        self.subtitle.setObjectName("detailSubtitle")
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        resources.set_role(self.subtitle, "note")
+        self.load_all_button = QPushButton("Load &all fields")
+        self.load_all_button.setObjectName("loadAllFields")
+        self.load_all_button.setToolTip("Ask the server for every field, custom forms included (one request)")
+        self.load_all_button.clicked.connect(lambda: self.load(all_fields=True))
+        self.load_all_button.setVisible(isinstance(opened.target, ObjectTarget))
+        self.busy = BusyIndicator()
+        self.error = resources.message_label("error", "detailError")
+        self.retry_button = QPushButton("&Retry")
+        self.retry_button.setObjectName("detailRetry")
+        self.retry_button.hide()
+        self.retry_button.clicked.connect(lambda: self.load())
+
+        self.form = FormView()
+        self.form.navigate.connect(self.navigate)
+        self.form.show_collection.connect(self.show_collection)
+        self.raw = RawJsonView()
+        self.metadata = MetadataView()
+        self.pages = QTabWidget()
+        self.pages.setObjectName("detailPages")
+        self.pages.setAccessibleName("Views of this object")
+        self.pages.setDocumentMode(True)
+        if not isinstance(opened.target, TypeTarget):
+            self.pages.addTab(self.form, "&Form")
+            self.pages.addTab(self.raw, "Raw &JSON")
+        self.pages.addTab(self.metadata, "&Metadata")
+
+        header = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        icon = QLabel()
+        icon.setPixmap(self._icon().pixmap(32, 32))
+        header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(heading, 1)
+        header.addWidget(self.load_all_button, 0, Qt.AlignmentFlag.AlignTop)
+        errors_row = QHBoxLayout()
+        errors_row.addWidget(self.error, 1)
+        errors_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.busy)
+        layout.addLayout(errors_row)
+        layout.addWidget(self.pages, 1)
+
+    # -- what it shows -------------------------------------------------------------------------------
+
+    @property
+    def target(self) -> Target:
+        """The object, record or type this tab shows."""
+        return self.opened.target
+
+    @property
+    def label(self) -> str:
+        """The tab's title: the object's name as known now."""
+        return self.title.text()
+
+    def _icon(self) -> Any:
+        target = self.target
+        if isinstance(target, ObjectTarget | TypeTarget):
+            return icons.for_code(target.code or "object")
+        return icons.named("record")
+
+    def _subtitle(self) -> str:
+        target = self.target
+        if isinstance(target, ObjectTarget):
+            return f"{target.code}:{target.id}"
+        if isinstance(target, RecordTarget):
+            return f"Planning record {target.id}"
+        return f"Object type {target.code}: fields, references, collections and actions"
+
+    # -- loading -------------------------------------------------------------------------------------
+
+    def load(self, *, all_fields: bool | None = None) -> None:
+        """Load (or reload) what the tab shows, off the GUI thread."""
+        if self._task is not None and not self._task.done():
+            return
+        if all_fields is None:
+            all_fields = isinstance(self.details, ObjectDetails) and self.details.all_fields
+        target, loader = self.target, self.loader
+        if isinstance(target, ObjectTarget):
+            code = target.code or ""
+            call: Any = lambda: loader.classic(code, target.id, all_fields=bool(all_fields))  # noqa: E731
+        elif isinstance(target, RecordTarget):
+            call = lambda: loader.record(target.id, self.opened.record_type)  # noqa: E731
+        else:
+            call = lambda: loader.connection.session.metadata.describe(target.code)  # noqa: E731
+        self.error.hide()
+        self.retry_button.hide()
+        self._task = self.ops.run(call, on_success=self._show, on_error=self._failed, busy=self._set_busy,
+                                  name="detail")
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy:
+            self.busy.start("Loading…")
+        else:
+            self.busy.stop()
+        self.load_all_button.setEnabled(not busy)
+
+    def _failed(self, error: errors.WorkfrontError) -> None:
+        self.error.setText(messages.explain(error))
+        self.error.show()
+        self.retry_button.show()
+
+    def _show(self, result: Any) -> None:
+        if isinstance(result, ObjectDetails):
+            self.details = result
+            self.form.show_classic(classic_sections(result))
+            self.raw.show_data(result.data)
+            self._show_catalogue(TypeCatalogue.of(result.meta))
+            name = result.data.get("name")
+            self._retitle(str(name) if name else self.title.text())
+            self.load_all_button.setText("Reload all fields" if result.all_fields else "Load &all fields")
+        elif isinstance(result, RecordDetails):
+            self.details = result
+            self.form.show_record(record_values(result))
+            self.raw.show_data(result.record.raw)
+            rows = tuple((f.id, f.display_name, f.type, ", ".join(o.display_name or o.name for o in f.options))
+                         for f in result.fields)
+            type_name = result.record_type.display_name if result.record_type else "Record"
+            self.metadata.show_sections(type_name, [("Fields", rows)])
+            primary = result.record_type.primary_field_id if result.record_type else None
+            value = result.record.data.get(primary) if primary else None
+            if value:
+                self._retitle(str(value))
+            self.subtitle.setText(f"{type_name} · Planning record {result.record.id}")
+        else:
+            self._show_catalogue(TypeCatalogue.of(result))
+            self._retitle(f"{result.label} ({result.obj_code})")
+
+    def _show_catalogue(self, catalogue: TypeCatalogue) -> None:
+        self.metadata.show_sections(catalogue.meta.label, catalogue.sections)
+
+    def _retitle(self, text: str) -> None:
+        if text != self.title.text():
+            self.title.setText(text)
+            self.title_changed.emit(text)

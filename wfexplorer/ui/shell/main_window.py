@@ -1,0 +1,491 @@
+"""The main window of one connection: the navigator on the left, detail tabs on the right, docks, status bar.
+
+Each window owns its connection's Operations helper (its own thread pool), browse tree and prompt
+hook, so several connections run side by side and one expiring never disturbs another. Geometry,
+docks and open tabs are kept per profile and come back the next time that profile signs in.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+
+import wfexplorer
+from wfexplorer.core.browse import BrowseTree, Loader, Node, NodeKind, NodeSpec, ObjectRef, RecordRef, root_specs
+from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget, web_link
+from wfexplorer.core.connection import Connection
+from wfexplorer.core.details import DetailLoader
+from wfexplorer.core.window_state import TabState, WindowState, WindowStateStore
+from wfexplorer.ui import resources
+from wfexplorer.ui.asyncops import CrashHandler, Operations
+from wfexplorer.ui.detail.tab import DetailTab, Opened, Target, TypeTarget
+from wfexplorer.ui.login.reauth import GuiPrompt
+from wfexplorer.ui.shell.history import History
+from wfexplorer.ui.shell.status import StatusBar
+from wfexplorer.ui.tree import icons
+from wfexplorer.ui.tree.controller import BrowseController
+from wfexplorer.ui.tree.model import NavigatorModel
+from wfexplorer.ui.tree.navigator import Navigator
+
+log = logging.getLogger(__name__)
+
+EMPTY_TEXT = ("Select an object in the navigator to see it here, or press Ctrl+L to open one by its ID, "
+              "a Workfront link or its name.\n\nCtrl+click or middle-click opens another tab; Ctrl+W closes one.")
+
+
+class MainWindow(QMainWindow):
+    """One connection's window.
+
+    Signals:
+        signed_out(): the user signed out of this connection.
+        new_connection_requested(): File → New connection.
+        quit_requested(): File → Quit (every window).
+    """
+
+    signed_out = Signal()
+    new_connection_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, connection: Connection, *, crash_handler: CrashHandler | None = None,
+                 state_store: WindowStateStore | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.connection = connection
+        self.ops = Operations(crash_handler=crash_handler, parent=self)
+        self.state_store = state_store
+        self._signing_out = False
+        self.history: History[Opened] = History()
+        self.prompt = GuiPrompt(self.ops, connection.host, lambda: self)
+        connection.prompt = self.prompt
+        self.setWindowTitle(self._title())
+        self.setWindowIcon(resources.app_icon())
+        self.setDockNestingEnabled(True)
+
+        self.tree = BrowseTree(root_specs(connection))
+        self.loader = Loader(connection)
+        self.details = DetailLoader(connection)
+        self.controller = BrowseController(self.tree, self.loader.load, self.ops, self)
+        self.model = NavigatorModel(self.tree, self.controller.load, self)
+        self.navigator = Navigator(self.model, self.controller)
+        self.navigator.open_requested.connect(self.open_node)
+        self.navigator.copy_requested.connect(self._copy_node)
+        self.navigator_dock = QDockWidget("Navigator", self)
+        self.navigator_dock.setObjectName("navigatorDock")
+        self.navigator_dock.setWidget(self.navigator)
+        self.navigator_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                        | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.setAccessibleName("Open objects")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._current_tab_changed)
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("detailEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(self.fontMetrics().averageCharWidth() * 4)
+        resources.set_role(self.empty, "note")
+        self.center = QStackedWidget()
+        self.center.addWidget(self.empty)
+        self.center.addWidget(self.tabs)
+        self.setCentralWidget(self.center)
+
+        self.status = StatusBar(connection)
+        self.setStatusBar(self.status)
+        self.ops.busy_changed.connect(lambda _busy: self.status.set_in_flight(self.ops.running))
+        self.controller.failed.connect(self.status.show_error)
+        self.controller.loaded.connect(lambda _node: self.status.clear_error())
+        self._build_actions()
+        self._restore_or_size()
+        self.controller.load(self.tree.root.children[0])  # the object types: what everyone expands first
+
+    # -- actions and menus ---------------------------------------------------------------------------
+
+    def _action(self, text: str, name: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+                slot: Any, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_connection_action = self._action("&New connection…", "newConnectionAction", "Ctrl+N",
+                                                  self.new_connection_requested.emit,
+                                                  "Sign in to another Workfront in a window of its own")
+        self.sign_out_action = self._action("Sign &out", "signOutAction", "Ctrl+Shift+Q", self.sign_out,
+                                            "End this session and close its window")
+        self.close_window_action = self._action("&Close window", "closeWindowAction", "Ctrl+Shift+W", self.close)
+        self.quit_action = self._action("&Quit", "quitAction", QKeySequence.StandardKey.Quit,
+                                        self.quit_requested.emit, "Close every window and quit")
+        self.refresh_action = self._action("&Refresh", "refreshAction", QKeySequence.StandardKey.Refresh,
+                                           self.refresh, "Reload the selected row, or the current tab")
+        self.find_action = self._action("&Find in the navigator", "findAction", QKeySequence.StandardKey.Find,
+                                        self.focus_find)
+        self.quick_open_action = self._action("&Quick open…", "quickOpenAction", "Ctrl+L", self.quick_open,
+                                              "Open an object by ID, OBJCODE:ID, a Workfront link or its name")
+        self.back_action = self._action("&Back", "backAction", "Alt+Left", self.go_back)
+        self.forward_action = self._action("&Forward", "forwardAction", "Alt+Right", self.go_forward)
+        self.close_tab_action = self._action("Close &tab", "closeTabAction", "Ctrl+W",
+                                             lambda: self.close_tab(self.tabs.currentIndex()))
+        self.copy_id_action = self._action("Copy &ID", "copyIdAction", "Ctrl+Shift+C",
+                                           lambda: self._copy_current("id"))
+        self.copy_link_action = self._action("Copy &link to the Workfront page", "copyLinkAction", "Ctrl+Shift+L",
+                                             lambda: self._copy_current("link"))
+        self.navigator_action = self.navigator_dock.toggleViewAction()
+        self.navigator_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.about_action = self._action("&About wfexplorer", "aboutAction", None, self.about)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.new_connection_action, self.sign_out_action, self.close_window_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.copy_id_action)
+        edit_menu.addAction(self.copy_link_action)
+        go_menu = bar.addMenu("&Go")
+        for action in (self.quick_open_action, self.find_action, self.back_action, self.forward_action):
+            go_menu.addAction(action)
+        view_menu = bar.addMenu("&View")
+        for action in (self.refresh_action, self.close_tab_action, self.navigator_action):
+            view_menu.addAction(action)
+        self.view_menu = view_menu
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        self._update_history_actions()
+
+    def _title(self) -> str:
+        who = self.connection.user_name or self.connection.username
+        marker = "[PRODUCTION] " if self.connection.profile.is_production else ""
+        read_only = " (read-only)" if self.connection.read_only else ""
+        return f"{marker}{who} @ {self.connection.host}{read_only} — wfexplorer"
+
+    # -- opening things ------------------------------------------------------------------------------
+
+    def open_node(self, node: Node, new_tab: bool = False) -> DetailTab | None:
+        """Show what a navigator row stands for (a reference row shows the object it points at)."""
+        if node.kind is NodeKind.REFERENCE:
+            if not node.children:
+                return None
+            node = node.children[0]
+        payload = node.payload
+        if node.kind is NodeKind.OBJECT and isinstance(payload, ObjectRef):
+            return self.open(Opened(ObjectTarget(payload.code, payload.id), node.label, node_id=node.id), new_tab)
+        if node.kind is NodeKind.RECORD and isinstance(payload, RecordRef):
+            return self.open(Opened(RecordTarget(payload.id), node.label, payload.record_type.id or None, node.id),
+                             new_tab)
+        if node.kind is NodeKind.OBJECT_TYPE:
+            return self.open(Opened(TypeTarget(payload.code), node.label, node_id=node.id), new_tab)
+        return None
+
+    def open_target(self, target: Target, label: str = "", new_tab: bool = False) -> DetailTab:
+        """Open a target that came from outside the tree (quick open, a link in a form)."""
+        return self.open(Opened(target, label or "…"), new_tab)
+
+    def open(self, opened: Opened, new_tab: bool = False, *, remember: bool = True) -> DetailTab:
+        """Show ``opened`` in the current tab (or a new one); a tab already showing it is brought forward."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, DetailTab) and tab.target == opened.target:
+                self.tabs.setCurrentIndex(index)
+                if remember:
+                    self.history.visit(tab.opened)
+                    self._update_history_actions()
+                return tab
+        tab = DetailTab(opened, self.details, self.ops)
+        tab.navigate.connect(lambda target, label, new: self.open_target(target, label, new))
+        tab.show_collection.connect(lambda name, tab=tab: self.show_collection(tab, name))
+        tab.title_changed.connect(lambda text, tab=tab: self._retitle(tab, text))
+        current = self.tabs.currentIndex()
+        if new_tab or current < 0:
+            index = self.tabs.addTab(tab, self._tab_icon(opened.target), self._short(opened.label))
+        else:
+            old = self.tabs.widget(current)
+            index = self.tabs.insertTab(current, tab, self._tab_icon(opened.target), self._short(opened.label))
+            self.tabs.removeTab(current + 1)
+            if old is not None:
+                old.deleteLater()
+        self.tabs.setTabToolTip(index, opened.label)
+        self.tabs.setCurrentIndex(index)
+        self.center.setCurrentWidget(self.tabs)
+        if remember:
+            self.history.visit(opened)
+            self._update_history_actions()
+        tab.load()
+        return tab
+
+    def close_tab(self, index: int) -> None:
+        """Close the tab at ``index``."""
+        tab = self.tabs.widget(index)
+        if tab is None:
+            return
+        self.tabs.removeTab(index)
+        tab.deleteLater()
+        if self.tabs.count() == 0:
+            self.center.setCurrentWidget(self.empty)
+
+    def current_tab(self) -> DetailTab | None:
+        """The detail tab on top, if any."""
+        tab = self.tabs.currentWidget()
+        return tab if isinstance(tab, DetailTab) else None
+
+    def _current_tab_changed(self, _index: int) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            self.history.visit(tab.opened)
+            self._update_history_actions()
+
+    def _retitle(self, tab: DetailTab, text: str) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, self._short(text))
+            self.tabs.setTabToolTip(index, text)
+
+    @staticmethod
+    def _short(text: str, limit: int = 32) -> str:
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    @staticmethod
+    def _tab_icon(target: Target) -> Any:
+        if isinstance(target, ObjectTarget | TypeTarget):
+            return icons.for_code(target.code or "object")
+        return icons.named("record")
+
+    # -- navigation ----------------------------------------------------------------------------------
+
+    def go_back(self) -> None:
+        """Alt+Left: the previously shown object."""
+        opened = self.history.back()
+        if opened is not None:
+            self.open(opened, remember=False)
+        self._update_history_actions()
+
+    def go_forward(self) -> None:
+        """Alt+Right."""
+        opened = self.history.forward()
+        if opened is not None:
+            self.open(opened, remember=False)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back)
+        self.forward_action.setEnabled(self.history.can_go_forward)
+
+    def refresh(self) -> None:
+        """F5: reload the selected navigator row when the navigator has the focus, else the current tab."""
+        focus = QGuiApplication.focusObject()
+        in_navigator = isinstance(focus, QWidget) and self.navigator.isAncestorOf(focus)
+        node = self.navigator.view.current_node()
+        tab = self.current_tab()
+        if (in_navigator or tab is None) and node is not None:
+            self.controller.reload(node)
+        elif tab is not None:
+            tab.load()
+
+    def focus_find(self) -> None:
+        """Ctrl+F: the navigator's find bar (the JSON tab has its own)."""
+        focus = QGuiApplication.focusObject()
+        tab = self.current_tab()
+        if tab is not None and isinstance(focus, QWidget) and tab.raw.isAncestorOf(focus):
+            tab.raw.find.setFocus()
+            return
+        self.navigator_dock.show()
+        self.navigator.find.setFocus()
+        self.navigator.find.selectAll()
+
+    def quick_open(self) -> None:
+        """Ctrl+L."""
+        from wfexplorer.ui.shell.quick_open import QuickOpen
+
+        dialog = QuickOpen(self.connection.session, self.ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(lambda target, label, new_tab: self.open_target(target, label, new_tab))
+        self.quick_open_dialog = dialog
+        dialog.open()
+
+    def show_collection(self, tab: DetailTab, name: str) -> None:
+        """Select a collection of the tab's object in the navigator (loading the object's row if needed)."""
+        target = tab.target
+        node = self.tree.node(tab.opened.node_id) if tab.opened.node_id else None
+        if node is None and isinstance(target, ObjectTarget) and target.code:
+            node = self.tree.pin(NodeSpec(NodeKind.OBJECT, tab.label, ObjectRef(target.code, target.id),
+                                          icon=target.code, expandable=True))
+            tab.opened = Opened(tab.opened.target, tab.opened.label, tab.opened.record_type, node.id)
+        if node is None:
+            return
+        self.navigator_dock.show()
+
+        def select() -> None:
+            child = next((c for c in node.children if getattr(c.payload, "name", None) == name), None)
+            self.navigator.view.select(child or node)
+            if child is not None:
+                self.navigator.view.expand(self.model.index_of(child))
+                self.navigator.view.setFocus()
+
+        if node.children:
+            select()
+            return
+
+        def when_loaded(loaded: Node) -> None:
+            if loaded is node:
+                self.controller.loaded.disconnect(when_loaded)
+                select()
+
+        self.controller.loaded.connect(when_loaded)
+        if not self.controller.load(node):
+            self.controller.loaded.disconnect(when_loaded)
+            select()
+
+    # -- copying -------------------------------------------------------------------------------------
+
+    def _copy_current(self, what: str) -> None:
+        tab = self.current_tab()
+        if tab is not None and not isinstance(tab.target, TypeTarget):
+            self._copy(tab.target, tab.label, what)
+            return
+        node = self.navigator.view.current_node()
+        if node is not None:
+            self._copy_node(node, what)
+
+    def _copy_node(self, node: Node, what: str) -> None:
+        payload = node.payload
+        if isinstance(payload, ObjectRef):
+            self._copy(ObjectTarget(payload.code, payload.id), node.label, what)
+        elif isinstance(payload, RecordRef):
+            self._copy(RecordTarget(payload.id), node.label, what)
+        elif what == "name":
+            QGuiApplication.clipboard().setText(node.label)
+
+    def _copy(self, target: ObjectTarget | RecordTarget, label: str, what: str) -> None:
+        if what == "id":
+            text = target.id
+        elif what == "name":
+            text = label
+        elif isinstance(target, ObjectTarget) and target.code:
+            text = web_link(self.connection.profile.base_url, target.code, target.id)
+        else:
+            self.statusBar().showMessage("Planning records have no link of their own here; the ID was copied.", 5000)
+            text = target.id
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage(f"Copied: {text}", 4000)
+
+    # -- sign-out, close, state ----------------------------------------------------------------------
+
+    @property
+    def signing_out(self) -> bool:
+        """True once the user chose Sign out."""
+        return self._signing_out
+
+    def sign_out(self) -> None:
+        """End the session on the server, then close the window (remembering its layout)."""
+        if self._signing_out:
+            return
+        self._signing_out = True
+        self.sign_out_action.setEnabled(False)
+        self.statusBar().showMessage("Signing out…")
+        self.prompt.close()
+
+        def done(_result: object = None) -> None:
+            self.signed_out.emit()
+            self.close()
+
+        self.ops.run(self.connection.sign_out, on_success=done, on_error=lambda _error: done())
+
+    def about(self) -> None:
+        """Version and a one-line description."""
+        QMessageBox.about(self, "About wfexplorer",
+                          f"<b>wfexplorer {wfexplorer.__version__}</b><br>A desktop explorer for Adobe Workfront.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.prompt.close()
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.model.detach()
+            self.ops.shutdown()
+            if not self._signing_out:
+                self.connection.prompt = None
+
+    def window_state(self) -> WindowState:
+        """The layout and tabs to keep for this profile."""
+        tabs = []
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if not isinstance(tab, DetailTab):
+                continue
+            target = tab.target
+            if isinstance(target, ObjectTarget) and target.code:
+                tabs.append(TabState(target.id, tab.label, code=target.code))
+            elif isinstance(target, RecordTarget):
+                tabs.append(TabState(target.id, tab.label, record_type=tab.opened.record_type or "?"))
+            elif isinstance(target, TypeTarget):
+                tabs.append(TabState("", tab.label, code=target.code))
+        return WindowState(_encode(self.saveGeometry()), _encode(self.saveState()), tuple(tabs),
+                           max(self.tabs.currentIndex(), 0))
+
+    def save_state(self) -> None:
+        """Keep the window's layout and tabs for its profile."""
+        if self.state_store is None:
+            return
+        try:
+            self.state_store.save(self.connection.profile.name, self.window_state())
+        except OSError as failure:
+            log.warning("could not keep the window layout: %s", failure)
+
+    def _restore_or_size(self) -> None:
+        state = self.state_store.load(self.connection.profile.name) if self.state_store else None
+        if state is None or not state.geometry or not self.restoreGeometry(_decode(state.geometry)):
+            self._size_for_screen()
+        if state is not None:
+            if state.docks:
+                self.restoreState(_decode(state.docks))
+            for tab_state in state.tabs:
+                target: Target
+                if tab_state.record_type:
+                    target = RecordTarget(tab_state.id)
+                elif tab_state.id:
+                    target = ObjectTarget(tab_state.code, tab_state.id)
+                else:
+                    target = TypeTarget(tab_state.code)
+                record_type = tab_state.record_type if tab_state.record_type not in ("", "?") else None
+                self.open(Opened(target, tab_state.label, record_type), new_tab=True, remember=False)
+            if 0 <= state.current < self.tabs.count():
+                self.tabs.setCurrentIndex(state.current)
+
+    def _size_for_screen(self) -> None:
+        """The first time: most of the screen, centred (not a cramped default)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+        width = min(int(available.width() * 0.85), 1800)
+        height = min(int(available.height() * 0.85), 1200)
+        self.resize(width, height)
+        self.move(available.x() + (available.width() - width) // 2, available.y() + (available.height() - height) // 2)
+        self.resizeDocks([self.navigator_dock], [max(320, width // 3)], Qt.Orientation.Horizontal)
+
+
+def _encode(data: QByteArray) -> str:
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _decode(text: str) -> QByteArray:
+    try:
+        return QByteArray(base64.b64decode(text))
+    except ValueError:
+        return QByteArray()
+

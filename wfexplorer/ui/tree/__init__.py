@@ -1,0 +1,1 @@
+"""The navigator: a thin Qt model over core's browse tree, and the view around it."""

@@ -1,0 +1,179 @@
+"""The Qt model over :class:`~wfexplorer.core.browse.tree.BrowseTree`: a translator of its announcements.
+
+The tree owns the nodes; this model only maps them to indexes (``internalId`` is the node's id, so an
+index never holds a Python object that may be freed) and turns ``rows_inserting``/``rows_inserted``,
+``rows_removing``/``rows_removed`` and ``node_changed`` into ``beginInsertRows``/``endInsertRows``,
+``beginRemoveRows``/``endRemoveRows`` and ``dataChanged``. ``canFetchMore`` is true only for a node
+that was never loaded; ``fetchMore`` asks the controller to start its load and returns at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from wfexplorer.core.browse import BrowseTree, LoadState, MessageRole, Node, NodeKind
+from wfexplorer.ui.tree import icons
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: Role carrying the node id of a row (tests, the view's actions).
+NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADERS = ("Name", "Details")
+
+
+class NavigatorModel(QAbstractItemModel):
+    """Two columns (name, details) over the browse tree; ``load(node)`` starts a node's load."""
+
+    def __init__(self, tree: BrowseTree, load: Callable[[Node], None], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tree = tree
+        self._load = load
+        self._italic: QFont | None = None
+        tree.listeners.append(self)
+
+    def detach(self) -> None:
+        """Stop listening to the tree (the window closes)."""
+        if self in self.tree.listeners:
+            self.tree.listeners.remove(self)
+
+    # -- node <-> index -----------------------------------------------------------------------------
+
+    def node(self, index: Index) -> Node:
+        """The node of ``index`` (the invisible root for an invalid index)."""
+        if not index.isValid():
+            return self.tree.root
+        node = self.tree.node(index.internalId())
+        return node if node is not None else self.tree.root
+
+    def index_of(self, node: Node, column: int = 0) -> QModelIndex:
+        """The index of ``node`` (invalid for the root)."""
+        if node.kind is NodeKind.ROOT or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node.id)
+
+    # -- QAbstractItemModel -------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column < 0 or column >= len(HEADERS) or row < 0:
+            return QModelIndex()
+        owner = self.node(parent)
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        if row >= len(owner.children):
+            return QModelIndex()
+        return self.createIndex(row, column, owner.children[row].id)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node = self.tree.node(index.internalId())
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.index_of(node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return False
+        node = self.node(parent)
+        return bool(node.children) or (node.expandable and node.state is LoadState.UNLOADED)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        if parent.isValid() and parent.column() != 0:
+            return False
+        return self.node(parent).can_fetch
+
+    def fetchMore(self, parent: Index) -> None:
+        node = self.node(parent)
+        if node.can_fetch:
+            self._load(node)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.tree.node(index.internalId())
+        if node is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label if column == 0 else node.detail
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return node.label if column == 0 else (node.detail or "")
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return icons.for_node(node)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.ForegroundRole and node.kind in (NodeKind.MESSAGE, NodeKind.MORE):
+            return self._muted(node)
+        if role == Qt.ItemDataRole.FontRole and node.kind is NodeKind.MESSAGE and node.payload is MessageRole.LOADING:
+            if self._italic is None:
+                self._italic = QFont()
+                self._italic.setItalic(True)
+            return self._italic
+        if role == NODE_ID_ROLE:
+            return node.id
+        return None
+
+    @staticmethod
+    def _tooltip(node: Node) -> str:
+        if node.kind is NodeKind.MESSAGE and node.payload is MessageRole.ERROR:
+            return f"{node.label}\nPress F5 or choose Retry to load it again."
+        if node.kind is NodeKind.MORE:
+            return "Activate (Enter or double-click) to load the next page"
+        payload = node.payload
+        ident = getattr(payload, "id", None)
+        code = getattr(payload, "code", None)
+        if ident:
+            return f"{node.label}\n{code + ':' if code else ''}{ident}"
+        return node.label
+
+    @staticmethod
+    def _muted(node: Node) -> QBrush:
+        palette = QApplication.palette()
+        if node.kind is NodeKind.MESSAGE and node.payload is MessageRole.ERROR:
+            return QBrush(Qt.GlobalColor.red if palette.color(QPalette.ColorRole.Base).lightness() > 128
+                          else Qt.GlobalColor.magenta)
+        if node.kind is NodeKind.MORE:
+            return palette.link()
+        return palette.placeholderText()
+
+    # -- TreeListener: the tree's announcements -> Qt's -----------------------------------------------
+
+    def rows_inserting(self, parent: Node, first: int, last: int) -> None:
+        self.beginInsertRows(self.index_of(parent), first, last)
+
+    def rows_inserted(self, parent: Node, first: int, last: int) -> None:
+        self.endInsertRows()
+
+    def rows_removing(self, parent: Node, first: int, last: int) -> None:
+        self.beginRemoveRows(self.index_of(parent), first, last)
+
+    def rows_removed(self, parent: Node, first: int, last: int) -> None:
+        self.endRemoveRows()
+
+    def node_changed(self, node: Node) -> None:
+        if node.parent is None:
+            return
+        self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, 1))

@@ -1,0 +1,241 @@
+"""The navigator: the tree view over the browse model, a find bar (Ctrl+F) and the rows' context menu.
+
+Selecting an object, record or type row shows it in the current detail tab; Ctrl+click, middle-click or
+Ctrl+Enter opens it in a new tab. Enter (or a double-click) on "Load more" loads the next page; on an
+error row it retries. A list row (object types, objects of a type, a collection, records) can be
+filtered by name on the server (Filter by name…); Find searches the rows already loaded.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wfexplorer.core.browse import MessageRole, Node, NodeKind
+from wfexplorer.ui.tree.controller import BrowseController
+from wfexplorer.ui.tree.model import NavigatorModel
+
+#: Rows whose children can be filtered by name on the server (or, for the type list, locally).
+FILTERABLE = frozenset({NodeKind.CLASSIC, NodeKind.OBJECT_TYPE, NodeKind.COLLECTION, NodeKind.RECORD_TYPE})
+#: Rows that open in the detail area.
+OPENABLE = frozenset({NodeKind.OBJECT, NodeKind.RECORD, NodeKind.OBJECT_TYPE})
+
+
+class NavigatorView(QTreeView):
+    """The tree; reports which rows the user opens, and with which gesture.
+
+    Signals:
+        open_requested(object, bool): show this Node (True: in a new tab).
+    """
+
+    open_requested = Signal(object, bool)
+
+    def __init__(self, model: NavigatorModel, controller: BrowseController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigator")
+        self.setAccessibleName("Navigator")
+        self.setModel(model)
+        self.navigator_model = model
+        self.controller = controller
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setExpandsOnDoubleClick(True)
+        self.setAnimated(False)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().averageCharWidth() * 14)
+        self.activated.connect(self._activated)
+        self.viewport().installEventFilter(self)
+        self._ctrl_click = False
+
+    def node_at(self, index: QModelIndex | QPersistentModelIndex) -> Node:
+        """The node of a view index."""
+        return self.navigator_model.node(index)
+
+    def current_node(self) -> Node | None:
+        """The selected row's node."""
+        index = self.currentIndex()
+        return self.node_at(index) if index.isValid() else None
+
+    def select(self, node: Node) -> None:
+        """Make ``node`` current, expanding its ancestors, and scroll to it."""
+        index = self.navigator_model.index_of(node)
+        parent = index.parent()
+        while parent.isValid():
+            self.expand(parent)
+            parent = parent.parent()
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid() and not self._ctrl_click:
+            node = self.node_at(current)
+            if node.kind in OPENABLE or node.kind is NodeKind.REFERENCE:
+                self.open_requested.emit(node, False)
+
+    def _activated(self, index: QModelIndex) -> None:
+        node = self.node_at(index)
+        if node.kind in (NodeKind.MORE, NodeKind.MESSAGE):
+            self.controller.activate(node)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            node = self.current_node()
+            if node is not None:
+                self.open_requested.emit(node, True)
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport() and event.type() == QEvent.Type.MouseButtonPress:
+            mouse = event if isinstance(event, QMouseEvent) else None
+            if mouse is not None:
+                index = self.indexAt(mouse.position().toPoint())
+                ctrl = bool(mouse.modifiers() & Qt.KeyboardModifier.ControlModifier)
+                if index.isValid() and (mouse.button() == Qt.MouseButton.MiddleButton or ctrl):
+                    self._ctrl_click = True
+                    self.setCurrentIndex(index)
+                    self._ctrl_click = False
+                    self.open_requested.emit(self.node_at(index), True)
+                    return True
+        return super().eventFilter(watched, event)
+
+
+class Navigator(QWidget):
+    """The navigator panel: find bar above the tree.
+
+    Signals:
+        open_requested(object, bool): show this Node (True: in a new tab).
+        copy_requested(object, str): copy something about a node (``"id"``, ``"link"``, ``"name"``).
+    """
+
+    open_requested = Signal(object, bool)
+    copy_requested = Signal(object, str)
+
+    def __init__(self, model: NavigatorModel, controller: BrowseController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigatorPanel")
+        self.controller = controller
+        self.view = NavigatorView(model, controller)
+        self.view.open_requested.connect(self.open_requested)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.find = QLineEdit()
+        self.find.setObjectName("navigatorFind")
+        self.find.setPlaceholderText("Find among loaded rows (Ctrl+F, Enter: next)")
+        self.find.setAccessibleName("Find in the navigator")
+        self.find.setClearButtonEnabled(True)
+        self.find.returnPressed.connect(self.find_next)
+        self.find.textChanged.connect(lambda _text: self._reset_find())
+        self.find_status = QLabel()
+        self.find_status.setObjectName("navigatorFindStatus")
+        self.filter_button = QToolButton()
+        self.filter_button.setText("Filter…")
+        self.filter_button.setObjectName("navigatorFilter")
+        self.filter_button.setAccessibleName("Filter the selected list by name on the server")
+        self.filter_button.setToolTip("Filter the selected list by name on the server (Ctrl+Shift+F)")
+        self.filter_button.clicked.connect(self.filter_current)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.find, 1)
+        bar.addWidget(self.find_status)
+        bar.addWidget(self.filter_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self._matches: list[Node] = []
+        self._match = -1
+        filter_action = QAction("Filter by name…", self)
+        filter_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        filter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        filter_action.triggered.connect(self.filter_current)
+        self.addAction(filter_action)
+
+    # -- find among loaded rows ----------------------------------------------------------------------
+
+    def find_next(self) -> Node | None:
+        """Select the next loaded row whose name contains the find text (wrapping around)."""
+        text = self.find.text()
+        if not text:
+            return None
+        if not self._matches:
+            self._matches = self.controller.tree.find(text)
+            self._match = -1
+        if not self._matches:
+            self.find_status.setText("No match")
+            return None
+        self._match = (self._match + 1) % len(self._matches)
+        node = self._matches[self._match]
+        if node.parent is None:  # removed since the search: search again
+            self._reset_find()
+            return self.find_next()
+        self.view.select(node)
+        self.find_status.setText(f"{self._match + 1} of {len(self._matches)}")
+        return node
+
+    def _reset_find(self) -> None:
+        self._matches = []
+        self._match = -1
+        self.find_status.clear()
+
+    # -- server-side name filter ---------------------------------------------------------------------
+
+    def filter_current(self) -> None:
+        """Ask for a name filter for the selected list row (or the list the selected row belongs to)."""
+        node = self.view.current_node()
+        while node is not None and node.kind not in FILTERABLE:
+            node = node.parent
+        if node is None:
+            return
+        text, accepted = QInputDialog.getText(self, "Filter by name",
+                                              f"Show the rows of “{node.label}” whose name contains "
+                                              "(empty shows all):", text=node.query)
+        if accepted:
+            self.controller.filter(node, text)
+            self.view.select(node)
+            self.view.expand(self.view.navigator_model.index_of(node))
+
+    # -- context menu --------------------------------------------------------------------------------
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)  # a scroll area reports the position in viewport coordinates
+        if not index.isValid():
+            return
+        node = self.view.node_at(index)
+        menu = QMenu(self)
+        if node.kind in OPENABLE:
+            menu.addAction("Open in a new tab", lambda: self.open_requested.emit(node, True))
+        if node.kind is NodeKind.MORE:
+            menu.addAction("Load more", lambda: self.controller.activate(node))
+        if node.kind is NodeKind.MESSAGE and node.payload is MessageRole.ERROR:
+            menu.addAction("Retry", lambda: self.controller.activate(node))
+        if node.expandable or node.kind in (NodeKind.MORE, NodeKind.MESSAGE):
+            menu.addAction("Reload\tF5", lambda: self.controller.reload(node))
+        if node.kind in FILTERABLE:
+            menu.addAction("Filter by name…", self.filter_current)
+        if node.kind in (NodeKind.OBJECT, NodeKind.RECORD):
+            menu.addSeparator()
+            menu.addAction("Copy ID", lambda: self.copy_requested.emit(node, "id"))
+            menu.addAction("Copy link to the Workfront page", lambda: self.copy_requested.emit(node, "link"))
+        menu.addAction("Copy name", lambda: self.copy_requested.emit(node, "name"))
+        menu.exec(self.view.viewport().mapToGlobal(position))
