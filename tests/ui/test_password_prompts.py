@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from wfexplorer.core.auth import Profile, ReauthRequest
 from wfexplorer.ui.login.apikey_dialog import GetApiKeyDialog
 from wfexplorer.ui.login.form import LoginForm
 from wfexplorer.ui.login.reauth import ReauthDialog
@@ -31,16 +30,14 @@ def test_a_refused_password_in_get_api_key_is_shown_whole(qtbot, signin_backend,
     assert shows_all_of(dialog.error)
 
 
-def test_a_refused_password_after_expiry_is_shown_whole(qtbot, signin_backend, ops, qt_loop, run_until):
-    form = LoginForm(environment="demo")
-    connection = qt_loop.run_until_complete(ops.call(signin_backend.sign_in, form, threading.Event()))
-    dialog = ReauthDialog(connection, ops, "expired")
+def test_a_refused_password_after_expiry_is_shown_whole(qtbot):
+    refused = ("That username/password combination wasn't quite right. Check both, mind the Caps Lock key, "
+               "and ask your Workfront administrator to unlock the account if it keeps failing.")
+    request = ReauthRequest(Profile("acme", domain="acme"), "password", "admin", "Your session expired.", refused)
+    dialog = ReauthDialog(request, "acme.my.workfront.com")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.password.setText("wrong")
-    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    run_until(lambda: dialog.error.isVisible() and dialog.password.isEnabled())
     qtbot.wait(50)
     assert "wasn't quite right" in dialog.error.text()
     assert shows_all_of(dialog.error)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from wfexplorer.core import errors
 from wfexplorer.ui.login.reauth import ReauthDialog
-from wfexplorer.ui.main_window import MainWindow
+from wfexplorer.ui.shell.main_window import MainWindow
 from wfexplorer.ui.windows import Windows
 
 
@@ -17,7 +17,7 @@ from wfexplorer.ui.windows import Windows
 def windows(qtbot, signin_backend, ops):
     manager = Windows(signin_backend, ops)
     yield manager
-    for widget in (manager.login, manager.main):
+    for widget in (manager.login, *manager.mains):
         if widget is not None:
             widget.close()
             widget.deleteLater()
@@ -42,13 +42,10 @@ def test_after_sign_in_the_main_window_shows_who_where_and_which_versions(window
     assert window.isVisible()
     assert windows.login is None
     host = demo_server.base_url.split("//", 1)[1]
-    view = window.centralWidget()
-    assert view.values["username"].text() == "admin"
-    assert view.values["host"].text() == host
-    assert view.values["classic_version"].text() == "v21.0"
-    assert view.values["planning_version"].text() == "v2"
+    status = window.status.connection.text()
+    assert host in status and "classic v21.0" in status
     assert host in window.windowTitle()
-    assert window.connection.user_name and window.connection.user_name in window.who.text()
+    assert window.connection.user_name and window.connection.user_name in status
 
 
 def test_sign_out_ends_the_session_and_returns_to_the_sign_in_dialog(windows, run_until, qtbot, demo_server):
@@ -77,9 +74,11 @@ def test_an_expired_session_asks_for_the_password_then_retries_the_request(
     assert dialog.needs_password and "admin" in dialog.intro.text()
     dialog.password.setText("wrong")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    run_until(lambda: dialog.error.isVisible() and dialog.password.isEnabled())
+    run_until(lambda: window.prompt.dialog is not None and window.prompt.dialog is not dialog)
+    dialog = window.prompt.dialog  # asked again, with the server's reason
+    qtbot.waitExposed(dialog)
     assert results == []
-    assert "wasn't quite right" in dialog.error.text()
+    assert dialog.error.isVisible() and "wasn't quite right" in dialog.error.text()
     assert QApplication.focusWidget() is dialog.password
     dialog.password.setText("demo")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
@@ -99,6 +98,7 @@ def test_declining_to_sign_in_again_reports_the_expired_session(windows, run_unt
     qtbot.keyClick(window.findChild(ReauthDialog), Qt.Key.Key_Escape)
     run_until(lambda: shown)
     assert isinstance(shown[0], errors.AuthenticationError)
+    assert len(window.prompt.asked) == 1  # requests already in flight share the answer: asked once
 
 
 def test_an_expired_oauth_token_is_refreshed_silently_and_the_request_retried(
@@ -182,7 +182,7 @@ def test_text_typed_before_the_session_expired_stays_and_is_saved_once_after_sig
     session = connection.session
     project = session.api.Project(session, name=f"Typed {uuid.uuid4().hex[:8]}")
     project.save()
-    editor = QLineEdit(window.centralWidget())  # stands in for the explorer's editors, which do not exist yet
+    editor = QLineEdit(window.centralWidget())  # stands in for the form's editors (the edit issue builds them)
     editor.show()
     qtbot.keyClicks(editor, "typed before the session expired")
     assert demo_server.context.sessions.revoke(token_of(connection))
@@ -206,3 +206,42 @@ def test_text_typed_before_the_session_expired_stays_and_is_saved_once_after_sig
     assert record["description"] == "typed before the session expired"
     assert demo_server.context.store.version("PROJ") == writes_before + 1
     assert crashes == []
+
+
+def test_file_new_connection_opens_a_second_window_and_each_expires_on_its_own(
+    windows, run_until, qtbot, ops, demo_server, crashes
+):
+    first = signed_in_window(windows, run_until, qtbot)
+    first.new_connection_action.trigger()
+    run_until(lambda: windows.login is not None and windows.login.isVisible())
+    qtbot.mouseClick(windows.login.sign_in_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: len(windows.mains) == 2)
+    second = windows.mains[1]
+    assert first.isVisible() and second.isVisible() and first.ops is not second.ops
+    assert token_of(first.connection) != token_of(second.connection)
+
+    assert demo_server.context.sessions.revoke(token_of(first.connection))
+    results = []
+    ops.run(lambda: second.connection.session.count("PROJ"), on_success=results.append, on_error=pytest.fail)
+    run_until(lambda: results)  # the other connection's session is untouched: nobody is asked
+    assert first.prompt.asked == [] and second.prompt.asked == []
+    expired = []
+    ops.run(lambda: first.connection.session.count("PROJ"), on_success=expired.append, on_error=pytest.fail)
+    run_until(lambda: first.prompt.dialog is not None)
+    assert second.prompt.dialog is None
+    first.prompt.dialog.password.setText("demo")
+    qtbot.keyClick(first.prompt.dialog.password, Qt.Key.Key_Return)
+    run_until(lambda: expired)
+    assert crashes == []
+
+
+def test_signing_out_of_one_of_two_windows_keeps_the_other_open(windows, run_until, qtbot):
+    first = signed_in_window(windows, run_until, qtbot)
+    first.new_connection_action.trigger()
+    run_until(lambda: windows.login is not None and windows.login.isVisible())
+    qtbot.mouseClick(windows.login.sign_in_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: len(windows.mains) == 2)
+    second = windows.mains[1]
+    first.sign_out_action.trigger()
+    run_until(lambda: windows.mains == [second])
+    assert windows.login is None and second.isVisible()

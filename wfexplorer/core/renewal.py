@@ -21,6 +21,7 @@ through here; this module is a leaf (it knows no client) so both can use it.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
@@ -44,19 +45,26 @@ class RenewableSource(Protocol[CredentialT]):
         ...
 
     def renew(self, stale: CredentialT) -> CredentialT:
-        """A fresh credential after ``stale`` was refused; raises AuthenticationError when impossible."""
+        """A fresh credential after ``stale`` was refused; raises AuthenticationError when impossible.
+
+        A source may also offer ``renew_refused(stale, sent_at)``, told when the refused request was sent
+        (``time.monotonic()``): one that asks the user then gives a request sent before the user declined
+        that same answer instead of asking again. :func:`send_renewing` prefers it.
+        """
         ...
 
 
 def send_renewing(source: RenewableSource[CredentialT], attempt: Callable[[CredentialT], T]) -> T:
     """Run ``attempt`` with the current credential; after AuthenticationError renew once and run it once more."""
     credential = source.current()
+    sent_at = time.monotonic()
     try:
         return attempt(credential)
     except errors.AuthenticationError as refused:
         log.info("Credential refused (%s); renewing it and sending the request once more", refused.message)
         try:
-            renewed = source.renew(credential)
+            renew_refused = getattr(source, "renew_refused", None)
+            renewed = renew_refused(credential, sent_at) if renew_refused else source.renew(credential)
         except CannotRenewError:
             raise refused from None
     return attempt(renewed)

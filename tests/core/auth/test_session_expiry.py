@@ -170,7 +170,7 @@ def test_a_wrong_password_at_the_prompt_is_asked_for_again_with_the_servers_reas
     attempts = Attempts(http, profile)
 
     assert call_with_credentials(provider, attempts) == "admin"
-    assert [request.error for request in prompt.asked][0] is None
+    assert prompt.asked[0].error is None
     assert "wasn't quite right" in (prompt.asked[1].error or "")
     assert len(attempts.used) == 2
 

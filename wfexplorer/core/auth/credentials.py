@@ -34,6 +34,7 @@ from __future__ import annotations
 import enum
 import logging
 import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -115,6 +116,7 @@ class CredentialProvider(ABC):
     def __init__(self, prompt: ReauthPrompt | None = None) -> None:
         self._lock = threading.RLock()
         self._credential: Credential | None = None
+        self._declined: tuple[str, float] | None = None  # (stale credential value, when the user declined)
         #: The "ask the user again" hook (``None``: renewing what needs the user raises AuthenticationError).
         self.prompt = prompt
 
@@ -132,10 +134,26 @@ class CredentialProvider(ABC):
 
     def renew(self, stale: Credential) -> Credential:
         """Replace ``stale`` (refused with 401) and return the new credential, or raise AuthenticationError."""
+        return self.renew_refused(stale, None)
+
+    def renew_refused(self, stale: Credential, sent_at: float | None) -> Credential:
+        """:meth:`renew` for a request sent at ``sent_at`` (monotonic).
+
+        A request sent (``sent_at``, monotonic) before the user declined to sign in again for this same
+        stale credential shares that answer: the user is asked once, not once per request in flight.
+        """
         with self._lock:
             if self._credential is not None and self._credential.value != stale.value:
                 return self._credential  # someone renewed it meanwhile
-            self._credential = self._renewed(stale)
+            declined = self._declined
+            if declined is not None and declined[0] == stale.value and sent_at is not None and sent_at < declined[1]:
+                raise ReauthenticationDeclined("Sign-in was cancelled, so the request was not sent again.")
+            try:
+                self._credential = self._renewed(stale)
+            except ReauthenticationDeclined:
+                self._declined = (stale.value, time.monotonic())
+                raise
+            self._declined = None
             return self._credential
 
     def sign_out(self) -> None:  # noqa: B027 - optional hook; most credentials need no server call
