@@ -21,6 +21,15 @@
 - ``rows``: a search page as a results table (``wfexplorer.core.results``).
 """
 
+from wfexplorer.core.planning.builder.checks import (
+    NodeProblem,
+    check,
+    errors_only,
+    node_for_path,
+    problems_from_error,
+    v1_labels,
+    v2_labels,
+)
 from wfexplorer.core.planning.builder.events import (
     BuilderEvent,
     Changed,
@@ -36,12 +45,25 @@ from wfexplorer.core.planning.builder.events import (
     Reset,
     Resetting,
 )
+from wfexplorer.core.planning.builder.fields import (
+    BuilderField,
+    BuilderFields,
+)
+from wfexplorer.core.planning.builder.preview import (
+    HARMLESS_LOSSES,
+    Preview,
+    blocking,
+    loss_problems,
+    preview,
+)
 from wfexplorer.core.planning.builder.state import (
     BuilderNode,
     BuilderState,
 )
 
 __all__ = [
-    "BuilderEvent", "BuilderNode", "BuilderState", "Changed", "Edited", "Inserted", "Inserting", "Moved",
-    "Moving", "NodeId", "Removed", "Removing", "RequestChanged", "Reset", "Resetting",
+    "HARMLESS_LOSSES", "BuilderEvent", "BuilderField", "BuilderFields", "BuilderNode", "BuilderState",
+    "Changed", "Edited", "Inserted", "Inserting", "Moved", "Moving", "NodeId", "NodeProblem", "Preview",
+    "Removed", "Removing", "RequestChanged", "Reset", "Resetting", "blocking", "check", "errors_only",
+    "loss_problems", "node_for_path", "preview", "problems_from_error", "v1_labels", "v2_labels",
 ]
