@@ -21,6 +21,9 @@
 - ``rows``: a search page as a results table (``wfexplorer.core.results``).
 """
 
+from wfexplorer.core.planning.builder.carry import (
+    carry_over,
+)
 from wfexplorer.core.planning.builder.checks import (
     NodeProblem,
     check,
@@ -49,6 +52,11 @@ from wfexplorer.core.planning.builder.fields import (
     BuilderField,
     BuilderFields,
 )
+from wfexplorer.core.planning.builder.positions import (
+    JsonPositions,
+    Position,
+    pointer_of,
+)
 from wfexplorer.core.planning.builder.preview import (
     HARMLESS_LOSSES,
     Preview,
@@ -60,10 +68,19 @@ from wfexplorer.core.planning.builder.state import (
     BuilderNode,
     BuilderState,
 )
+from wfexplorer.core.planning.builder.text import (
+    Grammar,
+    PastedSearch,
+    TextError,
+    TextProblem,
+    parse_search_text,
+)
 
 __all__ = [
     "HARMLESS_LOSSES", "BuilderEvent", "BuilderField", "BuilderFields", "BuilderNode", "BuilderState",
-    "Changed", "Edited", "Inserted", "Inserting", "Moved", "Moving", "NodeId", "NodeProblem", "Preview",
-    "Removed", "Removing", "RequestChanged", "Reset", "Resetting", "blocking", "check", "errors_only",
-    "loss_problems", "node_for_path", "preview", "problems_from_error", "v1_labels", "v2_labels",
+    "Changed", "Edited", "Grammar", "Inserted", "Inserting", "JsonPositions", "Moved", "Moving", "NodeId",
+    "NodeProblem", "PastedSearch", "Position", "Preview", "Removed", "Removing", "RequestChanged", "Reset",
+    "Resetting", "TextError", "TextProblem", "blocking", "carry_over", "check", "errors_only", "loss_problems",
+    "node_for_path", "parse_search_text", "pointer_of", "preview", "problems_from_error", "v1_labels",
+    "v2_labels",
 ]
