@@ -33,6 +33,10 @@ from wfexplorer.core.planning.builder.checks import (
     v1_labels,
     v2_labels,
 )
+from wfexplorer.core.planning.builder.document import (
+    request_of_document,
+    search_document,
+)
 from wfexplorer.core.planning.builder.events import (
     BuilderEvent,
     Changed,
@@ -52,6 +56,13 @@ from wfexplorer.core.planning.builder.fields import (
     BuilderField,
     BuilderFields,
 )
+from wfexplorer.core.planning.builder.people import (
+    ClassicPeople,
+    Directory,
+    PeopleBook,
+    PeopleSource,
+    Person,
+)
 from wfexplorer.core.planning.builder.positions import (
     JsonPositions,
     Position,
@@ -64,9 +75,19 @@ from wfexplorer.core.planning.builder.preview import (
     loss_problems,
     preview,
 )
+from wfexplorer.core.planning.builder.rows import (
+    column_of,
+    columns_of,
+    result_page,
+)
 from wfexplorer.core.planning.builder.state import (
     BuilderNode,
     BuilderState,
+)
+from wfexplorer.core.planning.builder.store import (
+    FilterStore,
+    HistoryEntry,
+    SavedFilter,
 )
 from wfexplorer.core.planning.builder.text import (
     Grammar,
@@ -78,9 +99,10 @@ from wfexplorer.core.planning.builder.text import (
 
 __all__ = [
     "HARMLESS_LOSSES", "BuilderEvent", "BuilderField", "BuilderFields", "BuilderNode", "BuilderState",
-    "Changed", "Edited", "Grammar", "Inserted", "Inserting", "JsonPositions", "Moved", "Moving", "NodeId",
-    "NodeProblem", "PastedSearch", "Position", "Preview", "Removed", "Removing", "RequestChanged", "Reset",
-    "Resetting", "TextError", "TextProblem", "blocking", "carry_over", "check", "errors_only", "loss_problems",
-    "node_for_path", "parse_search_text", "pointer_of", "preview", "problems_from_error", "v1_labels",
-    "v2_labels",
+    "Changed", "ClassicPeople", "Directory", "Edited", "FilterStore", "Grammar", "HistoryEntry", "Inserted",
+    "Inserting", "JsonPositions", "Moved", "Moving", "NodeId", "NodeProblem", "PastedSearch", "PeopleBook",
+    "PeopleSource", "Person", "Position", "Preview", "Removed", "Removing", "RequestChanged", "Reset",
+    "Resetting", "SavedFilter", "TextError", "TextProblem", "blocking", "carry_over", "check", "column_of",
+    "columns_of", "errors_only", "loss_problems", "node_for_path", "parse_search_text", "pointer_of", "preview",
+    "problems_from_error", "request_of_document", "result_page", "search_document", "v1_labels", "v2_labels",
 ]
