@@ -13,7 +13,7 @@ Public API (stable; the simulator's Planning handlers import it)::
         convert_v2_to_v1, convert_v1_to_v2, Conversion, Loss,
         view_filter_from_v2, view_filter_to_v2,         # a view's filter array
         walk, conditions, node_at, label_path, replace_at, insert_at,
-        describe,                                       # the tree in words
+        describe, condition_words,                      # the tree in words
         RelativeDate, DateAnchor, Resolution, resolve_tree, resolve_request,   # relative date values
     )
 
@@ -45,7 +45,7 @@ never sent: ``resolve_request(request, today)`` replaces each by its ISO date an
 """
 
 from wfexplorer.core.planning.filters.catalog import FieldCatalog, FieldInfo, SelectOption
-from wfexplorer.core.planning.filters.describe import describe
+from wfexplorer.core.planning.filters.describe import condition_words, describe
 from wfexplorer.core.planning.filters.field_types import (
     ALLOWED_CONDITIONS,
     LENIENT_CONDITIONS,
@@ -161,6 +161,7 @@ __all__ = [
     "UserId",
     "ValueShape",
     "allowed_conditions",
+    "condition_words",
     "conditions",
     "convert_v1_to_v2",
     "convert_v2_to_v1",

@@ -32,6 +32,13 @@ def describe(tree: Node | None, fields: FieldsArg = None, *, names: Mapping[str,
     return _Words(catalog, names or {}, today).node(tree, top=True)
 
 
+def condition_words(node: Condition, fields: FieldsArg = None, *, names: Mapping[str, str] | None = None,
+                    today: date | None = None) -> tuple[str, str, str]:
+    """One condition as three phrases: the field, the condition and the value (``""`` when it takes none)."""
+    catalog = None if fields is None else FieldCatalog.of(fields)
+    return _Words(catalog, names or {}, today).parts(node)
+
+
 class _Words:
     def __init__(self, catalog: FieldCatalog | None, names: Mapping[str, str], today: date | None) -> None:
         self.catalog = catalog
@@ -44,23 +51,28 @@ class _Words:
         if not node.children:
             return "(empty group)"
         joiner = f" {node.operator.value.lower()} "
-        text = joiner.join(self.node(child, top=False) for child in node.children)
+        alone = top and len(node.children) == 1  # a group that is all there is needs no parentheses
+        text = joiner.join(self.node(child, top=alone) for child in node.children)
         return text if top or len(node.children) == 1 else f"({text})"
 
     def condition(self, node: Condition) -> str:
+        return " ".join(part for part in self.parts(node) if part)
+
+    def parts(self, node: Condition) -> tuple[str, str, str]:
         info = self.catalog.get(node.field) if self.catalog is not None else None
         name = info.label if info is not None else (node.field or "(no field)")
-        words = f"{name} {node.condition.label}"
         shape = node.condition.shape
         if shape is ValueShape.NONE:
-            text = words
+            value = ""
         elif shape is ValueShape.PAIR and isinstance(node.value, tuple) and len(node.value) == 2:
-            text = f"{words} {self.value(node.value[0], info)} and {self.value(node.value[1], info)}"
+            value = f"{self.value(node.value[0], info)} and {self.value(node.value[1], info)}"
         elif isinstance(node.value, tuple):
-            text = f"{words} {', '.join(self.value(item, info) for item in node.value)}"
+            value = ", ".join(self.value(item, info) for item in node.value) or "…"
         else:
-            text = f"{words} {self.value(node.value, info)}"
-        return text + (" (external ids)" if node.match_external_id else "")
+            value = self.value(node.value, info)
+        if node.match_external_id:
+            value += " (external ids)"
+        return name, node.condition.label, value
 
     def value(self, value: Any, info: FieldInfo | None) -> str:
         if value is None or value == "":
