@@ -109,7 +109,8 @@ def test_building_a_two_level_tree_gives_the_model_tree(catalog):
     first = state.children_of(group)[0]
     state.set_condition(first, "IS_BETWEEN")
     state.set_value(first, ["2027-03-01", "2027-06-30"])
-    state.add_condition(group, field="F_owner", value=["u1", "u2"])
+    owners = state.add_condition(group, field="F_owner", value=["u1", "u2"])
+    assert state.node(owners).value == ("u1", "u2")  # lists are kept in the model's form, as tuples
     assert state.tree() == AND(
         Condition("F_status", "IS", "opt_active"),
         OR(Condition("F_date", "IS_BETWEEN", ("2027-03-01", "2027-06-30")),

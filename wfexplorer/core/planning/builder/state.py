@@ -240,7 +240,7 @@ class BuilderState:
         allowed = info.allowed_conditions if info is not None else ()
         node.condition = ConditionType(condition) if condition is not None else (allowed[0] if allowed
                                                                                   else ConditionType.IS)
-        node.value = value if value is not None else self._empty_value(node)
+        node.value = Condition("_", node.condition, value).value if value is not None else self._empty_value(node)
         self._insert(group, node, index)
         self._done()
         return node.id
