@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -43,7 +43,7 @@ from wfexplorer.ui.filters.value_editors import make_editor
 ContextFactory = Callable[[BuilderField, Any, bool], EditorContext]
 
 
-class ConditionEditor(QGroupBox):
+class ConditionEditor(QWidget):
     """Edits the node chosen with ``show_node`` (see the module docs).
 
     Signals:
@@ -53,7 +53,7 @@ class ConditionEditor(QGroupBox):
     value_editor_changed = Signal()
 
     def __init__(self, state: BuilderState, context_for: ContextFactory, parent: QWidget | None = None) -> None:
-        super().__init__("Selected row", parent)
+        super().__init__(parent)
         self.setObjectName("conditionEditor")
         self.setAccessibleName("Selected row editor")
         self.state = state
@@ -100,10 +100,12 @@ class ConditionEditor(QGroupBox):
         self.pages.addWidget(self.condition_page)
         self.problems = resources.message_label("error", "rowProblems")
         self.warnings = resources.message_label("hint", "rowWarnings")
+        self.pages.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(self.problems)
         layout.addWidget(self.warnings)
+        layout.addStretch(1)
 
         self.operator.activated.connect(self._operator_chosen)
         self.field_picker.field_chosen.connect(self._field_chosen)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFontDatabase, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -40,11 +41,10 @@ class JsonTab(QWidget):
     def __init__(self, grammar: Grammar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grammar = grammar
-        self.request_line = QLabel()
+        self.request_line = QLineEdit()  # read-only: long query strings scroll instead of widening the window
         self.request_line.setObjectName(f"requestLine{grammar.value}")
-        self.request_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.request_line.setWordWrap(True)
+        self.request_line.setReadOnly(True)
+        self.request_line.setFrame(False)
         self.request_line.setAccessibleName(f"{grammar.value} request line")
         self.editor = QPlainTextEdit()
         self.editor.setObjectName(f"json{grammar.value}")
@@ -145,6 +145,8 @@ class JsonPanel(QTabWidget):
             tab = self.tabs[grammar]
             query = "&".join(f"{name}={value}" for name, value in call.query_pairs())
             tab.request_line.setText(f"{call.method} {call.server_path}{'?' + query if query else ''}")
+            tab.request_line.setCursorPosition(0)
+            tab.request_line.setToolTip(tab.request_line.text())
             text = json.dumps(call.body, indent=2, ensure_ascii=False)
             if grammar is keep or tab.broken or grammar is self._pending:
                 tab.shown_text = text

@@ -23,10 +23,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 from wfexplorer.core import errors
 from wfexplorer.core.planning import Field, PlanningClient, Record, RecordType, SearchPage, Workspace
 from wfexplorer.core.planning.builder import (
+    HARMLESS_LOSSES,
     BuilderEvent,
     BuilderField,
     BuilderFields,
@@ -242,22 +245,31 @@ class PlanningBuilder(QWidget):
         self.options = SearchOptions(self.state)
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("builderTabs")
-        self.side_tabs.addTab(self.editor, "Selected row")
-        self.side_tabs.addTab(self.options, "Sort, group, fields")
+        for page, title in ((self.editor, "Selected row"), (self.options, "Sort, group, fields")):
+            scroller = QScrollArea()  # the tabs scroll rather than squeeze the tree
+            scroller.setWidget(page)
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            self.side_tabs.addTab(scroller, title)
         self.status = resources.message_label("error", "builderStatus")
         self.note = QLabel()
         self.note.setObjectName("builderNote")
         self.note.setWordWrap(True)
         resources.set_role(self.note, "note")
 
-        filter_side = QWidget()
-        filter_layout = QVBoxLayout(filter_side)
-        filter_layout.setContentsMargins(0, 0, 0, 0)
-        filter_layout.addLayout(tree_bar)
-        filter_layout.addWidget(self.tree, 3)
-        filter_layout.addWidget(words_title)
-        filter_layout.addWidget(self.words)
-        filter_layout.addWidget(self.side_tabs, 2)
+        tree_side = QWidget()
+        tree_layout = QVBoxLayout(tree_side)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        tree_layout.addLayout(tree_bar)
+        tree_layout.addWidget(self.tree, 1)
+        tree_layout.addWidget(words_title)
+        tree_layout.addWidget(self.words)
+        filter_side = QSplitter(Qt.Orientation.Vertical)
+        filter_side.setChildrenCollapsible(False)
+        filter_side.addWidget(tree_side)
+        filter_side.addWidget(self.side_tabs)
+        filter_side.setStretchFactor(0, 3)
+        filter_side.setStretchFactor(1, 2)
 
         self.json_panel = JsonPanel()
         self.results = ResultsView()
@@ -271,7 +283,11 @@ class PlanningBuilder(QWidget):
         whole.addWidget(self.results)
         whole.setStretchFactor(0, 3)
         whole.setStretchFactor(1, 2)
-        self.splitters = (upper, whole)
+        line = self.fontMetrics().lineSpacing()
+        filter_side.setSizes([line * 16, line * 12])
+        upper.setSizes([line * 56, line * 40])
+        whole.setSizes([line * 30, line * 16])
+        self.splitters = (filter_side, upper, whole)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
@@ -461,7 +477,7 @@ class PlanningBuilder(QWidget):
 
     def focus_editor(self) -> None:
         """Put the keyboard focus in the selected row's editor."""
-        self.side_tabs.setCurrentWidget(self.editor)
+        self.side_tabs.setCurrentIndex(0)
         page = self.editor.pages.currentWidget()
         target = self.editor.operator if page is self.editor.group_page else self.editor.field_picker
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -499,11 +515,10 @@ class PlanningBuilder(QWidget):
         """Bring the JSON tabs, the sentence, the problems and the buttons up to the state (and count later)."""
         today = self.today()
         calls = preview(self.state, self.client.connection.root, self._record_type_id(), today)
-        other = 1 if self.client.version == 2 else 2
-        self.problems = check(self.state, today) + loss_problems(
-            calls.call(self.client.version).losses, self.state, Severity.ERROR) + loss_problems(
-            calls.call(other).losses, self.state, Severity.WARNING)
-        self.problems = [p for p in self.problems if p.path not in ("fieldIds", "fieldAliases") or p.node is not None]
+        # What this connection's version cannot carry stops Run (an error on its row); what the other version
+        # cannot say is only a note in that version's tab.
+        losses = tuple(loss for loss in calls.call(self.client.version).losses if loss.path not in HARMLESS_LOSSES)
+        self.problems = check(self.state, today) + loss_problems(losses, self.state, Severity.ERROR)
         shown = self.problems + self.server_problems
         self.tree_model.set_names(self._all_names(), today)
         self.tree_model.set_problems(shown)

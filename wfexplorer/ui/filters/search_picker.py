@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -103,6 +104,7 @@ class SearchPicker(ValueEditor):
         layout.addWidget(self.chosen, 1, 1, 1, 2)
         layout.addWidget(self.status, 2, 0)
         layout.addWidget(self.remove, 2, 2)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DELAY_MS)

@@ -60,7 +60,7 @@ class FilterTreeView(QTreeView):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         width = self.fontMetrics().averageCharWidth()
-        self.setColumnWidth(0, width * 26)
+        self.setColumnWidth(0, width * 34)
         self.setColumnWidth(1, width * 16)
         model.modelReset.connect(self._expand)
         model.rowsInserted.connect(lambda *_: self._expand())

@@ -123,8 +123,8 @@ class ResultsView(QWidget):
         if page.columns and self.table.header().count():
             width = self.fontMetrics().averageCharWidth()
             for section in range(len(page.columns)):
-                self.table.setColumnWidth(section, max(width * 10, min(width * 28, self.table.sizeHintForColumn(
-                    section) + width * 2)))
+                self.table.resizeColumnToContents(section)  # the header's title and arrow count too
+                self.table.setColumnWidth(section, max(width * 8, min(width * 30, self.table.columnWidth(section))))
         self.summary.setText(self._summary(page))
         self._set_buttons()
 
