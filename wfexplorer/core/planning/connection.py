@@ -56,7 +56,7 @@ class PlanningConnection:
 
     def url(self, *segments: str) -> str:
         """The URL of ``/v{version}/<segments>``; each segment is percent-encoded (ids are opaque)."""
-        return f"{self.root}/v{self.version}/" + "/".join(quote(str(s), safe="") for s in segments)
+        return api_url(self.root, self.version, *segments)
 
     def call(
         self,
@@ -103,6 +103,11 @@ class PlanningConnection:
         """Close the transport if this connection created it."""
         if self._owns_transport:
             self.transport.close()
+
+
+def api_url(root: str, version: int, *segments: str) -> str:
+    """The URL of ``/v{version}/<segments>`` below an API root; each segment is percent-encoded."""
+    return f"{root}/v{version}/" + "/".join(quote(str(s), safe="") for s in segments)
 
 
 def _version_number(version: int | str) -> int:
