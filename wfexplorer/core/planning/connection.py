@@ -104,6 +104,10 @@ class PlanningConnection:
         if self._owns_transport:
             self.transport.close()
 
+    def current_headers(self) -> dict[str, str]:
+        """The credential header the next call would carry (``Authorization: Bearer …``), for "reveal secret"."""
+        return {"Authorization": f"Bearer {self._current_token()}"}
+
 
 def _version_number(version: int | str) -> int:
     """1 or 2 from ``1``, ``"2"``, ``"v1"`` or ``"V2"`` (profiles store ``"v2"``)."""
