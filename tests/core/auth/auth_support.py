@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from html import unescape
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -55,6 +56,23 @@ class FormBrowser:
     def _seen(self, response: requests.Response) -> None:
         match = _HEADLINE.search(response.text)
         self.pages.append(unescape(match.group(1)) if match else f"HTTP {response.status_code}")
+
+
+class CodeKeepingBrowser(FormBrowser):
+    """A form browser that runs in its own thread (like a real browser) and remembers the codes it carried."""
+
+    def __init__(self, password: str, codes: list[str], thread_name: str = "simulated-browser") -> None:
+        super().__init__(password=password, before_redirect=self._keep_code)
+        self.codes = codes
+        self.thread_name = thread_name
+
+    def _keep_code(self, url: str) -> str:
+        self.codes.append(url.split("code=")[1].split("&")[0])
+        return url
+
+    def __call__(self, url: str) -> bool:
+        threading.Thread(target=super().__call__, args=(url,), name=self.thread_name, daemon=True).start()
+        return True
 
 
 def with_query(url: str, **changes: str) -> str:
