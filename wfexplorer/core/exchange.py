@@ -7,12 +7,14 @@ Planning ``errorCode`` of an error body). Every secret is hidden through :mod:`w
 before anything is kept; values the request sent as secrets are also scrubbed from the answer.
 
 The work is sized for every request: a body is parsed only when it may hold a secret key or is an error,
-and the transport builds these only while someone listens.
+and the transport builds these only while someone listens. A log keeps thousands of them, so they have
+slots and share their header names and short values (``sys.intern``).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import parse_qsl, urlsplit
@@ -33,7 +35,7 @@ _TEXT_TYPES = ("text/", "application/json", "+json", "application/xml", "+xml", 
                "application/x-www-form-urlencoded", "application/problem")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentRequest:
     """What an attempt sent, secrets hidden: query pairs, headers and the body as form pairs, JSON or text."""
 
@@ -52,7 +54,7 @@ class SentRequest:
         return _header(self.headers, name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReceivedResponse:
     """What an attempt received, secrets hidden: status, headers, body text and the server's error fields."""
 
@@ -116,7 +118,8 @@ def describe_request(prepared: requests.PreparedRequest) -> tuple[SentRequest, f
     elif body is not None and not isinstance(body, str | bytes):
         kind, text = "binary", "a streamed body (not shown)"
     sent = SentRequest(
-        query=redaction.redact_pairs(query), headers=redaction.redact_headers(raw_headers), body_kind=kind,
+        query=_shared(redaction.redact_pairs(query)), headers=_shared(redaction.redact_headers(raw_headers)),
+        body_kind=kind,
         form=form, json=value, text=text, content_type=content_type, body_size=size,
     )  # fmt: skip
     return sent, secrets
@@ -144,7 +147,7 @@ def describe_response(response: requests.Response, secrets: frozenset[str] = fro
     class_, code, message, body_request_id = error
     return ReceivedResponse(
         status=response.status_code, reason=response.reason or "",
-        headers=redaction.redact_headers(headers.items()), content_type=content_type, text=text,
+        headers=_shared(redaction.redact_headers(headers.items())), content_type=content_type, text=text,
         truncated=truncated, size=len(content),
         server_request_id=headers.get("X-Request-Id") or body_request_id,
         error_class=class_, error_code=code,
@@ -197,6 +200,11 @@ def _decode(data: bytes, content_type: str | None) -> str | None:
         return data.decode(charset, errors="strict" if not lowered else "replace")
     except (LookupError, UnicodeDecodeError):
         return None if not lowered else data.decode("utf-8", errors="replace")
+
+
+def _shared(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Pairs whose names and short values are interned (thousands of log entries repeat them)."""
+    return tuple((sys.intern(name), sys.intern(value) if len(value) <= 64 else value) for name, value in pairs)
 
 
 def _header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:

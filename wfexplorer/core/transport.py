@@ -58,7 +58,7 @@ MAX_RETRY_AFTER = 30.0
 _CALL_IDS = itertools.count(1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RequestEvent:
     """One HTTP attempt as the request log shows it; everything in it is already redacted.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from wfexplorer.core.exchange import ReceivedResponse, SentRequest
 from wfexplorer.core.transport import RequestEvent
@@ -19,7 +18,7 @@ def status_class(status: int | None) -> str:
     return f"{max(1, min(status // 100, 5))}xx"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LogEntry:
     """A request and its attempts (retries of the same call share one entry); immutable, replaced when it grows."""
 
@@ -94,7 +93,7 @@ class LogEntry:
         """The server's request id of the latest answer."""
         return self.last.server_request_id
 
-    @cached_property
+    @property
     def search_text(self) -> str:
         """Lower-case text the log's text filter looks in: method, URL, status, error, class/code, request id."""
         response = self.response
