@@ -66,7 +66,7 @@ def test_the_console_sends_what_it_shows_and_shows_the_answer(qtbot: Any, ops: A
     reply = outcomes.replies[0]
     assert reply.data == logged.session.get("/proj/search", {"status": "CUR", "fields": "name"})
     assert console.reply_view.tree.topLevelItemCount() == len(reply.data)
-    assert json.loads(console.reply_view.text.toPlainText()) == reply.data
+    assert json.loads(console.reply_view.as_text()) == reply.data
     assert "GET /proj/search" in console.reply_status.text()
 
 

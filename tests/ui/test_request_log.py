@@ -22,7 +22,7 @@ from wfexplorer.core.requestlog import RequestLog
 from wfexplorer.core.snippets import SnippetKind, call_from_event, render
 from wfexplorer.core.transport import RequestEvent
 from wfexplorer.ui.requests import RequestLogDock, RequestLogModel, RequestLogWidget
-from wfexplorer.ui.requests.log_model import ENTRY_ROLE, Column
+from wfexplorer.ui.requests.log_model import Column
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +60,8 @@ def applied(widget: RequestLogWidget) -> None:
 
 
 def row_of(widget: RequestLogWidget, fragment: str) -> int:
-    for row in range(widget.proxy.rowCount()):
-        if fragment.lower() in widget.proxy.index(row, Column.URL).data().lower():
+    for row in range(widget.model.rowCount()):
+        if fragment.lower() in widget.model.index(row, Column.URL).data().lower():
             return row
     raise AssertionError(f"no row with {fragment!r}")
 
@@ -109,7 +109,7 @@ def test_rows_show_time_method_url_status_ms_bytes_and_attempts(widget: RequestL
     stop()
     applied(widget)
     row = row_of(widget, "/proj/count")
-    texts = [widget.proxy.index(row, column).data() for column in Column]
+    texts = [widget.model.index(row, column).data() for column in Column]
     assert texts[Column.METHOD] == "GET" and texts[Column.STATUS] == "200" and texts[Column.ATTEMPTS] == "2"
     assert texts[Column.TIME].count(":") == 2 and int(texts[Column.MILLISECONDS]) >= 0
     assert logged.api_key not in texts[Column.URL]
@@ -119,17 +119,17 @@ def test_rows_show_time_method_url_status_ms_bytes_and_attempts(widget: RequestL
 def test_text_method_and_status_filters_narrow_the_rows(widget: RequestLogWidget, logged: Logged) -> None:
     browse(logged)
     applied(widget)
-    total = widget.proxy.rowCount()
+    total = widget.model.rowCount()
     widget.filter_box.setText("noSuchOperation")
-    assert widget.proxy.rowCount() == 1
+    assert widget.model.rowCount() == 1
     widget.filter_box.clear()
     widget.status_filter.setCurrentIndex(widget.status_filter.findText("Errors (4xx, 5xx, no answer)"))
-    assert {widget.proxy.index(r, Column.STATUS).data() for r in range(widget.proxy.rowCount())} == {"400", "404"}
+    assert {widget.model.index(r, Column.STATUS).data() for r in range(widget.model.rowCount())} == {"400", "404"}
     widget.status_filter.setCurrentIndex(0)
     widget.method_filter.setCurrentIndex(widget.method_filter.findData("GET"))
-    assert widget.proxy.rowCount() == total
+    assert widget.model.rowCount() == total
     widget.method_filter.setCurrentIndex(widget.method_filter.findData("DELETE"))
-    assert widget.proxy.rowCount() == 0 and "0 of" in widget.status.text()
+    assert widget.model.rowCount() == 0 and "0 of" in widget.status.text()
 
 
 def test_pause_stops_recording_and_clear_empties_the_table(widget: RequestLogWidget, logged: Logged,
@@ -153,6 +153,7 @@ def test_the_detail_pane_shows_the_error_class_the_request_id_and_the_body_as_a_
     applied(widget)
     widget.select_row(row_of(widget, "noSuchOperation"))
     assert "UnsupportedOperationException" in widget.detail.fields["error"].text()
+    widget.detail.fill_all()
     tree = widget.detail.response_body.tree
     assert tree.topLevelItem(0).text(0) == "error"
     widget.select_row(row_of(widget, "no-such-record"))
@@ -162,11 +163,12 @@ def test_the_detail_pane_shows_the_error_class_the_request_id_and_the_body_as_a_
     assert entry.response and entry.response.error_code and entry.response.error_code in widget.detail.fields[
         "error"].text()
     widget.select_row(row_of(widget, "/proj/search"))
+    widget.detail.fill_all()
     request_tree = widget.detail.request_body.tree
     query = request_tree.topLevelItem(0)
     assert query.text(0) == "query" and [query.child(i).text(0) for i in range(query.childCount())] == [
         "status", "fields"]
-    headers = widget.detail.request_headers.text.toPlainText()
+    headers = widget.detail.request_headers.as_text()
     assert '"apiKey": "***"' in headers and logged.api_key not in headers
 
 
@@ -269,4 +271,4 @@ def test_every_control_is_named_and_the_keyboard_reaches_filter_and_copy(widget:
     QGuiApplication.clipboard().setText("")
     qtbot.keyClick(widget.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert QGuiApplication.clipboard().text().startswith("curl ")
-    assert widget.table.model().index(0, 0).data(ENTRY_ROLE) is widget.current_entry()
+    assert widget.model.entry(0) is widget.current_entry()

@@ -76,6 +76,8 @@ class RequestDetail(QWidget):
         self.tabs.addTab(self.request_headers, "Request &headers")
         self.tabs.addTab(self.response_headers, "Response h&eaders")
         self.tabs.addTab(self.attempts, "&Attempts")
+        self.tabs.currentChanged.connect(self._fill_tab)
+        self._unfilled: set[int] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.placeholder)
@@ -91,7 +93,7 @@ class RequestDetail(QWidget):
         self.tabs.setVisible(entry is not None)
         if entry is None:
             return
-        response, sent = entry.response, entry.request
+        response = entry.response
         self.fields["request"].setText(f"{entry.method} {entry.url}")
         reason = f" {response.reason}" if response is not None and response.reason else ""
         self.fields["status"].setText(f"{status_text(entry)}{reason}"
@@ -103,10 +105,40 @@ class RequestDetail(QWidget):
                                      (response.error_code if response else None), entry.error) if part]
         self.fields["error"].setText(" — ".join(problem) or "none")
         self.fields["server"].setText(entry.server_request_id or "none sent")
-        self._show_request(entry)
+        self._unfilled = set(range(self.tabs.count()))
+        self._fill_tab(self.tabs.currentIndex())
+
+    def _fill_tab(self, index: int) -> None:
+        """Fill one tab with the shown entry (the others wait until they are shown)."""
+        entry = self.entry
+        if entry is None or index not in self._unfilled:
+            return
+        self._unfilled.discard(index)
+        widget = self.tabs.widget(index)
+        if widget is self.request_body:
+            self._show_request(entry)
+        elif widget is self.response_body:
+            self._show_response(entry)
+        elif widget is self.request_headers:
+            self.request_headers.show_value(_pairs_value(entry.request.headers) if entry.request else {})
+        elif widget is self.response_headers:
+            if entry.response is None:
+                self.response_headers.show_nothing("No answer came.")
+            else:
+                self.response_headers.show_value(_pairs_value(entry.response.headers))
+        elif widget is self.attempts:
+            self.attempts.show_value([{"attempt": a.attempt, "status": a.status if a.status is not None else "failed",
+                                       "ms": round(a.duration_ms, 1), "error": a.error} for a in entry.attempts])
+
+    def fill_all(self) -> None:
+        """Fill every tab now (tests, and a view about to be read aloud)."""
+        for index in range(self.tabs.count()):
+            self._fill_tab(index)
+
+    def _show_response(self, entry: LogEntry) -> None:
+        response = entry.response
         if response is None:
             self.response_body.show_nothing(entry.error or "No answer came.")
-            self.response_headers.show_nothing("No answer came.")
         else:
             note = ""
             if response.truncated:
@@ -116,10 +148,6 @@ class RequestDetail(QWidget):
             elif response.text is None and response.size:
                 note = f"A {response.content_type or 'binary'} body of {response.size:,} bytes (not shown)."
             self.response_body.show_text(response.text, note)
-            self.response_headers.show_value(_pairs_value(response.headers))
-        self.request_headers.show_value(_pairs_value(sent.headers) if sent else {})
-        self.attempts.show_value([{"attempt": a.attempt, "status": a.status if a.status is not None else "failed",
-                                   "ms": round(a.duration_ms, 1), "error": a.error} for a in entry.attempts])
 
     def _show_request(self, entry: LogEntry) -> None:
         sent = entry.request

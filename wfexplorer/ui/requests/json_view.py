@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -132,7 +133,9 @@ class BodyView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.text)
-        self.tabs.currentChanged.connect(self.stack.setCurrentIndex)
+        self.tabs.currentChanged.connect(self._switched)
+        #: Makes the text view's text when it is first shown (formatting a large body costs milliseconds).
+        self._text_source: Callable[[], str] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -142,12 +145,32 @@ class BodyView(QWidget):
         self.setFocusProxy(self.stack)
 
     def show_value(self, value: Any, note: str = "") -> None:
-        """Show a JSON value."""
+        """Show a JSON value (the tree now, its indented text when the Text view is first shown)."""
         self.tree.set_value(value)
-        self.text.setPlainText(json.dumps(value, indent=2, ensure_ascii=False))
+        self._set_text(lambda: json.dumps(value, indent=2, ensure_ascii=False))
         self._set_note(note)
         self.tabs.setTabEnabled(0, True)
         self.tabs.setCurrentIndex(0)
+
+    def as_text(self) -> str:
+        """The text the Text view shows (made now if it was not yet)."""
+        self._fill_text()
+        return self.text.toPlainText()
+
+    def _set_text(self, source: Callable[[], str]) -> None:
+        self._text_source = source
+        if self.tabs.currentIndex() == 1:
+            self._fill_text()
+
+    def _fill_text(self) -> None:
+        if self._text_source is not None:
+            source, self._text_source = self._text_source, None
+            self.text.setPlainText(source())
+
+    def _switched(self, index: int) -> None:
+        if index == 1:
+            self._fill_text()
+        self.stack.setCurrentIndex(index)
 
     def show_text(self, text: str | None, note: str = "") -> None:
         """Show a body: JSON text as a tree, anything else (or JSON cut short) as text; ``None`` shows nothing."""
@@ -163,6 +186,7 @@ class BodyView(QWidget):
                 self.show_value(value, note)
                 return
         self.tree.clear()
+        self._text_source = None
         self.text.setPlainText(text)
         self._set_note(note)
         self.tabs.setTabEnabled(0, False)
@@ -171,6 +195,7 @@ class BodyView(QWidget):
     def show_nothing(self, note: str = "") -> None:
         """Empty both views and say why."""
         self.tree.clear()
+        self._text_source = None
         self.text.clear()
         self._set_note(note)
 

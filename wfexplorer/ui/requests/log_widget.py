@@ -45,7 +45,7 @@ from wfexplorer.core.snippets import SnippetKind, call_from_event, live_secrets,
 from wfexplorer.ui import resources
 from wfexplorer.ui.messages import explain
 from wfexplorer.ui.requests.detail import RequestDetail
-from wfexplorer.ui.requests.log_model import ENTRY_ROLE, Column, RequestLogFilter, RequestLogModel
+from wfexplorer.ui.requests.log_model import Column, RequestLogModel
 
 if TYPE_CHECKING:
     from wfexplorer.ui.asyncops import Operations
@@ -87,8 +87,6 @@ class RequestLogWidget(QWidget):
         self.session = session
         self.planning = planning
         self.model = RequestLogModel(log, self)
-        self.proxy = RequestLogFilter(self)
-        self.proxy.setSourceModel(self.model)
         self._build_filters()
         self._build_table()
         self._build_actions()
@@ -159,9 +157,10 @@ class RequestLogWidget(QWidget):
         self.table = QTableView()
         self.table.setObjectName("requestLogTable")
         self.table.setAccessibleName("Requests")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -253,17 +252,16 @@ class RequestLogWidget(QWidget):
     def current_entry(self) -> LogEntry | None:
         """The entry of the current row, if any."""
         index = self.table.currentIndex()
-        entry = index.data(ENTRY_ROLE) if index.isValid() else None
-        return entry if isinstance(entry, LogEntry) else None
+        return self.model.entry(index.row()) if index.isValid() else None
 
     def selected_entries(self) -> list[LogEntry]:
         """The selected entries, oldest first."""
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.proxy.index(row, 0).data(ENTRY_ROLE) for row in rows]
+        return [self.model.entry(row) for row in rows]
 
     def select_row(self, row: int) -> None:
         """Make ``row`` (of the filtered view) current and selected."""
-        index = self.proxy.index(row, 0)
+        index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
@@ -364,7 +362,7 @@ class RequestLogWidget(QWidget):
 
     def _filter_changed(self) -> None:
         method = self.method_filter.currentData()
-        self.proxy.set_log_filter(LogFilter(
+        self.model.set_log_filter(LogFilter(
             text=self.filter_box.text(), methods=frozenset({method}) if method else frozenset(),
             status_classes=self.status_filter.currentData() or frozenset(),
         ))  # fmt: skip
@@ -394,8 +392,7 @@ class RequestLogWidget(QWidget):
         self._update_status()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        entry = current.data(ENTRY_ROLE) if current.isValid() else None
-        self.detail.show_entry(entry if isinstance(entry, LogEntry) else None)
+        self.detail.show_entry(self.model.entry(current.row()) if current.isValid() else None)
         self.message.hide()
         self._update_actions()
 
@@ -429,7 +426,7 @@ class RequestLogWidget(QWidget):
         self.export_selected_action.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def _update_status(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total
         text = f"{total:,} request{'s' if total != 1 else ''}" if shown == total else f"{shown:,} of {total:,} requests"
         if self.log.paused:
             text += " — paused: new requests are not recorded"
