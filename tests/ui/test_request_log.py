@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from haralyzer import HarParser
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem
 from requests_support import Logged, unnamed_controls
 
 from wfexplorer.core import errors
@@ -272,3 +272,22 @@ def test_every_control_is_named_and_the_keyboard_reaches_filter_and_copy(widget:
     qtbot.keyClick(widget.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert QGuiApplication.clipboard().text().startswith("curl ")
     assert widget.model.entry(0) is widget.current_entry()
+
+
+def test_cells_paint_with_their_own_alignment_and_colour_not_the_previous_cells(widget: RequestLogWidget,
+                                                                              logged: Logged) -> None:
+    browse(logged)
+    applied(widget)
+    delegate = widget.table.itemDelegate()
+    error_row, ok_row = row_of(widget, "noSuchOperation"), row_of(widget, "/task/count")
+    seen = {}
+    for name, row, column in (("error status", error_row, Column.STATUS), ("url", ok_row, Column.URL),
+                              ("ok status", ok_row, Column.STATUS)):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, widget.model.index(row, column))
+        seen[name] = option
+    assert seen["error status"].displayAlignment & Qt.AlignmentFlag.AlignRight
+    assert not seen["url"].displayAlignment & Qt.AlignmentFlag.AlignRight
+    assert seen["url"].text.lower().endswith("/task/count") and seen["ok status"].text == "200"
+    error_ink = seen["error status"].palette.color(QPalette.ColorRole.Text)
+    assert seen["ok status"].palette.color(QPalette.ColorRole.Text) != error_ink

@@ -275,7 +275,9 @@ class RequestLogModel(QAbstractTableModel):
         column = index.column()
         for role_data in role_data_span:  # type: ignore[attr-defined]  # iterable at run time
             value = self._value(row, column, role_data.role())
-            if value is not None:
+            if value is None:
+                role_data.clearData()  # the span is reused from cell to cell: an unset role keeps the last value
+            else:
                 role_data.setData(value)
 
     def _value(self, row: int, column: int, role: int) -> Any:
