@@ -4,13 +4,12 @@ its entries, not in any snippet copied from them, not in the HAR export, not in 
 from __future__ import annotations
 
 import json
-import secrets
 from pathlib import Path
 from typing import Any
 
-from auth_support import CodeKeepingBrowser, profile_for
+from auth_support import CodeKeepingBrowser, fresh_admin_password, profile_for, record_verifiers
 
-from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore, TokenService, call_with_credentials, oauth
+from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore, TokenService, call_with_credentials
 from wfexplorer.core.auth.classic_login import whoami
 from wfexplorer.core.classic.session import Session
 from wfexplorer.core.classic.templates import base_url_template
@@ -36,10 +35,7 @@ def test_no_secret_of_the_session_reaches_the_log_its_snippets_the_har_file_or_t
         private_server: Any, tmp_path: Path, monkeypatch: Any) -> None:
     context = private_server.context
     credentials = private_server.credentials()
-    password = "Pw-" + secrets.token_hex(12)
-    admin = context.sessions.find_user("admin")
-    with context.store.transaction() as tx:
-        tx.put("USER", {**admin, "_password": password})
+    password = fresh_admin_password(private_server)
     log = RequestLog()
 
     def logged_transport(profile: Any) -> Transport:
@@ -49,14 +45,7 @@ def test_no_secret_of_the_session_reaches_the_log_its_snippets_the_har_file_or_t
 
     seen = [password, credentials["api_key"], credentials["oauth_client_secret"], credentials["access_token"]]
     codes: list[str] = []
-    verifiers: list[str] = []
-    real_generate = oauth.generate_token
-
-    def recording_generate(length: int = 30) -> str:
-        verifiers.append(real_generate(length))
-        return verifiers[-1]
-
-    monkeypatch.setattr(oauth, "generate_token", recording_generate)
+    verifiers = record_verifiers(monkeypatch)
     profile = profile_for(private_server, name="Log scan")
     auth = Authenticator(profiles=ProfileStore(tmp_path / "config"), secrets=SecretStore(),
                          transport_factory=logged_transport, open_browser=CodeKeepingBrowser(password, codes))
