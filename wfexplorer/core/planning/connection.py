@@ -104,6 +104,10 @@ class PlanningConnection:
         if self._owns_transport:
             self.transport.close()
 
+    def current_headers(self) -> dict[str, str]:
+        """The credential header the next call would carry (``Authorization: Bearer …``), for "reveal secret"."""
+        return {"Authorization": f"Bearer {self._current_token()}"}
+
 
 def api_url(root: str, version: int, *segments: str) -> str:
     """The URL of ``/v{version}/<segments>`` below an API root; each segment is percent-encoded."""
