@@ -17,7 +17,9 @@ Every request of the library goes through :meth:`Transport.request`. It
 - turns connection, DNS, TLS and timeout failures into :class:`~wfexplorer.core.errors.NetworkError`
   naming the host;
 - tells subscribers about every attempt with a :class:`RequestEvent` whose URL has its secrets
-  redacted (the GUI's request log listens here);
+  redacted (the GUI's request log listens here); while anyone listens, the event also describes
+  what was sent and received (:mod:`wfexplorer.core.exchange`, redacted there), and every attempt
+  of one call shares the event's ``call_id``;
 - refuses plain ``http://`` except to loopback addresses, unless the caller opts in.
 
 It does not interpret response bodies (a client's ``retry_if`` hook may): the classic and
@@ -27,6 +29,7 @@ Planning clients map statuses and error bodies into the error tree themselves.
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import logging
 import random
 import threading
@@ -41,6 +44,7 @@ import requests
 import requests.adapters
 
 from wfexplorer.core import errors, redaction
+from wfexplorer.core.exchange import ReceivedResponse, SentRequest, describe_request, describe_response
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +54,19 @@ DEFAULT_TIMEOUT = (5.0, 60.0)
 MAX_RETRY_AFTER = 30.0
 
 
-@dataclass(frozen=True)
+#: Call ids: one per :meth:`Transport.request` call, shared by its attempts (``next()`` is atomic).
+_CALL_IDS = itertools.count(1)
+
+
+@dataclass(frozen=True, slots=True)
 class RequestEvent:
-    """One HTTP attempt as the request log shows it; the URL is already redacted."""
+    """One HTTP attempt as the request log shows it; everything in it is already redacted.
+
+    ``call_id`` is the same for every attempt of one call (its retries) and unique in the process;
+    ``started_at`` is the attempt's wall-clock start (``time.time()``). ``request`` and ``response``
+    describe what went and came back (``None`` when the transport had no listener with details, or
+    no answer came: see ``error``).
+    """
 
     method: str
     url: str
@@ -61,6 +75,15 @@ class RequestEvent:
     bytes_received: int
     attempt: int
     error: str | None = None
+    call_id: int = 0
+    started_at: float = 0.0
+    request: SentRequest | None = None
+    response: ReceivedResponse | None = None
+
+    @property
+    def server_request_id(self) -> str | None:
+        """The server's request id (``X-Request-Id``), when the answer had one."""
+        return self.response.server_request_id if self.response is not None else None
 
 
 RequestListener = Callable[[RequestEvent], None]
@@ -109,9 +132,34 @@ class Transport:
 
         return unsubscribe
 
-    def _emit(self, event: RequestEvent) -> None:
+    def _emit(self, method: str, url: str, started: float, wall: float, attempt: int, call_id: int,
+              prepared: requests.PreparedRequest | None, response: requests.Response | None,
+              error: str | None = None) -> None:
+        """Tell every listener about one attempt (nothing is built when nobody listens)."""
         with self._listeners_lock:
             listeners = list(self._listeners)
+        if not listeners:
+            return
+        duration = (time.perf_counter() - started) * 1000
+        sent: SentRequest | None = None
+        received: ReceivedResponse | None = None
+        if prepared is not None:
+            sent, secrets = describe_request(prepared)
+            if response is not None:
+                received = describe_response(response, secrets, sent)
+        event = RequestEvent(
+            method=method,
+            url=redaction.redact_url(response.url or url if response is not None else url),
+            status=response.status_code if response is not None else None,
+            duration_ms=duration,
+            bytes_received=len(response.content) if response is not None else 0,
+            attempt=attempt,
+            error=error,
+            call_id=call_id,
+            started_at=wall,
+            request=sent,
+            response=received,
+        )
         for listener in listeners:
             try:
                 listener(event)
@@ -144,8 +192,9 @@ class Transport:
         self.check_url(url)
         safe_to_repeat = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         attempts = 1 + (self.max_retries if safe_to_repeat else 0)
+        call_id = next(_CALL_IDS)
         for attempt in range(1, attempts + 1):
-            started = time.perf_counter()
+            started, wall = time.perf_counter(), time.time()
             try:
                 response = self._session.request(
                     method,
@@ -160,13 +209,13 @@ class Transport:
                 )
             except requests.RequestException as failure:
                 error = _network_error(failure, method, url)
-                self._emit(self._event(method, url, None, started, 0, attempt, str(error.message)))
+                prepared = failure.request if isinstance(failure.request, requests.PreparedRequest) else None
+                self._emit(method, url, started, wall, attempt, call_id, prepared, None, str(error.message))
                 if attempt < attempts and _worth_retrying(failure):
                     self._sleep(self._backoff(attempt))
                     continue
                 raise error from failure
-            self._emit(self._event(method, response.url or url, response.status_code, started,
-                                   len(response.content), attempt))
+            self._emit(method, url, started, wall, attempt, call_id, response.request, response)
             if attempt < attempts and (response.status_code in RETRYABLE_STATUSES
                                        or (retry_if is not None and retry_if(response))):
                 wait = self._wait_before_retry(attempt, response.headers.get("Retry-After"))
@@ -201,20 +250,6 @@ class Transport:
 
     def _backoff(self, attempt: int) -> float:
         return self.backoff_seconds * (2 ** (attempt - 1)) * (0.5 + random.random() / 2)
-
-    @staticmethod
-    def _event(
-        method: str, url: str, status: int | None, started: float, size: int, attempt: int, error: str | None = None
-    ) -> RequestEvent:
-        return RequestEvent(
-            method=method,
-            url=redaction.redact_url(url),
-            status=status,
-            duration_ms=(time.perf_counter() - started) * 1000,
-            bytes_received=size,
-            attempt=attempt,
-            error=error,
-        )
 
 
 def request_line(method: str, url: str) -> str:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import secrets
+import threading
 from collections.abc import Callable
 from html import unescape
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import pytest
 import requests
 
-from wfexplorer.core.auth import Profile, demo_profile
+from wfexplorer.core.auth import Profile, demo_profile, oauth
 from wfexplorer.demo.server import DemoServer
 
 TIMEOUT = 5
@@ -55,6 +58,46 @@ class FormBrowser:
     def _seen(self, response: requests.Response) -> None:
         match = _HEADLINE.search(response.text)
         self.pages.append(unescape(match.group(1)) if match else f"HTTP {response.status_code}")
+
+
+class CodeKeepingBrowser(FormBrowser):
+    """A form browser that runs in its own thread (like a real browser) and remembers the codes it carried."""
+
+    def __init__(self, password: str, codes: list[str], thread_name: str = "simulated-browser") -> None:
+        super().__init__(password=password, before_redirect=self._keep_code)
+        self.codes = codes
+        self.thread_name = thread_name
+
+    def _keep_code(self, url: str) -> str:
+        self.codes.append(url.split("code=")[1].split("&")[0])
+        return url
+
+    def __call__(self, url: str) -> bool:
+        threading.Thread(target=super().__call__, args=(url,), name=self.thread_name, daemon=True).start()
+        return True
+
+
+def fresh_admin_password(server: DemoServer) -> str:
+    """Give the simulator's admin a new random password (one no other text contains) and return it."""
+    assert server.context is not None
+    password = "Pw-" + secrets.token_hex(12)
+    admin = server.context.sessions.find_user("admin")
+    with server.context.store.transaction() as tx:
+        tx.put("USER", {**admin, "_password": password})
+    return password
+
+
+def record_verifiers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every PKCE code verifier the OAuth code makes from now on (secrets a scan must not find)."""
+    verifiers: list[str] = []
+    real_generate = oauth.generate_token
+
+    def recording_generate(length: int = 30) -> str:
+        verifiers.append(real_generate(length))
+        return verifiers[-1]
+
+    monkeypatch.setattr(oauth, "generate_token", recording_generate)
+    return verifiers
 
 
 def with_query(url: str, **changes: str) -> str:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-import secrets
-import threading
 from pathlib import Path
 
 import pytest
-from auth_support import FormBrowser, profile_for
+from auth_support import CodeKeepingBrowser, fresh_admin_password, profile_for, record_verifiers
 
-from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore, TokenService, call_with_credentials, oauth
+from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore, TokenService, call_with_credentials
 from wfexplorer.core.auth.classic_login import whoami
 from wfexplorer.core.auth.profiles import default_cache_dir, default_config_dir, default_log_dir
 from wfexplorer.core.classic.session import Session
@@ -24,22 +22,6 @@ class _NotFromTheBrowser(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.threadName != BROWSER_THREAD
-
-
-class _RecordingBrowser(FormBrowser):
-    """A form browser that runs in its own thread (like a real browser) and remembers the codes it carried."""
-
-    def __init__(self, password: str, codes: list[str]) -> None:
-        super().__init__(password=password, before_redirect=self._keep_code)
-        self.codes = codes
-
-    def _keep_code(self, url: str) -> str:
-        self.codes.append(url.split("code=")[1].split("&")[0])
-        return url
-
-    def __call__(self, url: str) -> bool:
-        threading.Thread(target=super().__call__, args=(url,), name=BROWSER_THREAD, daemon=True).start()
-        return True
 
 
 @pytest.fixture
@@ -74,23 +56,12 @@ def test_a_whole_session_leaves_no_secret_in_config_cache_or_logs(private_server
                                                                   monkeypatch):
     context = private_server.context
     credentials = private_server.credentials()
-    password = "Pw-" + secrets.token_hex(12)
-    admin = context.sessions.find_user("admin")
-    with context.store.transaction() as tx:
-        tx.put("USER", {**admin, "_password": password})
+    password = fresh_admin_password(private_server)
     seen: list[str] = [password, credentials["api_key"], credentials["oauth_client_secret"]]
     codes: list[str] = []
-    verifiers: list[str] = []
-    real_generate = oauth.generate_token
-
-    def recording_generate(length: int = 30) -> str:
-        value = real_generate(length)
-        verifiers.append(value)
-        return value
-
-    monkeypatch.setattr(oauth, "generate_token", recording_generate)
+    verifiers = record_verifiers(monkeypatch)
     profile = profile_for(private_server, name="Scan")
-    browser = _RecordingBrowser(password, codes)
+    browser = CodeKeepingBrowser(password, codes, BROWSER_THREAD)
     auth = Authenticator(profiles=ProfileStore(), secrets=SecretStore(), open_browser=browser)
 
     # password, remembered; a classic Session on top (it caches metadata in the cache dir)

@@ -14,9 +14,10 @@ from typing import Any
 
 from wfexplorer.core import errors
 from wfexplorer.core.planning.connection import PlanningConnection
-from wfexplorer.core.planning.filters import V1_DEFAULT_LIMIT, SearchRequest, request_to_v1
+from wfexplorer.core.planning.filters import V1_DEFAULT_LIMIT, SearchRequest
 from wfexplorer.core.planning.models import Field, HistoryEntry, Permissions, Record, RecordType, View, Workspace
 from wfexplorer.core.planning.results import BulkItem, BulkResult, CursorPage, SearchPage
+from wfexplorer.core.planning.search_call import SearchCall, build_search_call
 from wfexplorer.core.planning.support import VersionError, expect_list, expect_mapping
 
 
@@ -68,17 +69,14 @@ class V1Api:
     def record(self, record_id: str) -> Record:
         return Record.parse(expect_mapping(self._get("records", record_id)))
 
-    def search(self, record_type_id: str, request: SearchRequest, allow_losses: bool = False) -> SearchPage:
-        conversion = request_to_v1(request)
-        if conversion.losses and not allow_losses:
-            raise VersionError.of_losses(1, conversion.losses)
-        body = {**conversion.body, "recordTypeId": record_type_id}
-        reply = self.connection.call("POST", ("records", "search"), params=conversion.params, json=body,
-                                     idempotent=True)
-        paging = request.paging
-        offset = paging.offset if paging else 0
-        limit = paging.limit if paging else V1_DEFAULT_LIMIT
-        return SearchPage.parse_v1(reply.body, offset, limit, record_type_id)
+    def search_call(self, record_type_id: str, request: SearchRequest, allow_losses: bool = False) -> SearchCall:
+        return build_search_call(self.connection.root, 1, record_type_id, request, allow_losses=allow_losses)
+
+    def search(self, call: SearchCall) -> SearchPage:
+        reply = self.connection.call(call.method, call.segments, params=call.params, json=call.body, idempotent=True)
+        offset = int(call.body.get("offset", 0))
+        limit = int(call.body.get("limit", V1_DEFAULT_LIMIT))
+        return SearchPage.parse_v1(reply.body, offset, limit, call.record_type_id)
 
     def create_record(self, record_type_id: str, data: Mapping[str, Any]) -> Record:
         raw = self._send("POST", "records", body={"recordTypeId": record_type_id, "data": dict(data)})

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from wfexplorer.core.planning.connection import PlanningConnection
-from wfexplorer.core.planning.filters import SearchRequest, request_to_v2
+from wfexplorer.core.planning.filters import SearchRequest
 from wfexplorer.core.planning.models import (
     AccessRequest,
     Field,
@@ -24,7 +24,8 @@ from wfexplorer.core.planning.models import (
     Workspace,
 )
 from wfexplorer.core.planning.results import BulkResult, CursorPage, SearchPage
-from wfexplorer.core.planning.support import VersionError, expect_mapping
+from wfexplorer.core.planning.search_call import SearchCall, build_search_call
+from wfexplorer.core.planning.support import expect_mapping
 
 #: Largest page each cursor list allows (planning-api.md §6).
 MAX_LIMITS = {"workspaces": 50, "history": 50, "record-types": 100, "fields": 100, "views": 100}
@@ -120,15 +121,13 @@ class V2Api:
     def record(self, record_id: str) -> Record:
         return Record.parse(expect_mapping(self._get("records", record_id)))
 
-    def search(self, record_type_id: str, request: SearchRequest, allow_losses: bool = False) -> SearchPage:
-        conversion = request_to_v2(request)
-        if conversion.losses and not allow_losses:
-            raise VersionError.of_losses(2, conversion.losses)
-        reply = self.connection.call(
-            "POST", ("record-types", record_type_id, "records", "search"),
-            params=conversion.params, json=conversion.body, send_json=True, idempotent=True,
-        )  # fmt: skip
-        return SearchPage.parse_v2(reply.body, record_type_id)
+    def search_call(self, record_type_id: str, request: SearchRequest, allow_losses: bool = False) -> SearchCall:
+        return build_search_call(self.connection.root, 2, record_type_id, request, allow_losses=allow_losses)
+
+    def search(self, call: SearchCall) -> SearchPage:
+        reply = self.connection.call(call.method, call.segments, params=call.params, json=call.body, send_json=True,
+                                     idempotent=True)
+        return SearchPage.parse_v2(reply.body, call.record_type_id)
 
     def create_record(self, record_type_id: str, data: Mapping[str, Any]) -> Record:
         raw = self._send("POST", "record-types", record_type_id, "records", body={"data": dict(data)})

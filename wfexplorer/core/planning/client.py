@@ -19,13 +19,21 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
 from typing import Any, TypeVar
 
 from wfexplorer.core import errors
 from wfexplorer.core.planning.api_v1 import V1Api
 from wfexplorer.core.planning.api_v2 import MAX_LIMITS, V2Api
 from wfexplorer.core.planning.connection import PlanningConnection, TokenSource
-from wfexplorer.core.planning.filters import FieldCatalog, Paging, Problem, SearchRequest, validate_request
+from wfexplorer.core.planning.filters import (
+    FieldCatalog,
+    Paging,
+    Problem,
+    SearchRequest,
+    resolve_request,
+    validate_request,
+)
 from wfexplorer.core.planning.models import (
     AccessRequest,
     Field,
@@ -38,6 +46,7 @@ from wfexplorer.core.planning.models import (
     Workspace,
 )
 from wfexplorer.core.planning.results import BulkItem, BulkResult, CursorPage, SearchPage
+from wfexplorer.core.planning.search_call import SearchCall
 from wfexplorer.core.planning.support import VersionError
 from wfexplorer.core.renewal import RenewableSource
 from wfexplorer.core.transport import Transport
@@ -180,11 +189,26 @@ class PlanningClient:
         """One record."""
         return self._api.record(record_id)
 
+    def search_call(self, record_type_id: str, request: SearchRequest | None = None, *,
+                    allow_losses: bool = False, today: date | None = None) -> SearchCall:
+        """The exact request ``search`` sends: relative dates resolved on ``today`` (default: the local date),
+        the body and query for this client's version. Raises ``VersionError`` like ``search``."""
+        resolved, resolutions = resolve_request(request or SearchRequest(), today or date.today())
+        call = self._api.search_call(record_type_id, resolved, allow_losses)
+        return dataclasses.replace(call, resolutions=resolutions)
+
     def search(self, record_type_id: str, request: SearchRequest | None = None, *,
-               allow_losses: bool = False) -> SearchPage:
-        """One page of a record search. A request this version cannot carry exactly raises ``VersionError``
-        naming each part, unless ``allow_losses`` sends what it can."""
-        return self._api.search(record_type_id, request or SearchRequest(), allow_losses)
+               allow_losses: bool = False, today: date | None = None) -> SearchPage:
+        """One page of a record search. Relative dates are resolved on ``today`` (default: the local date). A
+        request this version cannot carry exactly raises ``VersionError`` naming each part, unless
+        ``allow_losses`` sends what it can."""
+        return self._api.search(self.search_call(record_type_id, request, allow_losses=allow_losses, today=today))
+
+    def send_search(self, call: SearchCall) -> SearchPage:
+        """Send a search built by ``search_call`` (what a user saw is exactly what runs)."""
+        if call.version != self.version:
+            raise VersionError(f"this search was built for Planning API v{call.version}, not v{self.version}")
+        return self._api.search(call)
 
     def iter_search(self, record_type_id: str, request: SearchRequest | None = None, *,
                     page_size: int = DEFAULT_SEARCH_PAGE, allow_losses: bool = False) -> Iterator[Record]:

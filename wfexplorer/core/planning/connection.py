@@ -103,7 +103,7 @@ class PlanningConnection:
 
     def url(self, *segments: str) -> str:
         """The URL of ``/v{version}/<segments>``; each segment is percent-encoded (ids are opaque)."""
-        return f"{self.root}/v{self.version}/" + "/".join(quote(str(s), safe="") for s in segments)
+        return api_url(self.root, self.version, *segments)
 
     def call(
         self,
@@ -145,6 +145,15 @@ class PlanningConnection:
         """Close the transport if this connection created it."""
         if self._owns_transport:
             self.transport.close()
+
+    def current_headers(self) -> dict[str, str]:
+        """The credential header the next call would carry (``Authorization: Bearer …``), for "reveal secret"."""
+        return {"Authorization": f"Bearer {self._current_token()}"}
+
+
+def api_url(root: str, version: int, *segments: str) -> str:
+    """The URL of ``/v{version}/<segments>`` below an API root; each segment is percent-encoded."""
+    return f"{root}/v{version}/" + "/".join(quote(str(s), safe="") for s in segments)
 
 
 def _version_number(version: int | str) -> int:

@@ -13,7 +13,8 @@ Public API (stable; the simulator's Planning handlers import it)::
         convert_v2_to_v1, convert_v1_to_v2, Conversion, Loss,
         view_filter_from_v2, view_filter_to_v2,         # a view's filter array
         walk, conditions, node_at, label_path, replace_at, insert_at,
-        describe,                                       # the tree in words
+        describe, condition_words,                      # the tree in words
+        RelativeDate, DateAnchor, Resolution, resolve_tree, resolve_request,   # relative date values
     )
 
 Building and walking a tree::
@@ -35,10 +36,16 @@ fail; call ``validate()`` to see them. ``request_to_v1``/``request_to_v2`` retur
 The field-type table is ``ALLOWED_CONDITIONS`` (``FieldKind`` -> conditions); ``kind_of()`` maps server type
 strings (``SINGLE_SELECT``, ``single-select``, ``LOOKUP`` ...) to kinds; a lookup uses its linked field's kind
 (``FieldInfo.effective_kind``).
+
+A condition's value may be a ``RelativeDate`` (today, ``today-7d``, ``startOfMonth`` ...) on date fields; it is
+never sent: ``resolve_request(request, today)`` replaces each by its ISO date and lists the ``Resolution`` of each
+(the Planning client does so before every search). Serialised without resolving, it is written as
+``{"relativeDate": "today-7d"}`` (wfexplorer's saved documents), which the parsers read back only inside
+``reading_documents()``.
 """
 
 from wfexplorer.core.planning.filters.catalog import FieldCatalog, FieldInfo, SelectOption
-from wfexplorer.core.planning.filters.describe import describe
+from wfexplorer.core.planning.filters.describe import condition_words, describe
 from wfexplorer.core.planning.filters.field_types import (
     ALLOWED_CONDITIONS,
     LENIENT_CONDITIONS,
@@ -68,6 +75,15 @@ from wfexplorer.core.planning.filters.model import (
     walk,
 )
 from wfexplorer.core.planning.filters.problems import FilterError, Problem, Severity
+from wfexplorer.core.planning.filters.relative import (
+    RELATIVE_KEY,
+    DateAnchor,
+    RelativeDate,
+    Resolution,
+    has_relative_dates,
+    resolve_request,
+    resolve_tree,
+)
 from wfexplorer.core.planning.filters.request import Paging, SearchRequest, SortKey
 from wfexplorer.core.planning.filters.v1_json import (
     V1_DEFAULT_LIMIT,
@@ -92,6 +108,7 @@ from wfexplorer.core.planning.filters.v2_json import (
     view_filter_to_v2,
 )
 from wfexplorer.core.planning.filters.validation import validate, validate_request
+from wfexplorer.core.planning.filters.values import reading_documents
 from wfexplorer.core.planning.filters.vocabulary import (
     VALUE_SHAPES,
     ConditionType,
@@ -109,6 +126,7 @@ __all__ = [
     "NUMERIC_KINDS",
     "OR",
     "PEOPLE_KINDS",
+    "RELATIVE_KEY",
     "SELECT_KINDS",
     "TEMPORAL_KINDS",
     "V1_DEFAULT_LIMIT",
@@ -120,6 +138,7 @@ __all__ = [
     "Condition",
     "ConditionType",
     "Conversion",
+    "DateAnchor",
     "Direction",
     "FieldCatalog",
     "FieldInfo",
@@ -133,6 +152,8 @@ __all__ = [
     "Operator",
     "Paging",
     "Problem",
+    "RelativeDate",
+    "Resolution",
     "SearchRequest",
     "SelectOption",
     "Severity",
@@ -140,6 +161,7 @@ __all__ = [
     "UserId",
     "ValueShape",
     "allowed_conditions",
+    "condition_words",
     "conditions",
     "convert_v1_to_v2",
     "convert_v2_to_v1",
@@ -147,6 +169,7 @@ __all__ = [
     "filters_from_v1",
     "filters_to_v1",
     "group_from_v2",
+    "has_relative_dates",
     "insert_at",
     "kind_of",
     "label_path",
@@ -154,11 +177,14 @@ __all__ = [
     "node_from_v2",
     "node_to_v1",
     "node_to_v2",
+    "reading_documents",
     "replace_at",
     "request_from_v1",
     "request_from_v2",
     "request_to_v1",
     "request_to_v2",
+    "resolve_request",
+    "resolve_tree",
     "validate",
     "validate_request",
     "value_to_v2",

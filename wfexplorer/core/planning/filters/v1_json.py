@@ -20,6 +20,7 @@ from typing import Any
 from wfexplorer.core.planning.filters.catalog import FieldCatalog
 from wfexplorer.core.planning.filters.model import Condition, Group, Node, UserId, label_path
 from wfexplorer.core.planning.filters.problems import Problem, error_count, raise_if_errors
+from wfexplorer.core.planning.filters.relative import RelativeDate
 from wfexplorer.core.planning.filters.request import Paging, SearchRequest, SortKey
 from wfexplorer.core.planning.filters.v2_json import request_from_v2, request_to_v2, sort_key
 from wfexplorer.core.planning.filters.validation import FieldsArg, check_condition, check_request_parts
@@ -74,18 +75,17 @@ def _node_to_v1(node: Node, root: Node, path: tuple[int, ...], losses: list[Loss
                                                    "are compared with Planning record ids instead"))
     value = node.value
     if isinstance(value, tuple):
-        operand: Any = [
-            _value_to_v1(item, root, path, losses, f".value[{i}]") if isinstance(item, UserId) else item
-            for i, item in enumerate(value)
-        ]
-    elif isinstance(value, UserId):
-        operand = _value_to_v1(value, root, path, losses, "")
+        operand: Any = [_value_to_v1(item, root, path, losses, f".value[{i}]") for i, item in enumerate(value)]
     else:
-        operand = value
+        operand = _value_to_v1(value, root, path, losses, "")
     return {node.field: {node.condition.v1: operand}}
 
 
-def _value_to_v1(value: UserId, root: Node, path: tuple[int, ...], losses: list[Loss], suffix: str) -> str:
+def _value_to_v1(value: Any, root: Node, path: tuple[int, ...], losses: list[Loss], suffix: str) -> Any:
+    if isinstance(value, RelativeDate):
+        return value.to_json()  # wfexplorer's documents only: searches resolve relative dates first
+    if not isinstance(value, UserId):
+        return value
     if value.id_type is IdType.WF:
         losses.append(Loss(label_path(root, path) + suffix, f"v1 takes IMS user ids only; the Workfront id "
                                                             f"{value.id!r} is sent as-is and will be read as an "

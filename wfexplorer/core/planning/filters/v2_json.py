@@ -15,6 +15,7 @@ from typing import Any
 from wfexplorer.core.planning.filters.catalog import FieldCatalog
 from wfexplorer.core.planning.filters.model import Condition, Group, Node, UserId
 from wfexplorer.core.planning.filters.problems import Problem, error_count, raise_if_errors
+from wfexplorer.core.planning.filters.relative import RelativeDate
 from wfexplorer.core.planning.filters.request import Paging, SearchRequest, SortKey
 from wfexplorer.core.planning.filters.validation import FieldsArg, check_condition, check_key_field, check_request_parts
 from wfexplorer.core.planning.filters.values import INVALID, parse_value
@@ -57,8 +58,8 @@ def value_to_v2(value: Any) -> Any:
     """The v2 JSON of a condition value."""
     if isinstance(value, tuple):
         return [value_to_v2(item) for item in value]
-    if isinstance(value, UserId):
-        return value.to_json()
+    if isinstance(value, UserId | RelativeDate):
+        return value.to_json()  # a relative date only in wfexplorer's documents: searches resolve it first
     return value
 
 

@@ -4,7 +4,8 @@
 field types without filter support, conditions the field type does not allow, values of the wrong shape
 (none / scalar / pair / list) and values of the wrong kind (a number for a number field, an ISO date for a
 date field, an option of a select field, ``true``/``false`` for a boolean, ``{id, idType}`` only on People
-fields). ``matchExternalId`` on anything but an external reference field is a warning: the service ignores it.
+fields; a ``RelativeDate`` only on date fields). ``matchExternalId`` on anything but an external reference
+field is a warning: the service ignores it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from wfexplorer.core.planning.filters.field_types import (
 )
 from wfexplorer.core.planning.filters.model import Condition, Group, Node, UserId
 from wfexplorer.core.planning.filters.problems import Problem, Severity
+from wfexplorer.core.planning.filters.relative import RelativeDate
 from wfexplorer.core.planning.filters.request import SearchRequest
 from wfexplorer.core.planning.filters.vocabulary import ValueShape
 
@@ -152,7 +154,7 @@ def _unsupported_type_message(info: FieldInfo) -> str:
 
 
 def _is_scalar(value: Any) -> bool:
-    return isinstance(value, str | int | float | bool | UserId)
+    return isinstance(value, str | int | float | bool | UserId | RelativeDate)
 
 
 def _check_shape(node: Condition, path: str, problems: list[Problem]) -> None:
@@ -209,6 +211,8 @@ def _check_value_kinds(
 
 
 def _kind_mismatch(item: Any, info: FieldInfo, kind: FieldKind) -> str | None:
+    if isinstance(item, RelativeDate):
+        return None if kind in TEMPORAL_KINDS else f"relative dates only apply to date fields, not a {kind} field"
     if isinstance(item, UserId):
         if kind in PEOPLE_KINDS:
             return None

@@ -1,0 +1,1 @@
+"""The results table shared by the Planning and classic search builders."""
