@@ -148,7 +148,8 @@ class PlanningConnection:
 
     def current_headers(self) -> dict[str, str]:
         """The credential header the next call would carry (``Authorization: Bearer …``), for "reveal secret"."""
-        return {"Authorization": f"Bearer {self._current_token()}"}
+        headers: dict[str, str] = self._credentials.current().planning_headers()
+        return headers
 
 
 def api_url(root: str, version: int, *segments: str) -> str:
