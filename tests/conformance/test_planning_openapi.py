@@ -1,12 +1,12 @@
 """Every Planning operation of the official OpenAPI documents, driven against the running simulator.
 
 Each of the 10 v1 and 49 v2 operations is called at least once with success and once with an error, and every
-response body is validated with openapi-core against the official documents in
-``../shared/reference/planning-openapi``. Three defects of the generated documents are patched in memory, each
-noted where it is done: the timestamp ``pattern`` is a Java date format rather than a regex; the filter node
-schemas refer to themselves through ``allOf`` (endless recursion); v1 types ``Object`` values as
-``{"type": "object"}`` and declares ``*/*`` bodies. v1 declares no error responses, so v1 errors are checked
-against the documented ``{type, title, report}`` shape instead.
+response body is validated with openapi-core against the official documents, shipped in
+``tests/fixtures/planning-openapi`` (origin and licence in ``tests/fixtures/NOTICE``). Three defects of the
+generated documents are patched in memory, each noted where it is done: the timestamp ``pattern`` is a Java
+date format rather than a regex; the filter node schemas refer to themselves through ``allOf`` (endless
+recursion); v1 types ``Object`` values as ``{"type": "object"}`` and declares ``*/*`` bodies. v1 declares no
+error responses, so v1 errors are checked against the documented ``{type, title, report}`` shape instead.
 """
 
 from __future__ import annotations
@@ -14,18 +14,17 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import requests
+from fixture_files import fixture_text
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
 
 from wfexplorer.demo.server import DemoServer
 
-SPEC_DIR = Path(__file__).parents[1] / ".." / ".." / "shared" / "reference" / "planning-openapi"
 TIMEOUT = 10
 JAVA_TIMESTAMP = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"
 V1_ERROR = {
@@ -35,10 +34,6 @@ V1_ERROR = {
                    "report": {"type": "object", "required": ["detailedMessage"],
                               "properties": {"detailedMessage": {"type": "string"}}}},
 }
-
-pytestmark = pytest.mark.skipif(not (SPEC_DIR / "v2.json").is_file(),
-                                reason=f"the official Planning OpenAPI documents are not at {SPEC_DIR}")
-
 
 def _patch(node: Any) -> None:
     if isinstance(node, dict):
@@ -53,7 +48,7 @@ def _patch(node: Any) -> None:
 
 
 def load_spec(version: str, base_url: str) -> OpenAPI:
-    spec = json.loads((SPEC_DIR / f"{version}.json").read_text(encoding="utf-8"))
+    spec = json.loads(fixture_text("planning-openapi", f"{version}.json"))
     _patch(spec)
     schemas = spec["components"]["schemas"]
     if version == "v2":
@@ -328,7 +323,7 @@ def test_v1_operations(conformance: Conformance) -> None:
 def test_every_operation_was_driven_with_success_and_error(conformance: Conformance) -> None:
     expected = set()
     for version in ("v1", "v2"):
-        spec = json.loads((SPEC_DIR / f"{version}.json").read_text(encoding="utf-8"))
+        spec = json.loads(fixture_text("planning-openapi", f"{version}.json"))
         for item in spec["paths"].values():
             for method, operation in item.items():
                 if method in ("get", "put", "post", "patch", "delete"):
@@ -342,7 +337,7 @@ def test_every_operation_was_driven_with_success_and_error(conformance: Conforma
 
 def test_spec_patches_are_still_needed() -> None:
     """If the official documents get fixed, the in-memory patches above should go."""
-    v2 = (SPEC_DIR / "v2.json").read_text(encoding="utf-8")
+    v2 = fixture_text("planning-openapi", "v2.json")
     assert JAVA_TIMESTAMP.replace("'", "\\u0027") in v2 or JAVA_TIMESTAMP in v2
     spec = json.loads(v2)
     assert any(p.get("$ref") == "#/components/schemas/FilterNodeDto"

@@ -4,9 +4,9 @@ the page's broken example is refused at its line and column, and the filter is l
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from fixture_files import fixture_text
 from planning_builder_support import open_builder, record_type_named, requests_sent
 from PySide6.QtCore import Qt
 
@@ -27,7 +27,7 @@ from wfexplorer.core.planning.filters import (
 pytestmark = pytest.mark.gui
 
 EXAMPLES = {example["name"]: example["text"] for example in json.loads(
-    (Path(__file__).parents[1] / "fixtures" / "planning" / "basics_examples.json").read_text())["examples"]}
+    fixture_text("planning", "basics_examples.json"))["examples"]}
 
 TREES = {
     "filter-and": AND(Condition("<fieldId>", "IS", "Active"), Condition("<fieldId>", "CONTAINS", "marketing")),

@@ -10,22 +10,23 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from fixture_files import fixture_path
+from fixture_files import fixture_text as shipped_text
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from wfexplorer.core.classic import Session
 from wfexplorer.core.classic.templates import base_url_template
 
-FIXTURES = Path("/work/shared/reference/classic-fixtures")
+FIXTURES = fixture_path("classic")
 API_ROOT = "/attask/api/v21.0"
 
 
 def fixture_text(name: str) -> str:
-    """Return a reference fixture's exact bytes as text."""
-    return (FIXTURES / name).read_text(encoding="utf-8")
+    """Return a recorded classic response's exact text (``tests/fixtures/classic/<name>``)."""
+    return shipped_text("classic", name)
 
 
 @dataclass

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
+from fixture_files import fixture_text
 
 from wfexplorer.core.planning.builder import Grammar, TextError, carry_over, parse_search_text
 from wfexplorer.core.planning.filters import (
@@ -26,7 +26,7 @@ from wfexplorer.core.planning.filters import (
 )
 
 EXAMPLES = {example["name"]: example["text"] for example in json.loads(
-    (Path(__file__).parents[2] / "fixtures" / "planning" / "basics_examples.json").read_text())["examples"]}
+    fixture_text("planning", "basics_examples.json"))["examples"]}
 
 
 def test_the_basics_page_filter_example_is_an_and_of_two_conditions():

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from classic_query_helpers import ALPHA, ANN, ROLE_DEV, make_env, make_store, obj, task_id
+from fixture_files import fixture_text
 
 from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.projection import parse_fields, project, project_one, projector
 from wfexplorer.demo.store import Store
-
-FIXTURES = Path("/work/shared/reference/classic-fixtures")
 
 
 @pytest.fixture(scope="module")
@@ -29,10 +27,7 @@ def render(store: Store, code: str, record_id: str, fields: object = None, **env
 
 
 def fixture_keys(name: str) -> list[str]:
-    path = FIXTURES / name
-    if not path.exists():
-        pytest.skip(f"{path} is not available")
-    data = json.loads(path.read_text())["data"]
+    data = json.loads(fixture_text("classic", name))["data"]
     return list((data[0] if isinstance(data, list) else data).keys())
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from fixture_files import fixture_text
 
 from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.schema import (
@@ -19,7 +19,6 @@ from wfexplorer.demo.classic.schema import (
 )
 from wfexplorer.demo.store import Store
 
-FIXTURE = Path("/work/shared/reference/classic-fixtures/metadata.json")
 BASE = "http://127.0.0.1:8080"
 STANDARD_KEYS = ["label", "typeObjCode", "targetTypeObjCode", "fieldType", "enumTargetObjCode", "enumType", "url"]
 REQUIRED_OBJECTS = (
@@ -28,9 +27,8 @@ REQUIRED_OBJECTS = (
 )
 
 
-@pytest.mark.skipif(not FIXTURE.exists(), reason="shared fixture not available")
 def test_item32_role_metadata_is_identical_to_the_recorded_workfront_response() -> None:
-    expected = json.loads(FIXTURE.read_text())["data"]
+    expected = json.loads(fixture_text("classic", "metadata.json"))["data"]
     role = object_def("role")
     assert role is not None
     rendered = object_metadata(role, "http://localhost:8080", "api-internal")
