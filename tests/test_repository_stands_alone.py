@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The patterns are written so that this file does not match them itself (a character class breaks each word).
 MACHINE_PATHS = re.compile(
     r"(?<![\w.])(?:/hom[e]/[\w.-]+|/roo[t]/|/User[s]/[\w.-]+|[A-Za-z]:\\\\User[s]\\\\)"  # home folders
-    r"|\.\./share[d]\b"  # the team's reference folder beside the checkout
+    r"|\.\./share[d]\b|[\"']\.\.[\"']\s*/\s*[\"']share[d][\"']"  # the team's folder beside the checkout
 )
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".ico", ".icns", ".svgz", ".sqlite3", ".whl", ".zip", ".gz"}
 
@@ -67,7 +67,8 @@ def test_no_tracked_file_names_a_path_outside_the_repository() -> None:
     [
         'FIXTURES = Path("/' + 'home/alice/src/reference")',
         "cp -r /" + "root/reference .",
-        'SPEC = ROOT / ".." / "shared"; see ../' + "shared/reference",
+        "see ../" + "shared/reference",
+        'SPEC = Path(__file__).parents[1] / ".." / ".." / "' + 'shared" / "reference"',
         r'"C:\\' + r'Users\\bob\\fixtures"',
     ],
 )
