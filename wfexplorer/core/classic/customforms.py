@@ -10,12 +10,10 @@ with each form's parameters and their options, and describes every field as a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wfexplorer.core.classic.metadata import EnumValue, FieldMeta
-
-if TYPE_CHECKING:
-    from wfexplorer.core.classic.session import Session
+from wfexplorer.core.classic.requester import ClassicRequester
 
 _LINK = "categoryParameters"
 _PARAMETER = f"{_LINK}:parameter"
@@ -66,7 +64,7 @@ def _field(link: dict[str, Any]) -> FieldMeta | None:
     )
 
 
-def custom_forms(session: Session, obj_code: str) -> list[CustomForm]:
+def custom_forms(session: ClassicRequester, obj_code: str) -> list[CustomForm]:
     """Return the custom forms for ``obj_code`` (``"PROJ"``) and their fields; one request."""
     data = session.get("/ctgy/search", {"catObjCode": obj_code.upper(), "fields": FIELDS, "name_Sort": "asc",
                                         "$$LIMIT": 2000})
@@ -80,7 +78,7 @@ def custom_forms(session: Session, obj_code: str) -> list[CustomForm]:
     return forms
 
 
-def custom_fields(session: Session, obj_code: str) -> dict[str, FieldMeta]:
+def custom_fields(session: ClassicRequester, obj_code: str) -> dict[str, FieldMeta]:
     """Return every ``DE:`` field any form of ``obj_code`` defines, by name (one request)."""
     fields: dict[str, FieldMeta] = {}
     for form in custom_forms(session, obj_code):

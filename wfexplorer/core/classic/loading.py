@@ -13,14 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wfexplorer.core import errors
 from wfexplorer.core.classic import paths
 from wfexplorer.core.classic.objects import Object, objects_by_id
-
-if TYPE_CHECKING:
-    from wfexplorer.core.classic.session import Session
+from wfexplorer.core.classic.requester import ClassicRequester
 
 #: IDs per request when loading many objects (a request per 2000 objects).
 IDS_PER_REQUEST = 2000
@@ -64,12 +62,12 @@ def _has_path(raw: Any, path: str) -> bool:
     return not rest or _has_path(raw[head], rest)
 
 
-def _target_paths(session: Session, member: Any, fields: Sequence[Any]) -> list[str]:
+def _target_paths(session: ClassicRequester, member: Any, fields: Sequence[Any]) -> list[str]:
     target = session.api.class_for(member.target) if member.target else None
     return [paths.convert_path(session.api, target, name, allow_star=True) for name in fields]
 
 
-def _ensure_link(session: Session, obj: Object, name: Any, kind: str, fields: Sequence[Any]) -> str:
+def _ensure_link(session: ClassicRequester, obj: Object, name: Any, kind: str, fields: Sequence[Any]) -> str:
     """Load ``obj``'s reference or collection ``name`` with ``fields`` unless in hand; return its Workfront name."""
     key, member = _link(obj, name, kind)
     sub = _target_paths(session, member, fields)
@@ -81,12 +79,12 @@ def _ensure_link(session: Session, obj: Object, name: Any, kind: str, fields: Se
     return key
 
 
-def fetch_reference(session: Session, obj: Object, name: Any, fields: Sequence[Any] = ()) -> Object | None:
+def fetch_reference(session: ClassicRequester, obj: Object, name: Any, fields: Sequence[Any] = ()) -> Object | None:
     """Return the object ``obj.<name>`` refers to (or ``None``), loading it in one request if needed."""
     return obj.cached(_ensure_link(session, obj, name, "reference", fields))
 
 
-def fetch_collection(session: Session, obj: Object, name: Any, fields: Sequence[Any] = (), first: int = 0,
+def fetch_collection(session: ClassicRequester, obj: Object, name: Any, fields: Sequence[Any] = (), first: int = 0,
                      limit: int | None = None) -> CollectionPage:
     """Return ``obj``'s collection (a page of it) with ``fields`` loaded: one request, none if in hand.
 
@@ -97,7 +95,7 @@ def fetch_collection(session: Session, obj: Object, name: Any, fields: Sequence[
     return CollectionPage(items=items[first:end], first=first, total=len(items))
 
 
-def load_fields(session: Session, objects: Sequence[Object], fields: Sequence[Any]) -> list[Object]:
+def load_fields(session: ClassicRequester, objects: Sequence[Object], fields: Sequence[Any]) -> list[Object]:
     """Load ``fields`` (paths allowed) for many objects of one type: one request per 2000 objects.
 
     Objects that already hold every path cost nothing; objects the server no longer returns are

@@ -159,7 +159,7 @@ class Session:
         its own ``password``/``apiKey``/``sessionID`` parameter (``/login``, ``getApiKey``) is sent
         without the provider's credential and never renewed.
         """
-        url, _, query = self._url(path).partition("?")
+        url, _, query = self.url_for(path).partition("?")
         # A query written into the path joins the parameters, so the secret and length rules see it.
         pairs = [*parse_qsl(query, keep_blank_values=True), *paths.encode_params(params)]
         return self._send(method, url, pairs)
@@ -180,7 +180,8 @@ class Session:
         """``DELETE`` ``path`` and return the ``data`` element."""
         return self.request("DELETE", path, params)
 
-    def _url(self, path: str) -> str:
+    def url_for(self, path: str) -> str:
+        """The absolute URL of ``path`` (relative to the API root, or already under it); refuses other hosts."""
         if path.startswith(self.url):
             return path
         if "://" in path:
@@ -202,11 +203,21 @@ class Session:
             headers.update(credential.classic_headers())
         return headers
 
-    def _exchange(self, attempt: Callable[[dict[str, str]], T], *, renewable: bool = True) -> T:
-        """Run ``attempt(headers)``; with a provider, by the one renewal policy (:mod:`wfexplorer.core.renewal`).
+    def exchange(self, method: str, url: str, attempt: Callable[[dict[str, str]], T], *,
+                 pairs: Sequence[tuple[str, str]] = (), renewable: bool = True) -> T:
+        """Run ``attempt(headers)`` for ``method url``: the one place a request gets credentials and is guarded.
 
+        On a read-only session a write (:func:`~wfexplorer.core.classic.writing_requests.is_write` of
+        ``method``, ``url`` and the form ``pairs``) raises ReadOnlyError before anything is sent. With a
+        provider the credential comes by the one renewal policy (:mod:`wfexplorer.core.renewal`);
         ``renewable=False`` (a request with its own credentials) sends no provider credential.
         """
+        method = method.upper()
+        if self.read_only and is_write(method, url, pairs):
+            raise errors.ReadOnlyError(
+                f"This connection is read-only, so {method} {url.removeprefix(self.url) or '/'} was not sent.",
+                request_line=f"{method} {redaction.redact_url(url)}",
+            )
         source = self.credentials
         if source is None or not renewable:
             return attempt(self._headers())
@@ -214,11 +225,6 @@ class Session:
 
     def _send(self, method: str, url: str, pairs: list[tuple[str, str]]) -> Any:
         method = method.upper()
-        if self.read_only and is_write(method, url, pairs):
-            raise errors.ReadOnlyError(
-                f"This connection is read-only, so {method} {url.removeprefix(self.url) or '/'} was not sent.",
-                request_line=f"{method} {redaction.redact_url(url)}",
-            )
         in_query = method in ("GET", "DELETE")
         options: dict[str, Any]
         if in_query and (any(redaction.is_secret(key) for key, _ in pairs)
@@ -239,7 +245,7 @@ class Session:
             return envelope.decode(response, response.request.method or method)
 
         own_credentials = any(key.lower() in OWN_CREDENTIAL_PARAMS for key, _ in pairs)
-        return self._exchange(attempt, renewable=not own_credentials)
+        return self.exchange(method, url, attempt, pairs=pairs, renewable=not own_credentials)
 
     # -- authentication ----------------------------------------------------------------------
 
@@ -337,7 +343,7 @@ class Session:
         default); :meth:`iter_search` pages through everything.
         """
         cls = self._class(object_type)
-        data = self._send("GET", self._url(f"/{cls.code}/search"), self._query(cls, fields, where, parameters))
+        data = self._send("GET", self.url_for(f"/{cls.code}/search"), self._query(cls, fields, where, parameters))
         if isinstance(data, dict) and all(isinstance(value, dict) for value in data.values()):
             return self._wrap_all(cls, list(data.values()))
         return self._wrap_all(cls, data)
@@ -354,7 +360,7 @@ class Session:
         cls = self._class(object_type)
         base = [(k, v) for k, v in self._query(cls, fields, where, parameters) if k not in ("$$FIRST", "$$LIMIT")]
         pairs = [*paths.stable_sort(base), ("$$FIRST", str(first)), ("$$LIMIT", str(limit))]
-        return self._wrap_all(cls, self._send("GET", self._url(f"/{cls.code}/search"), pairs))
+        return self._wrap_all(cls, self._send("GET", self.url_for(f"/{cls.code}/search"), pairs))
 
     def iter_search(self, object_type: ObjectType, fields: Sequence[Any] | None = None,
                     where: Mapping[Any, Any] | None = None, page_size: int = MAX_PAGE,
@@ -383,7 +389,7 @@ class Session:
         pairs: list[tuple[str, str]] = [("id", ",".join(ids))]
         if fields:
             pairs.append(("fields", paths.field_spec(self.api, cls, fields)))
-        data = self._send("GET", self._url(f"/{cls.code}"), pairs)
+        data = self._send("GET", self.url_for(f"/{cls.code}"), pairs)
         if not many:
             if isinstance(data, list):
                 data = data[0] if data else None
@@ -395,7 +401,7 @@ class Session:
     def count(self, object_type: ObjectType, where: Mapping[Any, Any] | None = None, **parameters: Any) -> int:
         """Count the objects a search with the same filters would find."""
         cls = self._class(object_type)
-        data = self._send("GET", self._url(f"/{cls.code}/count"), self._query(cls, None, where, parameters))
+        data = self._send("GET", self.url_for(f"/{cls.code}/count"), self._query(cls, None, where, parameters))
         value = data.get("count") if isinstance(data, dict) else data
         if not isinstance(value, int):
             raise errors.ProtocolError(f"/count answered {data!r}")
@@ -405,7 +411,7 @@ class Session:
                ) -> dict[str, Any]:
         """Group and aggregate (``status_GroupBy=True``, ``hours_AggFunc='sum'``); returns the report map."""
         cls = self._class(object_type)
-        data = self._send("GET", self._url(f"/{cls.code}/report"), self._query(cls, None, where, parameters))
+        data = self._send("GET", self.url_for(f"/{cls.code}/report"), self._query(cls, None, where, parameters))
         if not isinstance(data, dict):
             raise errors.ProtocolError("/report did not answer a map")
         return data
@@ -417,7 +423,7 @@ class Session:
         pairs = paths.encode_params(arguments)
         if fields:
             pairs.append(("fields", paths.field_spec(self.api, cls, fields)))
-        data = self._send("GET", self._url(f"/{cls.code}/{query}"), pairs)
+        data = self._send("GET", self.url_for(f"/{cls.code}/{query}"), pairs)
         if isinstance(data, list) and all(isinstance(item, dict) and "objCode" in item for item in data):
             return [self.api.from_data(self, item, cls.code) for item in data]
         return data

@@ -1,21 +1,19 @@
 """Writes beyond ``Object.save``: bulk create/edit, ``/batch``, ``/upload`` and documents.
 
-Plain functions over a :class:`~wfexplorer.core.classic.session.Session`; the session's methods of
-the same names call them.
+Plain functions over a :class:`~wfexplorer.core.classic.requester.ClassicRequester` (a ``Session``); the
+session's methods of the same names call them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import urlencode
 
 from wfexplorer.core import errors
 from wfexplorer.core.classic import envelope, paths
 from wfexplorer.core.classic.objects import Object
-
-if TYPE_CHECKING:
-    from wfexplorer.core.classic.session import Session
+from wfexplorer.core.classic.requester import ClassicRequester
 
 #: Workfront's largest bulk create or edit.
 BULK_LIMIT = 100
@@ -24,7 +22,7 @@ BULK_LIMIT = 100
 Call = tuple[str, str, Mapping[str, Any] | Sequence[tuple[str, Any]] | None] | str
 
 
-def upload(session: Session, file_name: str, content: bytes | BinaryIO,
+def upload(session: ClassicRequester, file_name: str, content: bytes | BinaryIO,
            content_type: str = "application/octet-stream") -> str:
     """Upload a file (``POST /upload``, field ``uploadedFile``) and return its handle.
 
@@ -32,20 +30,20 @@ def upload(session: Session, file_name: str, content: bytes | BinaryIO,
     the upload can be sent again after its credential was renewed.
     """
     payload = content if isinstance(content, bytes | bytearray) else content.read()
-    url = session._url("/upload")
+    url = session.url_for("/upload")
 
     def attempt(headers: dict[str, str]) -> Any:
         response = session.transport.request("POST", url, headers=headers,
                                              files={"uploadedFile": (file_name, payload, content_type)})
         return envelope.decode(response, "POST")
 
-    data = session._exchange(attempt)
+    data = session.exchange("POST", url, attempt)
     if not isinstance(data, dict) or not data.get("handle"):
         raise errors.ProtocolError("/upload did not return a handle")
     return str(data["handle"])
 
 
-def attach_document(session: Session, owner: Object, file_name: str, content: bytes | BinaryIO,
+def attach_document(session: ClassicRequester, owner: Object, file_name: str, content: bytes | BinaryIO,
                     name: str | None = None) -> Object:
     """Upload a file and attach it to ``owner`` as a new Document; returns the document."""
     handle = upload(session, file_name, content)
@@ -55,7 +53,7 @@ def attach_document(session: Session, owner: Object, file_name: str, content: by
     return session.api.from_data(session, data, "DOCU")
 
 
-def bulk(session: Session, method: str, cls: type[Object], records: Sequence[Mapping[Any, Any]],
+def bulk(session: ClassicRequester, method: str, cls: type[Object], records: Sequence[Mapping[Any, Any]],
          fields: Sequence[Any] | None) -> list[Object]:
     """Create (``POST``) or edit (``PUT``) many objects with ``updates=[…]``, 100 per request."""
     updates = [{cls._workfront_name(key): value for key, value in record.items()} for record in records]
@@ -71,7 +69,7 @@ def bulk(session: Session, method: str, cls: type[Object], records: Sequence[Map
     return done
 
 
-def batch(session: Session, calls: Sequence[Call], atomic: bool = False, concurrent: bool = False,
+def batch(session: ClassicRequester, calls: Sequence[Call], atomic: bool = False, concurrent: bool = False,
           raise_errors: bool = True) -> list[Any]:
     """Send several calls in one ``/batch`` request; see :meth:`Session.batch`."""
     uris = [call if isinstance(call, str) else batch_uri(*call) for call in calls]
