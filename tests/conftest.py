@@ -1,4 +1,8 @@
-"""Shared fixtures: offscreen Qt, an in-memory keyring, and a running simulator on port 0."""
+"""Shared fixtures: offscreen Qt, an in-memory keyring, and a running simulator on port 0.
+
+Every test that uses a QApplication (pytest-qt's ``qapp``, directly or through ``qtbot``, ``qtmodeltester`` or
+our ``qt_loop``) is marked ``gui``, so ``-m "not gui"`` runs the suite without Qt.
+"""
 
 from __future__ import annotations
 
@@ -41,6 +45,13 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     def delete_password(self, service: str, username: str) -> None:
         if self.secrets.pop((service, username), None) is None:
             raise keyring.errors.PasswordDeleteError(f"no secret for {service}/{username}")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``gui`` every test whose fixtures include pytest-qt's ``qapp`` (the QApplication)."""
+    for item in items:
+        if "qapp" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,8 @@ import pytest
 
 PROBE = Path(__file__).with_name("scaling_probe.py")
 
+pytestmark = pytest.mark.gui  # each case starts a QApplication, in a child process
+
 
 def _probe(tmp_path: Path, scale: int, width: int, height: int) -> dict:
     """Run the probe with ``scale`` on one offscreen screen of ``width`` x ``height`` physical pixels."""
