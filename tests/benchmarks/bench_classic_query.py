@@ -22,8 +22,8 @@ from datetime import UTC, datetime, timedelta
 from werkzeug.datastructures import MultiDict
 
 from wfexplorer.demo.classic.projection import parse_fields, projector
-from wfexplorer.demo.classic.query import count, parse_search, run_search
 from wfexplorer.demo.classic.queryenv import QueryEnv
+from wfexplorer.demo.classic.querying.search import count, parse_search, run_search
 from wfexplorer.demo.classic.schema import object_def
 from wfexplorer.demo.ids import new_id
 from wfexplorer.demo.store import Store

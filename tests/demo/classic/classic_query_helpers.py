@@ -7,8 +7,8 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from wfexplorer.demo.classic.query import count, parse_search, run_search
 from wfexplorer.demo.classic.queryenv import QueryEnv
+from wfexplorer.demo.classic.querying.search import count, parse_search, run_search
 from wfexplorer.demo.classic.schema import ObjectDef, object_def
 from wfexplorer.demo.store import Store
 

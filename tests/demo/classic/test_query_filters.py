@@ -8,7 +8,8 @@ import pytest
 from classic_query_helpers import ALPHA, ANN, BOB, ROLE_QA, make_env, make_store, obj, params, search_ids, task_numbers
 
 from wfexplorer.demo.classic.errors import ClassicError
-from wfexplorer.demo.classic.query import like_match, parse_search, soundex
+from wfexplorer.demo.classic.querying.search import parse_search
+from wfexplorer.demo.classic.querying.textmatch import like_match, soundex
 from wfexplorer.demo.store import Store
 
 

@@ -6,7 +6,7 @@ import pytest
 from classic_query_helpers import count_of, make_env, make_store, obj, params, search_ids, task_id
 
 from wfexplorer.demo.classic.errors import ClassicError
-from wfexplorer.demo.classic.query import parse_search, run_search
+from wfexplorer.demo.classic.querying.search import parse_search, run_search
 from wfexplorer.demo.store import Store
 
 

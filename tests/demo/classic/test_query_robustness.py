@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.projection import parse_fields, project
-from wfexplorer.demo.classic.query import count, parse_search, run_search
+from wfexplorer.demo.classic.querying.search import count, parse_search, run_search
 from wfexplorer.demo.classic.report import parse_report, run_report
 from wfexplorer.demo.store import Store
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from wfexplorer.demo.classic import reads
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.credentials import not_logged_in
 from wfexplorer.demo.classic.errors import UNSUPPORTED_OPERATION, ClassicError
+from wfexplorer.demo.classic.rendering import not_found
 from wfexplorer.demo.classic.schema import ObjectDef
-from wfexplorer.demo.classic.writes import resolve_id
+from wfexplorer.demo.classic.writing.checks import resolve_id
 
 
 def _response(obj: ObjectDef, name: str, result: Any) -> Any:
@@ -58,6 +58,6 @@ def run_action(call: ClassicCall, obj: ObjectDef, object_id: str | None, name: s
             resolved = resolve_id(call, obj, object_id)
             record = tx.get(obj.obj_code, resolved)
             if record is None:
-                raise reads.not_found(obj, resolved)
+                raise not_found(obj, resolved)
         result = implementation(tx, obj, record, args, env)
     return _response(obj, action.name, result)

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from wfexplorer.demo.classic import reads
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import UNPROCESSABLE, ClassicError, business_rule_error
+from wfexplorer.demo.classic.rendering import not_found
 from wfexplorer.demo.classic.schema import CollectionDef, ObjectDef, object_def
 from wfexplorer.demo.classic.schema.statuses import equates_with
 from wfexplorer.demo.classic.txrows import collection_rows, rows_where
-from wfexplorer.demo.classic.writes import PROJECT_STATUS_VIOLATION, require_operation, resolve_id
+from wfexplorer.demo.classic.writing.checks import require_operation, resolve_id
+from wfexplorer.demo.classic.writing.defaults import PROJECT_STATUS_VIOLATION, to_stored_now
 from wfexplorer.demo.store import Record, Store, Transaction
 
 RECYCLED_PREFIX = "_recycled:"
@@ -175,7 +176,7 @@ def delete(call: ClassicCall, obj: ObjectDef, object_id: str) -> Any:
     with call.write() as tx:
         record = tx.get(obj.obj_code, object_id)
         if record is None:
-            raise reads.not_found(obj, object_id)
+            raise not_found(obj, object_id)
         _check_business_rules(tx, obj, record)
         store = call.context.store
         plan = plan_delete(tx, store, obj, record, force=force)
@@ -217,8 +218,6 @@ def _relink_hours(tx: Transaction, store: Store, plan: _Plan, call: ClassicCall)
                     updated[field] = None
     if not changed:
         return
-    from wfexplorer.demo.classic.writes import to_stored_now
-
     now = to_stored_now(call)
     for hour in changed.values():
         if "lastUpdateDate" in hour:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wfexplorer.demo.classic import actions_http, batch, deleting, login, named, reads, upload, writes
+from wfexplorer.demo.classic import actions_http, batch, deleting, login, named, reads, upload
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import (
     NOT_FOUND,
@@ -28,6 +28,7 @@ from wfexplorer.demo.classic.errors import (
 )
 from wfexplorer.demo.classic.routing import looks_like_id
 from wfexplorer.demo.classic.schema import ObjectDef, object_def
+from wfexplorer.demo.classic.writing import copying, records
 
 NO_ACTION = "you must specify an action"
 
@@ -121,16 +122,16 @@ def _object_root(call: ClassicCall, obj: ObjectDef) -> Any:
         return reads.get_many(call, obj, ids) if many else reads.get_one(call, obj, ids[0])
     if method == "POST":
         if call.params.get("copySourceID"):
-            return writes.copy(call, obj)
+            return copying.copy(call, obj)
         if obj.obj_code == "DOCU" and upload.has_handle(call):
             return upload.create_document(call, obj)
-        return writes.create(call, obj)
+        return records.create(call, obj)
     if method == "PUT":
         if ids:
             if many:
-                return writes.edit_many_ids(call, obj, ids)
-            return writes.edit(call, obj, ids[0])
-        return writes.bulk_edit(call, obj)
+                return records.edit_many_ids(call, obj, ids)
+            return records.edit(call, obj, ids[0])
+        return records.bulk_edit(call, obj)
     # DELETE
     if not ids:
         raise ClassicError("Missing ID for delete")
@@ -151,7 +152,7 @@ def _object_member(call: ClassicCall, obj: ObjectDef, member: str) -> Any:
         if call.method == "GET":
             return reads.get_one(call, obj, member)
         if call.method == "PUT":
-            return writes.edit(call, obj, member)
+            return records.edit(call, obj, member)
         if call.method == "DELETE":
             return deleting.delete(call, obj, member)
         raise unsupported()

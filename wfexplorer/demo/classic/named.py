@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wfexplorer.demo.classic import reads
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import ClassicError
+from wfexplorer.demo.classic.rendering import render_many
 from wfexplorer.demo.classic.schema import ObjectDef, enums, object_def
 from wfexplorer.demo.classic.schema.statuses import BASE_STATUSES, is_done
 from wfexplorer.demo.store import Record
@@ -54,7 +54,7 @@ def run_named_query(call: ClassicCall, obj: ObjectDef, name: str) -> Any:
     if obj.obj_code == "ROLE" and lowered == "smartassignmentroles":
         term = (call.params.get("searchTerm") or "").strip().lower()
         rows = [row for row in call.context.store.table("ROLE").values() if term in str(row.get("name", "")).lower()]
-        return reads.render_many(call, obj, sorted(rows, key=lambda row: str(row.get("name", ""))))
+        return render_many(call, obj, sorted(rows, key=lambda row: str(row.get("name", ""))))
     if obj.obj_code == "ROLE" and lowered == "earlyaccessroles":
         return []
     raise ClassicError(f"The named query {name} of {obj.name} is not available in the simulator")
@@ -75,7 +75,7 @@ def _statuses(call: ClassicCall, obj: ObjectDef, code: str, by_group: bool) -> l
         and (not row.get("groupID") or (group_id is not None and row.get("groupID") == group_id))
     ]
     chosen.sort(key=lambda row: (row.get("displayOrder") is None, row.get("displayOrder") or 0))
-    output = reads.render_many(call, obj, chosen)
+    output = render_many(call, obj, chosen)
     if by_group:
         for item in output:
             item["groupID"] = group_id
@@ -113,5 +113,5 @@ def _my_work(call: ClassicCall) -> list[dict[str, Any]]:
             and not is_done(store, code, row.get("status"))
         ]
         rows.sort(key=lambda row: str(row.get("plannedCompletionDate") or ""))
-        output.extend(reads.render_many(call, work_obj, rows))
+        output.extend(render_many(call, work_obj, rows))
     return output

@@ -45,8 +45,9 @@ from typing import Any
 from wfexplorer.demo.classic import customforms, graph
 from wfexplorer.demo.classic.dates import output_formatter
 from wfexplorer.demo.classic.errors import ClassicError
-from wfexplorer.demo.classic.query import MAX_DEPTH, de_field_type, json_array_value, split_path, unknown_field
 from wfexplorer.demo.classic.queryenv import QueryEnv
+from wfexplorer.demo.classic.querying.params import json_array_value
+from wfexplorer.demo.classic.querying.paths import MAX_DEPTH, de_field_type, split_path, unknown_field
 from wfexplorer.demo.classic.schema import ObjectDef, object_def
 from wfexplorer.demo.store import Record, Store
 

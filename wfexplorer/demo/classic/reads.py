@@ -1,14 +1,17 @@
-"""Read operations: get by ID(s), search, count, report and metadata, delegating to the query code."""
+"""Read operations: get by ID(s), search, count, report and metadata, delegating to the search compiler."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from wfexplorer.demo.classic import projection, query, schema
 from wfexplorer.demo.classic import report as reporting
+from wfexplorer.demo.classic import schema
 from wfexplorer.demo.classic.call import ClassicCall
-from wfexplorer.demo.classic.errors import NOT_FOUND, NOT_FOUND_CLASS, ClassicError
+from wfexplorer.demo.classic.errors import ClassicError
+from wfexplorer.demo.classic.querying import search as searching
+from wfexplorer.demo.classic.rendering import not_found, render_many, render_one
 from wfexplorer.demo.classic.schema import ObjectDef
+from wfexplorer.demo.classic.writing.checks import require_operation, resolve_id
 from wfexplorer.demo.store import Record
 
 MAX_IDS = 2000
@@ -26,28 +29,7 @@ def object_metadata(call: ClassicCall, obj: ObjectDef) -> Any:
     return schema.object_metadata(obj, call.context.base_url, call.route.version_segment, sections=sections)
 
 
-def not_found(obj: ObjectDef, object_id: str) -> ClassicError:
-    """Return the error for an ID that names no record of ``obj``."""
-    return ClassicError(
-        f"{obj.name} with ID {object_id} does not exist", error_class=NOT_FOUND_CLASS, kind=NOT_FOUND
-    )
-
-
-def render_many(call: ClassicCall, obj: ObjectDef, records: list[Record]) -> list[dict[str, Any]]:
-    """Project records to output dicts: default fields plus ``fields``, dates in the configured zone."""
-    env = call.env()
-    spec = projection.parse_fields(obj, call.params.getlist("fields"), env)
-    return projection.project(spec, records, env)
-
-
-def render_one(call: ClassicCall, obj: ObjectDef, record: Record) -> dict[str, Any]:
-    """Project one record (see :func:`render_many`)."""
-    return render_many(call, obj, [record])[0]
-
-
 def _load(call: ClassicCall, obj: ObjectDef, object_id: str) -> Record:
-    from wfexplorer.demo.classic.writes import resolve_id
-
     object_id = resolve_id(call, obj, object_id)
     record = call.reader().get(obj.obj_code, object_id)
     if record is None:
@@ -70,19 +52,17 @@ def get_many(call: ClassicCall, obj: ObjectDef, ids: list[str]) -> Any:
 
 
 def _require(obj: ObjectDef, operation: str) -> None:
-    from wfexplorer.demo.classic.writes import require_operation
-
     require_operation(obj, operation)
 
 
 def _query(call: ClassicCall, obj: ObjectDef) -> Any:
-    return query.parse_search(obj, call.params.to_multidict(), call.env())
+    return searching.parse_search(obj, call.params.to_multidict(), call.env())
 
 
 def search(call: ClassicCall, obj: ObjectDef) -> Any:
     """``GET /{obj}/search``: an array, or with ``map=true`` an object keyed by ID."""
     _require(obj, "search")
-    rows = query.run_search(call.context.store, _query(call, obj))
+    rows = searching.run_search(call.context.store, _query(call, obj))
     output = render_many(call, obj, rows)
     if call.params.flag("map"):
         return {item["ID"]: item for item in output}
@@ -92,7 +72,7 @@ def search(call: ClassicCall, obj: ObjectDef) -> Any:
 def count(call: ClassicCall, obj: ObjectDef) -> Any:
     """``GET /{obj}/count`` → ``{"count": n}`` with search's filter semantics."""
     _require(obj, "count")
-    return {"count": query.count(call.context.store, _query(call, obj))}
+    return {"count": searching.count(call.context.store, _query(call, obj))}
 
 
 def report(call: ClassicCall, obj: ObjectDef) -> Any:

@@ -34,19 +34,11 @@ from typing import Any
 
 from wfexplorer.demo.classic.dates import format_datetime, stored_key
 from wfexplorer.demo.classic.errors import ClassicError
-from wfexplorer.demo.classic.query import (
-    SUFFIX,
-    FieldPath,
-    SearchQuery,
-    as_number,
-    as_text,
-    as_truth,
-    matching,
-    param_items,
-    parse_search,
-    resolve_path,
-)
 from wfexplorer.demo.classic.queryenv import QueryEnv
+from wfexplorer.demo.classic.querying.coercion import as_number, as_text, as_truth
+from wfexplorer.demo.classic.querying.params import SUFFIX, param_items
+from wfexplorer.demo.classic.querying.paths import FieldPath, resolve_path
+from wfexplorer.demo.classic.querying.search import SearchQuery, matching, parse_search
 from wfexplorer.demo.classic.schema import ObjectDef
 from wfexplorer.demo.store import Record, Store
 

@@ -12,12 +12,14 @@ import base64
 import mimetypes
 from typing import Any
 
-from wfexplorer.demo.classic import reads
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import NOT_FOUND, ClassicError
+from wfexplorer.demo.classic.rendering import render_one
 from wfexplorer.demo.classic.schema import ObjectDef, object_def
 from wfexplorer.demo.classic.values import parse_json, write_values
-from wfexplorer.demo.classic.writes import create_record, require_operation, to_stored_now
+from wfexplorer.demo.classic.writing.checks import require_operation
+from wfexplorer.demo.classic.writing.defaults import to_stored_now
+from wfexplorer.demo.classic.writing.records import create_record
 from wfexplorer.demo.ids import new_id, new_token
 
 UPLOAD_KIND = "_upload"
@@ -106,4 +108,4 @@ def create_document(call: ClassicCall, obj: ObjectDef) -> Any:
             "ID", "objCode")})
         document = dict(document, currentVersionID=version["ID"])
         tx.put("DOCU", document)
-    return reads.render_one(call, obj, document)
+    return render_one(call, obj, document)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wfexplorer.demo.classic import reads
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import ClassicError
+from wfexplorer.demo.classic.rendering import not_found, render_one
 from wfexplorer.demo.classic.schema import ObjectDef, object_def
 from wfexplorer.demo.classic.txrows import collection_rows, rows_where
 from wfexplorer.demo.classic.values import parse_json, write_values
@@ -32,7 +32,7 @@ def copy(call: ClassicCall, obj: ObjectDef) -> Any:
         writer = Writer(call, tx)
         source = tx.get(obj.obj_code, source_id)
         if source is None:
-            raise reads.not_found(obj, source_id)
+            raise not_found(obj, source_id)
         record = {key: value for key, value in source.items() if key not in ("taskNumber", "wbs")}
         record["ID"] = new_id(call.context.clock())
         if "clearProgress" in options:
@@ -49,7 +49,7 @@ def copy(call: ClassicCall, obj: ObjectDef) -> Any:
         tx.put(obj.obj_code, record)
         if obj.obj_code == "PROJ":
             _copy_project_tasks(writer, source, record, options)
-    return reads.render_one(call, obj, record)
+    return render_one(call, obj, record)
 
 
 def _clear_progress(obj: ObjectDef, record: Record) -> None:

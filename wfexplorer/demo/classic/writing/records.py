@@ -1,22 +1,19 @@
-"""Create, edit, bulk create/edit and copy (classic-api.md §3.7, §3.8, §3.11).
+"""Create, edit and bulk create/edit (classic-api.md §3.7, §3.8): the HTTP-facing entry points.
 
 Every write runs in one store transaction (the call's, so ``/batch`` and ``atomic`` can share
 it): any failure leaves the database exactly as it was. Edits are sparse for scalars; nested
 private collections (``assignments``, ``accessRules``…) are replaced whole; editing an ID that
-does not exist fails and never inserts.
-
-This module holds the create and edit entry points; the work is done by the small modules of
-:mod:`wfexplorer.demo.classic.writing` (applying values, checks, defaults, status changes, copies),
-and the names other modules import from here are re-exported (see ``__all__``).
+does not exist fails and never inserts. The work is done by the other modules of this package
+(applying values, checks, defaults, status changes); copies are :mod:`.copying`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from wfexplorer.demo.classic import reads
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import ClassicError
+from wfexplorer.demo.classic.rendering import not_found, render_many, render_one
 from wfexplorer.demo.classic.schema import ObjectDef
 from wfexplorer.demo.classic.values import MAX_BULK, updates_param, write_values
 from wfexplorer.demo.classic.writing.checks import (
@@ -26,31 +23,15 @@ from wfexplorer.demo.classic.writing.checks import (
     require_operation,
     resolve_id,
 )
-from wfexplorer.demo.classic.writing.copying import copy
 from wfexplorer.demo.classic.writing.defaults import (
-    PROJECT_STATUS_VIOLATION,
     derived_links,
     stamp,
-    to_stored_now,
     work_defaults,
 )
 from wfexplorer.demo.classic.writing.status import apply_status_change, take_status_change
 from wfexplorer.demo.classic.writing.writer import Writer
 from wfexplorer.demo.ids import new_id
 from wfexplorer.demo.store import Record, Transaction
-
-__all__ = [
-    "PROJECT_STATUS_VIOLATION",
-    "bulk_edit",
-    "copy",
-    "create",
-    "create_record",
-    "edit",
-    "edit_many_ids",
-    "require_operation",
-    "resolve_id",
-    "to_stored_now",
-]
 
 
 def new_record(writer: Writer, obj: ObjectDef, values: dict[str, Any], from_text: bool) -> Record:
@@ -77,7 +58,7 @@ def edit_record(writer: Writer, obj: ObjectDef, object_id: str, values: dict[str
     object_id = resolve_id(writer.call, obj, object_id)
     current = tx.get(obj.obj_code, object_id)
     if current is None:
-        raise reads.not_found(obj, object_id)
+        raise not_found(obj, object_id)
     record = dict(current)
     nested = writer.apply(obj, record, values, from_text)
     status = take_status_change(obj, current.get("status"), record)
@@ -108,7 +89,7 @@ def create(call: ClassicCall, obj: ObjectDef) -> Any:
         return _bulk(call, obj, values, editing=False)
     with call.write() as tx:
         record = new_record(Writer(call, tx), obj, values, not from_json)
-    return reads.render_one(call, obj, record)
+    return render_one(call, obj, record)
 
 
 def _bulk(call: ClassicCall, obj: ObjectDef, items: list[dict[str, Any]], *, editing: bool) -> Any:
@@ -122,7 +103,7 @@ def _bulk(call: ClassicCall, obj: ObjectDef, items: list[dict[str, Any]], *, edi
         ]
     if call.params.flag("atomic"):
         return {"success": True}
-    return reads.render_many(call, obj, records)
+    return render_many(call, obj, records)
 
 
 def _item_id(item: dict[str, Any]) -> str:
@@ -140,7 +121,7 @@ def edit(call: ClassicCall, obj: ObjectDef, object_id: str) -> Any:
         raise ClassicError("A single edit takes an 'updates' object, not an array")
     with call.write() as tx:
         record = edit_record(Writer(call, tx), obj, object_id, values, not from_json)
-    return reads.render_one(call, obj, record)
+    return render_one(call, obj, record)
 
 
 def edit_many_ids(call: ClassicCall, obj: ObjectDef, ids: list[str]) -> Any:
@@ -154,7 +135,7 @@ def edit_many_ids(call: ClassicCall, obj: ObjectDef, ids: list[str]) -> Any:
     with call.write() as tx:
         writer = Writer(call, tx)
         records = [edit_record(writer, obj, one, values, not from_json) for one in ids]
-    return reads.render_many(call, obj, records)
+    return render_many(call, obj, records)
 
 
 def bulk_edit(call: ClassicCall, obj: ObjectDef) -> Any:

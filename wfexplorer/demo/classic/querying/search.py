@@ -6,9 +6,9 @@ Public API::
     rows = run_search(store, query)             # filtered, sorted, $$FIRST/$$LIMIT applied
     n = count(store, query)                     # number of matches ($$LIMIT/$$FIRST ignored)
     rows = matching(store, query)               # every match, unsorted (report uses this)
-    path = resolve_path(obj, "project:name", env)  # FieldPath: typed accessor through references
-    unknown_field(env, name, obj) -> ClassicError  # "APIModel V21_0 does not support field X (Project)"
-    param_items(params) -> [(name, [values])]   # MultiDict / mapping / pairs, in order
+    path = resolve_path(obj, "project:name", env)  # querying.paths: typed accessor through references
+    unknown_field(env, name, obj) -> ClassicError  # querying.paths: "APIModel V21_0 does not support field X"
+    param_items(params) -> [(name, [values])]   # querying.params: MultiDict / mapping / pairs, in order
 
 ``parse_search(..., default_limit=None)`` drops the default ``$$LIMIT`` of 100 (report does this);
 ``reserved=("extra",)`` adds parameter names that are not filters (named-query arguments, say).
@@ -38,9 +38,10 @@ Semantics (classic-api.md §5):
 - ``$$LIMIT``: default 100; > 2000 → error; ≤ 0 → no limit; not a number → error (the issue's bad-input
   rule wins over [AC]'s "unparsable means no limit"). ``$$FIRST``: rows to skip.
 
-The work is done by small modules in :mod:`wfexplorer.demo.classic.querying` (parameters, groups,
+The work is done by the other modules of :mod:`wfexplorer.demo.classic.querying` (parameters, groups,
 conditions, EXISTS, paths, modifiers, text matching, coercion, sorting, paging); this module ties them
-together and re-exports the names other modules use.
+together. Import the other names (``resolve_path``, ``unknown_field``, ``param_items``…) from the module
+that defines them.
 
 Errors are :class:`ClassicError`: ``APIModel V21_0 does not support field X (Project)`` for an
 unknown field (the token is ``env.api_model``), and clear messages for unknown modifiers, bad
@@ -54,62 +55,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wfexplorer.demo.classic.queryenv import QueryEnv
-from wfexplorer.demo.classic.querying.coercion import as_number, as_text, as_truth
 from wfexplorer.demo.classic.querying.groups import Group, classify, compile_groups
-from wfexplorer.demo.classic.querying.modifiers import value_test
-from wfexplorer.demo.classic.querying.paging import DEFAULT_LIMIT, MAX_LIMIT, page, parse_first, parse_limit
-from wfexplorer.demo.classic.querying.params import (
-    RESERVED,
-    SUFFIX,
-    json_array_value,
-    json_filter_items,
-    json_text,
-    param_items,
-)
-from wfexplorer.demo.classic.querying.paths import (
-    MAX_DEPTH,
-    FieldPath,
-    Predicate,
-    ValuePredicate,
-    de_field_type,
-    resolve_path,
-    split_path,
-    unknown_field,
-)
+from wfexplorer.demo.classic.querying.paging import DEFAULT_LIMIT, page, parse_first, parse_limit
+from wfexplorer.demo.classic.querying.params import RESERVED, SUFFIX, json_filter_items, param_items
+from wfexplorer.demo.classic.querying.paths import Predicate
 from wfexplorer.demo.classic.querying.sorting import SortKey, parse_sorts, sort_rows
-from wfexplorer.demo.classic.querying.textmatch import like_match, soundex
 from wfexplorer.demo.classic.schema import ObjectDef
 from wfexplorer.demo.store import Record, Store
-
-__all__ = [
-    "DEFAULT_LIMIT",
-    "MAX_DEPTH",
-    "MAX_LIMIT",
-    "RESERVED",
-    "SUFFIX",
-    "FieldPath",
-    "Predicate",
-    "SearchQuery",
-    "SortKey",
-    "ValuePredicate",
-    "as_number",
-    "as_text",
-    "as_truth",
-    "count",
-    "de_field_type",
-    "json_array_value",
-    "json_text",
-    "like_match",
-    "matching",
-    "param_items",
-    "parse_search",
-    "resolve_path",
-    "run_search",
-    "soundex",
-    "split_path",
-    "unknown_field",
-    "value_test",
-]
 
 
 @dataclass
