@@ -249,7 +249,7 @@ class Transport:
         return self._backoff(attempt)
 
     def _backoff(self, attempt: int) -> float:
-        return self.backoff_seconds * (2 ** (attempt - 1)) * (0.5 + random.random() / 2)
+        return self.backoff_seconds * (2.0 ** (attempt - 1)) * (0.5 + random.random() / 2)
 
 
 def request_line(method: str, url: str) -> str:

@@ -274,7 +274,9 @@ class WorkfrontOAuth:
 
     def revoke(self, token: str, *, hint: str = "refresh_token") -> None:
         """Revoke a refresh or access token (RFC 7009); an unknown token is not an error."""
-        response = self._client().revoke_token(self.profile.revoke_url, token=token, token_type_hint=hint)
+        # types-authlib leaves revoke_token unannotated; it returns the requests Response of the POST.
+        response: requests.Response = self._client().revoke_token(  # type: ignore[no-untyped-call]
+            self.profile.revoke_url, token=token, token_type_hint=hint)
         if response.status_code >= 400:
             failure = _error_from_response(response)
             if failure is not None:

@@ -217,6 +217,7 @@ def build_class(meta: ObjectMeta) -> type[Object]:
     for python, action in plan.actions:
         namespace[python] = make_action(action)
     cls = ObjectType(meta.class_name, (extras.base_for(meta.obj_code),), namespace)
+    assert issubclass(cls, Object)  # for the checker: the metaclass call makes a subclass of its base
     add_hidden_links(cls, plan.hidden_links)
     return cls
 

@@ -24,7 +24,8 @@ class IssueExtras(Object):
         task: dict[str, Any] = {key: self.fields[key] for key in ("name", "description", "enteredByID")
                                 if key in self.fields}
         result = self._call_action("convertToTask", {"options": list(CONVERT_OPTIONS), "task": task})
-        return session.api.class_for("TASK")._from_wire(session, {"ID": result, "objCode": "TASK"})
+        converted: Object = session.api.class_for("TASK")._from_wire(session, {"ID": result, "objCode": "TASK"})
+        return converted
 
 
 _BASES: dict[str, type[Object]] = {"OPTASK": IssueExtras}

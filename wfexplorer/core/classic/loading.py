@@ -81,7 +81,8 @@ def _ensure_link(session: ClassicRequester, obj: Object, name: Any, kind: str, f
 
 def fetch_reference(session: ClassicRequester, obj: Object, name: Any, fields: Sequence[Any] = ()) -> Object | None:
     """Return the object ``obj.<name>`` refers to (or ``None``), loading it in one request if needed."""
-    return obj.cached(_ensure_link(session, obj, name, "reference", fields))
+    target: Object | None = obj.cached(_ensure_link(session, obj, name, "reference", fields))
+    return target
 
 
 def fetch_collection(session: ClassicRequester, obj: Object, name: Any, fields: Sequence[Any] = (), first: int = 0,
@@ -119,7 +120,7 @@ def load_fields(session: ClassicRequester, objects: Sequence[Object], fields: Se
             params.append(("fields", spec))
         data = session.get(f"/{cls.code}", params)
         for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict):
-                for obj in grouped.get(item.get("ID"), ()):
+            if isinstance(item, dict) and isinstance(item.get("ID"), str):
+                for obj in grouped.get(item["ID"], ()):
                     obj._merge(item)
     return objects

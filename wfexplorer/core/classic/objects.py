@@ -361,7 +361,7 @@ class Object(metaclass=ObjectType):
     def add_comment(self, text: str) -> Object:
         """Add a comment (a Note) to this object and return it, already saved."""
         session = self._require_session()
-        note = session.api.Note(session, noteText=text, noteObjCode=self.code, objID=self.id)
+        note: Object = session.api.Note(session, noteText=text, noteObjCode=self.code, objID=self.id)
         note.save()
         return note
 

@@ -86,7 +86,7 @@ def convert_parameter(api: ClassLookup | None, cls: Any, key: Any) -> str:
     if direct is not None:
         return direct
     if key.startswith("$$") or key in CONTROL_PARAMETERS or key.startswith("EXISTS:"):
-        return key
+        return str(key)
     match = _PREFIX.match(key)
     if match:
         return match.group(1) + convert_parameter(api, cls, match.group(2))
@@ -94,7 +94,7 @@ def convert_parameter(api: ClassLookup | None, cls: Any, key: Any) -> str:
     if match and not key.startswith("DE:"):
         return convert_path(api, cls, match.group(1)) + match.group(2)
     if key.startswith("DE:"):
-        return key
+        return str(key)
     return convert_path(api, cls, key)
 
 

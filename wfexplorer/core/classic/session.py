@@ -383,7 +383,7 @@ class Session:
         """Load objects by ID: one ID gives an object, a sequence of IDs always gives a list."""
         cls = self._class(object_type)
         many = not isinstance(id_or_ids, str)
-        ids = list(id_or_ids) if many else [id_or_ids]  # type: ignore[list-item]
+        ids: list[str] = [id_or_ids] if isinstance(id_or_ids, str) else list(id_or_ids)
         if many and not ids:
             return []
         pairs: list[tuple[str, str]] = [("id", ",".join(ids))]

@@ -10,6 +10,7 @@ and report each row's outcome in the same ``BulkResult`` v2 returns. What v1 can
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from wfexplorer.core import errors
@@ -97,17 +98,16 @@ class V1Api:
     # -- bulk, sent row by row -----------------------------------------------------------------------------
 
     def bulk_create(self, record_type_id: str, rows: Sequence[Mapping[str, Any]]) -> BulkResult:
-        return _row_by_row([lambda data=data: self.create_record(record_type_id, data) for data in rows])
+        return _row_by_row([partial(self.create_record, record_type_id, data) for data in rows])
 
     def bulk_update(self, record_type_id: str, rows: Sequence[tuple[str, Mapping[str, Any]]]) -> BulkResult:
-        return _row_by_row([lambda rid=rid, data=data: self.update_record(rid, data, record_type_id)
-                            for rid, data in rows])
+        return _row_by_row([partial(self.update_record, rid, data, record_type_id) for rid, data in rows])
 
     def bulk_replace(self, record_type_id: str, rows: Sequence[tuple[str, Mapping[str, Any]]]) -> BulkResult:
         return self.bulk_update(record_type_id, rows)
 
     def bulk_delete(self, record_type_id: str, record_ids: Sequence[str]) -> BulkResult:
-        return _row_by_row([lambda rid=rid: self._delete_returning_id(rid) for rid in record_ids])
+        return _row_by_row([partial(self._delete_returning_id, rid) for rid in record_ids])
 
     def _delete_returning_id(self, record_id: str) -> str:
         self.delete_record(record_id)

@@ -98,11 +98,11 @@ class PlanningClient:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _op(self, name: str, label: str) -> Callable[..., Any]:
-        operation = getattr(self._api, name, None)
-        if operation is None:
+    def _v2(self, label: str) -> V2Api:
+        """The v2 operations; ``label`` names the feature in the error on a v1 connection."""
+        if not isinstance(self._api, V2Api):
             raise VersionError(f"{label} is not available in Planning API v{self.version}; connect with v2")
-        return operation
+        return self._api
 
     # -- cursor lists --------------------------------------------------------------------------------------
 
@@ -151,12 +151,12 @@ class PlanningClient:
 
     def global_record_types(self, workspace_id: str) -> list[RecordType]:
         """The global record types that can be attached to a workspace (v2)."""
-        fetch = self._op("global_record_types_page", "Global record types")
-        return list(self._follow(lambda c: fetch(workspace_id, c, MAX_LIMITS["record-types"])))
+        api = self._v2("Global record types")
+        return list(self._follow(lambda c: api.global_record_types_page(workspace_id, c, MAX_LIMITS["record-types"])))
 
     def detach_record_type(self, workspace_id: str, record_type_id: str) -> None:
         """Stop using a global record type in a workspace (v2; the workspace's records of it may be deleted)."""
-        self._op("detach_record_type", "Detaching record types")(workspace_id, record_type_id)
+        self._v2("Detaching record types").detach_record_type(workspace_id, record_type_id)
 
     def record_type(self, record_type_id: str) -> RecordType:
         """One record type (on v1 with its fields embedded)."""
@@ -177,7 +177,7 @@ class PlanningClient:
 
     def field(self, field_id: str) -> Field:
         """One field (v2 only)."""
-        return self._op("field", "Reading a single field")(field_id)
+        return self._api.field(field_id)
 
     def catalog(self, record_type_id: str) -> FieldCatalog:
         """The record type's fields as the filter model's catalogue (for building and validating filters)."""
@@ -278,16 +278,16 @@ class PlanningClient:
     def move_records(self, record_type_id: str, record_ids: Sequence[str], *, after: str | None = None,
                      before: str | None = None) -> BulkResult:
         """Reorder records (v2): put them, in this order, after or before an anchor record."""
-        return self._op("move_records", "Moving records")(record_type_id, record_ids, after=after, before=before)
+        return self._v2("Moving records").move_records(record_type_id, record_ids, after=after, before=before)
 
     def upload_thumbnail(self, record_id: str, content: bytes, filename: str = "thumbnail.png",
                          content_type: str = "image/png") -> Record:
         """Set a record's thumbnail from PNG or JPEG bytes (v2); the record comes back with its new URL."""
-        return self._op("upload_thumbnail", "Thumbnails")(record_id, content, filename, content_type)
+        return self._v2("Thumbnails").upload_thumbnail(record_id, content, filename, content_type)
 
     def delete_thumbnail(self, record_id: str) -> None:
         """Remove a record's thumbnail (v2; fine when it has none)."""
-        self._op("delete_thumbnail", "Thumbnails")(record_id)
+        self._v2("Thumbnails").delete_thumbnail(record_id)
 
     def history_page(self, record_id: str, cursor: str | None = None,
                      limit: int | None = None) -> CursorPage[HistoryEntry]:
@@ -310,57 +310,57 @@ class PlanningClient:
 
     def view(self, view_id: str) -> View:
         """One view (v2)."""
-        return self._op("view", "Views")(view_id)
+        return self._v2("Views").view(view_id)
 
     def create_view(self, record_type_id: str, body: Mapping[str, Any]) -> View:
         """Create a view (v2; ``name`` and ``type`` are required)."""
-        return self._op("create_view", "Views")(record_type_id, body)
+        return self._v2("Views").create_view(record_type_id, body)
 
     def update_view(self, view_id: str, changes: Mapping[str, Any]) -> View:
         """Change only the given properties of a view (v2 PATCH)."""
-        return self._op("update_view", "Views")(view_id, changes)
+        return self._v2("Views").update_view(view_id, changes)
 
     def delete_view(self, view_id: str) -> None:
         """Delete a view (v2)."""
-        self._op("delete_view", "Views")(view_id)
+        self._v2("Views").delete_view(view_id)
 
     # -- structure writes (v2) -----------------------------------------------------------------------------
 
     def create_workspace(self, body: Mapping[str, Any]) -> Workspace:
         """Create a workspace (v2, admins only)."""
-        return self._op("create_workspace", "Creating workspaces")(body)
+        return self._v2("Creating workspaces").create_workspace(body)
 
     def update_workspace(self, workspace_id: str, changes: Mapping[str, Any]) -> Workspace:
         """Change only the given properties of a workspace (v2 PATCH)."""
-        return self._op("update_workspace", "Updating workspaces")(workspace_id, changes)
+        return self._v2("Updating workspaces").update_workspace(workspace_id, changes)
 
     def delete_workspace(self, workspace_id: str) -> None:
         """Delete a workspace (v2)."""
-        self._op("delete_workspace", "Deleting workspaces")(workspace_id)
+        self._v2("Deleting workspaces").delete_workspace(workspace_id)
 
     def create_record_type(self, workspace_id: str, body: Mapping[str, Any]) -> RecordType:
         """Create a record type in a workspace (v2)."""
-        return self._op("create_record_type", "Creating record types")(workspace_id, body)
+        return self._v2("Creating record types").create_record_type(workspace_id, body)
 
     def update_record_type(self, record_type_id: str, changes: Mapping[str, Any]) -> RecordType:
         """Change only the given properties of a record type (v2 PATCH)."""
-        return self._op("update_record_type", "Updating record types")(record_type_id, changes)
+        return self._v2("Updating record types").update_record_type(record_type_id, changes)
 
     def delete_record_type(self, record_type_id: str) -> None:
         """Delete a record type with its fields, records and views (v2; irreversible)."""
-        self._op("delete_record_type", "Deleting record types")(record_type_id)
+        self._v2("Deleting record types").delete_record_type(record_type_id)
 
     def create_field(self, record_type_id: str, body: Mapping[str, Any]) -> Field:
         """Create a field (v2)."""
-        return self._op("create_field", "Creating fields")(record_type_id, body)
+        return self._v2("Creating fields").create_field(record_type_id, body)
 
     def update_field(self, field_id: str, changes: Mapping[str, Any]) -> Field:
         """Change only the given properties of a field (v2 PATCH)."""
-        return self._op("update_field", "Updating fields")(field_id, changes)
+        return self._v2("Updating fields").update_field(field_id, changes)
 
     def delete_field(self, field_id: str) -> None:
         """Delete a field (v2)."""
-        self._op("delete_field", "Deleting fields")(field_id)
+        self._v2("Deleting fields").delete_field(field_id)
 
     # -- permissions ---------------------------------------------------------------------------------------
 
@@ -371,24 +371,24 @@ class PlanningClient:
 
     def members(self, resource_type: str, resource_id: str) -> list[Member]:
         """Who has which role on a resource (v2, needs MANAGE)."""
-        return self._op("members", "The Permissions API")(resource_type, resource_id)
+        return self._v2("The Permissions API").members(resource_type, resource_id)
 
     def update_members(self, resource_type: str, resource_id: str, changes: Mapping[str, Any]) -> None:
         """Grant, update or revoke roles: ``{"grant": [...], "update": [...], "revoke": [...]}`` (v2)."""
-        self._op("update_members", "The Permissions API")(resource_type, resource_id, changes)
+        self._v2("The Permissions API").update_members(resource_type, resource_id, changes)
 
     def inheritance(self, record_type_id: str) -> bool:
         """Whether workspace members keep their workspace access on a record type (v2)."""
-        return self._op("inheritance", "The Permissions API")(record_type_id)
+        return self._v2("The Permissions API").inheritance(record_type_id)
 
     def access_requests(self, resource_type: str, resource_id: str) -> list[AccessRequest]:
         """Pending access requests for a resource (v2, needs MANAGE)."""
-        return self._op("access_requests", "The Permissions API")(resource_type, resource_id)
+        return self._v2("The Permissions API").access_requests(resource_type, resource_id)
 
     def request_access(self, resource_type: str, resource_id: str, message: str) -> str:
         """Ask for access to a resource; returns the request id (v2)."""
-        return self._op("request_access", "The Permissions API")(resource_type, resource_id, message)
+        return self._v2("The Permissions API").request_access(resource_type, resource_id, message)
 
     def dismiss_access_requests(self, resource_type: str, resource_id: str, request_ids: Sequence[str]) -> None:
         """Dismiss access requests (v2, needs MANAGE)."""
-        self._op("dismiss_access_requests", "The Permissions API")(resource_type, resource_id, request_ids)
+        self._v2("The Permissions API").dismiss_access_requests(resource_type, resource_id, request_ids)

@@ -43,7 +43,9 @@ def error_from_response(response: requests.Response, method: str) -> errors.Work
             request_id = _text(body.get("requestId")) or request_id
             _collect(body.get("errors"), field_errors)
         elif "report" in body or "type" in body:  # v1 {type, title, report}
-            report = body.get("report") if isinstance(body.get("report"), Mapping) else {}
+            report = body.get("report")
+            if not isinstance(report, Mapping):
+                report = {}
             code = _text(body.get("type"))
             message = _text(report.get("detailedMessage")) or _text(body.get("title")) or message
             _collect(report.get("errors"), field_errors)

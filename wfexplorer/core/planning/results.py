@@ -82,10 +82,12 @@ class SearchPage:
         page_info: Mapping[str, Any]
         if isinstance(records, Mapping):  # spec shape: records is a Spring Page
             items = records.get("content")
-            page_info = records.get("page") if isinstance(records.get("page"), Mapping) else records
+            nested = records.get("page")
+            page_info = nested if isinstance(nested, Mapping) else records
         elif isinstance(records, list):  # guide shape: records[] plus a sibling page{}
             items = records
-            page_info = body.get("page") if isinstance(body.get("page"), Mapping) else {}
+            sibling = body.get("page")
+            page_info = sibling if isinstance(sibling, Mapping) else {}
         else:
             raise errors.ProtocolError("search answer has no records")
         if not isinstance(items, list):
@@ -133,7 +135,9 @@ class BulkItem:
     @classmethod
     def parse(cls, raw: Mapping[str, Any], fallback_index: int) -> BulkItem:
         """From a ``RecordBulkResultItemDtoObject``."""
-        error = raw.get("error") if isinstance(raw.get("error"), Mapping) else {}
+        error = raw.get("error")
+        if not isinstance(error, Mapping):
+            error = {}
         record = raw.get("record")
         ok = raw.get("status") == "success"
         return cls(
@@ -183,7 +187,7 @@ class BulkResult:
             items=tuple(items),
             status=str(body.get("status") or ""),
             request_id=body.get("requestId"),
-            request_errors=tuple(e for e in body.get("errors") or () if isinstance(e, Mapping)),
+            request_errors=tuple(dict(e) for e in body.get("errors") or () if isinstance(e, Mapping)),
         )
 
     @classmethod

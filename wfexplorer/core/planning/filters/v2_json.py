@@ -114,7 +114,9 @@ def _key_to_v2(key: SortKey) -> dict[str, str]:
 
 def node_from_v2(data: Any, fields: FieldsArg = None, root: str = "filter") -> Node:
     """Parse a v2 group or condition; ``FilterError`` names every problem (with ``fields``: unknown fields too)."""
-    return parse_whole(_parse_node, data, fields, root)
+    node = parse_whole(_parse_node, data, fields, root)
+    assert isinstance(node, Condition | Group)  # the checker infers the join (object) of the two
+    return node
 
 
 def group_from_v2(data: Any, fields: FieldsArg = None, root: str = "filter") -> Group:
@@ -320,7 +322,7 @@ def _parse_condition(data: Mapping[str, Any], path: str, catalog: FieldCatalog |
         problems.append(Problem(path, f"matchExternalId must be true or false, not {match_external!r}"))
         ok = False
     value = parse_value(data.get("value"), f"{path}.value", problems, allow_user_ids=True)
-    if not ok or condition is None or value is INVALID:
+    if not ok or not isinstance(field_id, str) or condition is None or value is INVALID:
         return None
     node = Condition(field_id, condition, value, match_external)
     before = error_count(problems)

@@ -59,9 +59,9 @@ def check_request_parts(request: SearchRequest, catalog: FieldCatalog | None, ke
             if problem is not None:
                 problems.append(problem)
     for name, names in (("fieldIds", request.field_ids), ("fieldAliases", request.field_aliases)):
-        for index, key in enumerate(names or ()):
-            if catalog is not None and catalog.get(key) is None:
-                problems.append(Problem(f"{name}[{index}]", f"unknown field {key!r}"))
+        for index, field_key in enumerate(names or ()):
+            if catalog is not None and catalog.get(field_key) is None:
+                problems.append(Problem(f"{name}[{index}]", f"unknown field {field_key!r}"))
     if request.paging is not None:
         if request.paging.offset < 0:
             problems.append(Problem("paging.offset", "must not be negative"))
