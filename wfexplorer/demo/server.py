@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server, select_address_family
+from werkzeug.serving import BaseWSGIServer, ThreadedWSGIServer, WSGIRequestHandler, make_server, select_address_family
 from werkzeug.wrappers import Request, Response
 
 from wfexplorer.core import redaction
@@ -144,10 +144,12 @@ class DemoServer:
         # which would end the app (or a test run) instead of raising an OSError the caller can report.
         family = select_address_family(self.host, self.port)
         with socket.create_server((self.host, self.port), family=family) as listener:
-            self._server = make_server(
+            server = make_server(
                 self.host, self.port, self._wsgi, threaded=True, request_handler=_QuietHandler, fd=listener.fileno()
             )
-        self._server.daemon_threads = True
+        assert isinstance(server, ThreadedWSGIServer)  # threaded=True
+        server.daemon_threads = True
+        self._server = server
         self.port = self._server.port
         context.base_url = f"http://{_url_host(self.host)}:{self.port}"
         if self.data_dir is not None:

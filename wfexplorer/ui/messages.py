@@ -32,18 +32,18 @@ def explain_sign_in_error(error: BaseException, form: LoginForm, *, hint: bool =
 
     ``hint=False`` leaves out the sandbox hint (when the dialog already shows it next to the domain).
     """
-    hint = form.sandbox_hint() if hint else None
+    sandbox = form.sandbox_hint() if hint else None
     if isinstance(error, errors.AuthenticationError):
         field = _credential_field(form)
         text = error.message or "The server did not accept these credentials."
-        if hint:
-            text = f"{text}\n{hint}"
+        if sandbox:
+            text = f"{text}\n{sandbox}"
         return InlineMessage(text, field)
     if isinstance(error, errors.NetworkError):
         message = error.message
         if message.startswith("Host not found"):
             text = f"{message}. Check the domain and the environment."
-            return InlineMessage(f"{text}\n{hint}" if hint else text, _address_field(form))
+            return InlineMessage(f"{text}\n{sandbox}" if sandbox else text, _address_field(form))
         if "TLS" in message or "certificate" in message.lower():
             return InlineMessage(
                 f"{message}. A proxy or security software on your network may be intercepting secure "
@@ -51,12 +51,12 @@ def explain_sign_in_error(error: BaseException, form: LoginForm, *, hint: bool =
                 _address_field(form),
             )
         text = f"{message}. Check the address and your network connection."
-        return InlineMessage(f"{text}\n{hint}" if hint else text, _address_field(form))
+        return InlineMessage(f"{text}\n{sandbox}" if sandbox else text, _address_field(form))
     if isinstance(error, errors.ValidationError) and not error.status:
         return InlineMessage(error.message, _address_field(form))  # refused locally, e.g. plain http
     if isinstance(error, errors.WorkfrontError):
         text = explain(error)
-        return InlineMessage(f"{text}\n{hint}" if hint else text, None)
+        return InlineMessage(f"{text}\n{sandbox}" if sandbox else text, None)
     return InlineMessage(explain(error), None)
 
 

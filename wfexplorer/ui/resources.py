@@ -96,7 +96,8 @@ def _note_palette(palette: QPalette) -> QPalette:
 def _mix(ink: QColor, paper: QColor, weight: float) -> QColor:
     """``weight`` of ``ink`` over ``paper`` (opaque)."""
     return QColor.fromRgbF(*(weight * a + (1 - weight) * b for a, b in
-                             zip(ink.getRgbF()[:3], paper.getRgbF()[:3], strict=True)))
+                             zip((ink.redF(), ink.greenF(), ink.blueF()),
+                                 (paper.redF(), paper.greenF(), paper.blueF()), strict=True)))
 
 
 def message_label(role: str, name: str) -> QLabel:

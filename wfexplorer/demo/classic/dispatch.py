@@ -167,7 +167,7 @@ def _object_member(call: ClassicCall, obj: ObjectDef, member: str) -> Any:
     query = obj.find_query(member)
     if query is not None or named.is_named_query(obj, member):
         return named.run_named_query(call, obj, member)
-    action = obj.find_action(member)
-    if action is not None and not action.needs_object:
+    action_def = obj.find_action(member)
+    if action_def is not None and not action_def.needs_object:
         return actions_http.run_action(call, obj, None, member)
     raise unsupported(f"Unknown operation '{member}' on {obj.name}")

@@ -97,7 +97,7 @@ def logout(call: ClassicCall) -> dict[str, Any]:
 def is_api_key_action(obj_code: str | None, call: ClassicCall, object_id: str | None) -> bool:
     """Tell whether this call is an object-less USER API-key action."""
     action = call.params.get("action")
-    return obj_code == "USER" and object_id is None and bool(action) and action.lower() in API_KEY_ACTIONS
+    return obj_code == "USER" and object_id is None and isinstance(action, str) and action.lower() in API_KEY_ACTIONS
 
 
 def api_key_action(call: ClassicCall, caller: Caller | None) -> dict[str, Any]:

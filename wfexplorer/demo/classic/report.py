@@ -28,6 +28,7 @@ values reached through a collection path all count.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -137,7 +138,7 @@ def _all_values(path: FieldPath, record: Record) -> list[Any]:
             else:
                 following.extend(resolver(row))
         current = following
-    out = []
+    out: list[Any] = []
     for row in current:
         value = row.get(path.name)
         if isinstance(value, list):
@@ -240,7 +241,7 @@ def run_report(store: Store, report: ReportQuery) -> dict[str, Any]:
         if path.hops:
             getters.append(path.value)
         else:
-            getters.append(lambda record, _name=path.name: record.get(_name))
+            getters.append(operator.methodcaller("get", path.name))
     buckets: dict[tuple[Any, ...], list[Record]] = {}
     raw_values: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for row in rows:

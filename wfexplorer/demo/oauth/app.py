@@ -71,7 +71,7 @@ class OAuthSurface:
         try:
             return handler(request)
         except OAuth2Error as error:  # raised before a grant could render it (bad body, insecure transport)
-            return self.workfront.handle_error_response(None, error)
+            return _response(self.workfront.handle_error_response(None, error))  # type: ignore[arg-type]
         except Exception:  # a bug must still answer in the API's shape, without a stack trace
             log.exception("OAuth surface failed on %s %s", request.method, request.path)
             return _json(500, {"error": "server_error", "error_description": "The demo OAuth server failed."})
@@ -100,36 +100,46 @@ class OAuthSurface:
             return self._authorization_error(error)
         values = grant.request.payload.data
         if values.get("decision") == "deny":
-            return self.workfront.create_authorization_response(grant.request, grant_user=None, grant=grant)
+            return _response(self.workfront.create_authorization_response(grant.request, grant_user=None, grant=grant))
         username = values.get("username", "")
         user = self.context.sessions.check_password(username, values.get("password", ""))
         if user is None:
             page = sign_in_page(app_name=grant.request.client.name, parameters=_carried(request),
                                 username=username, error=BAD_PASSWORD_MESSAGE)
             return _html(200, page)
-        return self.workfront.create_authorization_response(grant.request, grant_user=user, grant=grant)
+        return _response(self.workfront.create_authorization_response(grant.request, grant_user=user, grant=grant))
 
     def _authorization_error(self, error: OAuth2Error) -> Response:
         if error.redirect_uri:  # the client and its redirect URI are known good: tell the app
-            return self.workfront.handle_error_response(None, error)
+            return _response(self.workfront.handle_error_response(None, error))  # type: ignore[arg-type]
         description = error.description or error.error or "The sign-in request is not valid."
         return _html(400, error_page("This sign-in request cannot be completed", description))
 
     # -- token endpoints -----------------------------------------------------------------------
 
     def _token(self, request: Request) -> Response:
-        return self.workfront.create_token_response(request)
+        return _response(self.workfront.create_token_response(request))
 
     def _revoke(self, request: Request) -> Response:
-        return self.workfront.create_endpoint_response("revocation", request)
+        return _response(self.workfront.create_endpoint_response("revocation", request))
 
     def _ims_token(self, request: Request) -> Response:
-        return self.ims.create_token_response(request)
+        return _response(self.ims.create_token_response(request))
 
 
 def _carried(request: Request) -> list[tuple[str, str]]:
     values = request_values(request)
     return [(name, values[name]) for name in CARRIED_PARAMETERS if values.get(name)]
+
+
+def _response(result: object) -> Response:
+    """What an Authlib server call returned: our ``handle_response`` makes it a Response (the stubs say object).
+
+    (``handle_error_response`` is given no request: Authlib only passes it on to ``get_error_uri``, which
+    ignores it; the stubs ask for an OAuth2Request.)
+    """
+    assert isinstance(result, Response)
+    return result
 
 
 def _json(status: int, body: dict[str, object]) -> Response:

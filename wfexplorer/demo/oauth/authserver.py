@@ -19,6 +19,7 @@ from authlib.oauth2.rfc6749 import (
     AuthorizationCodeGrant,
     AuthorizationServer,
     ClientCredentialsGrant,
+    ClientMixin,
     InvalidClientError,
     InvalidRequestError,
     JsonPayload,
@@ -26,6 +27,7 @@ from authlib.oauth2.rfc6749 import (
     OAuth2Payload,
     OAuth2Request,
     RefreshTokenGrant,
+    TokenMixin,
 )
 from authlib.oauth2.rfc7009 import RevocationEndpoint
 from authlib.oauth2.rfc7636 import CodeChallenge
@@ -82,7 +84,8 @@ class WerkzeugOAuth2Request(OAuth2Request):
 
     def __init__(self, request: Request) -> None:
         values = request_values(request)
-        super().__init__(method=request.method, uri=request.url, headers=request.headers)
+        # werkzeug's Headers is a case-insensitive mapping that is not typed as a Mapping; Authlib only calls .get.
+        super().__init__(method=request.method, uri=request.url, headers=request.headers)  # type: ignore[call-overload]
         self._request = request
         self._values = values
         self.payload = _Payload(values)
@@ -129,19 +132,22 @@ class _CodeGrant(AuthorizationCodeGrant):
     TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"]
 
     def save_authorization_code(self, code: str, request: OAuth2Request) -> None:
-        data = request.payload.data
+        payload, client, user = request.payload, request.client, request.user
+        # Authlib saves a code only for an authenticated client and a signed-in user, with the request's payload.
+        assert payload is not None and isinstance(client, OAuthClient) and user is not None
+        data = payload.data
         self.server.tokens.save_code(
             code,
-            client_id=request.client.client_id,
-            redirect_uri=request.payload.redirect_uri or request.client.get_default_redirect_uri() or "",
+            client_id=client.client_id,
+            redirect_uri=payload.redirect_uri or client.get_default_redirect_uri() or "",
             scope=request.scope or "",
-            user_id=request.user["ID"],
+            user_id=user["ID"],
             code_challenge=data.get("code_challenge"),
             code_challenge_method=data.get("code_challenge_method"),
         )
 
-    def query_authorization_code(self, code: str, client: OAuthClient) -> Any:
-        return self.server.tokens.consume_code(code, client.client_id)
+    def query_authorization_code(self, code: str, client: ClientMixin) -> Any:
+        return self.server.tokens.consume_code(code, client.get_client_id())
 
     def delete_authorization_code(self, authorization_code: Any) -> None:
         """Nothing to do: the code was consumed when it was looked up."""
@@ -164,13 +170,15 @@ class _RefreshGrant(RefreshTokenGrant):
     TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"]
     INCLUDE_NEW_REFRESH_TOKEN = True
 
-    def authenticate_refresh_token(self, refresh_token: str) -> IssuedToken | None:
+    # None means "not a valid refresh token" to Authlib; the stubs leave None out.
+    def authenticate_refresh_token(self, refresh_token: str) -> IssuedToken | None:  # type: ignore[override]
         return self.server.tokens.find_refresh(refresh_token)
 
     def authenticate_user(self, refresh_token: IssuedToken) -> Any:
         return _user(self.server.context, refresh_token.user_id)
 
-    def revoke_old_credential(self, refresh_token: IssuedToken) -> None:
+    def revoke_old_credential(self, refresh_token: TokenMixin) -> None:
+        assert isinstance(refresh_token, IssuedToken)  # what authenticate_refresh_token returned
         self.server.tokens.retire_refresh(refresh_token.value)
 
 
@@ -204,15 +212,18 @@ class DemoAuthorizationServer(AuthorizationServer):
         self.tokens = TokenStore(context)
         self.token_type = token_type
         self._lifetime = lifetime
-        self.register_token_generator("default", self._generate_token)
+        # Authlib calls any callable with these arguments; the stubs ask for a BearerTokenGenerator.
+        self.register_token_generator("default", self._generate_token)  # type: ignore[arg-type]
 
     # -- what Authlib leaves to the integration ----------------------------------------------
 
-    def query_client(self, client_id: str) -> OAuthClient | None:
+    # None means "no such client" to Authlib; the stubs leave None out.
+    def query_client(self, client_id: str) -> OAuthClient | None:  # type: ignore[override]
         return find_client(self.context, client_id)
 
     def save_token(self, token: dict[str, Any], request: OAuth2Request) -> None:
-        client: OAuthClient = request.client
+        client = request.client
+        assert isinstance(client, OAuthClient)  # Authlib saves tokens only for an authenticated client
         user_id = request.user["ID"] if request.user else client.owner_user_id
         if not user_id:
             raise InvalidClientError(description="This app has no user to act as.")
@@ -227,11 +238,12 @@ class DemoAuthorizationServer(AuthorizationServer):
         return WerkzeugOAuth2Request(request)
 
     def create_json_request(self, request: Request) -> JsonRequest:
-        json_request = JsonRequest(request.method, request.url, request.headers)
+        json_request = JsonRequest(request.method, request.url, request.headers)  # type: ignore[arg-type]
         json_request.payload = _JsonPayload(request)
         return json_request
 
-    def handle_response(self, status: int, body: Any, headers: list[tuple[str, str]]) -> Response:
+    # Authlib passes the headers as a list of pairs; the stubs say a mapping.
+    def handle_response(self, status: int, body: Any, headers: list[tuple[str, str]]) -> Response:  # type: ignore[override]
         text = json.dumps(body) if isinstance(body, dict) else (body or "")
         response = Response(text, status=status, headers=headers)
         if isinstance(body, dict) and "Content-Type" not in response.headers:

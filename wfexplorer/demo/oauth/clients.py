@@ -13,6 +13,7 @@ Apps are records of kind ``_oauth_client`` in the store, keyed by client ID:
 from __future__ import annotations
 
 import hmac
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -62,12 +63,13 @@ class OAuthClient(ClientMixin):
     def get_client_id(self) -> str:
         return self.client_id
 
-    def get_default_redirect_uri(self) -> str | None:
+    # Authlib treats None as "no default" (the request must name one); the stubs say ``str``.
+    def get_default_redirect_uri(self) -> str | None:  # type: ignore[override]
         # A public client's registered loopback URIs have no port, so it must always name one.
         return None if self.public else (self.redirect_uris[0] if self.redirect_uris else None)
 
-    def get_allowed_scope(self, scope: str | None) -> str:
-        return scope or ""
+    def get_allowed_scope(self, scope: Collection[str] | str | None) -> str:
+        return scope if isinstance(scope, str) else " ".join(scope or ())
 
     def check_redirect_uri(self, redirect_uri: str) -> bool:
         if redirect_uri in self.redirect_uris:

@@ -276,7 +276,7 @@ def record_data(
     ``only`` limits the output to those field IDs; system (audit) fields are always kept.
     """
     if values is None:
-        values = pl.values_of(record["recordTypeId"]).get(record["ID"], record.get("data") or {})
+        values = pl.values_of(record["recordTypeId"]).get(record["ID"], record.get("data") or {}) or {}
     data: dict[str, Any] = {}
     for field in pl.fields_of(record["recordTypeId"]):
         field_id = field["ID"]

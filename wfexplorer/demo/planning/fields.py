@@ -259,7 +259,7 @@ def _update(call: Call, replace: bool) -> Response:
     _validate(call, rt, check, field["type"], field["ID"], field["alias"])
     updated = {**{k: v for k, v in candidate.items() if k not in EDITABLE}, **check}
     if field["type"] == "REFERENCE":
-        updated["referenceOptions"] = {**(field.get("referenceOptions") or {}), **check["referenceOptions"],
+        updated["referenceOptions"] = {**(field.get("referenceOptions") or {}), **(check["referenceOptions"] or {}),
                                        "recordTypeId": (field.get("referenceOptions") or {}).get("recordTypeId")}
     stamp(call, updated, created=False)
     from wfexplorer.demo.planning.records import recompute_formulas

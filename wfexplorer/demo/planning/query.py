@@ -438,7 +438,7 @@ def sort_rows(pl: Planning, rows: list[tuple[Record, dict[str, Any]]],
             convert = _sort_value(pl, spec.field)
             field_id = spec.key
             keyed = [(convert(row[1].get(field_id)), row) for row in ordered]
-        present = [pair for pair in keyed if pair[0] is not None]
+        present: list[tuple[Any, Any]] = [pair for pair in keyed if pair[0] is not None]
         missing = [pair[1] for pair in keyed if pair[0] is None]
         present.sort(key=lambda pair: pair[0], reverse=spec.descending)
         ordered = [pair[1] for pair in present] + missing

@@ -88,19 +88,19 @@ def write_record(
                 new[field["ID"]] = old[field["ID"]]
     seen: set[str] = set()
     for key, value in data.items():
-        field = pl.field_of(rt_id, str(key))
-        if field is None:
+        field_def = pl.field_of(rt_id, str(key))
+        if field_def is None:
             raise bad_request(f"Field '{key}' does not exist in record type '{rt_id}'.", f"data.{key}", "UnknownField")
-        if field["type"] in kinds.COMPUTED_TYPES:
+        if field_def["type"] in kinds.COMPUTED_TYPES:
             continue  # read-only values in a request body are ignored
-        if field["ID"] in seen:
+        if field_def["ID"] in seen:
             raise bad_request(f"Field '{key}' is given twice.", f"data.{key}")
-        seen.add(field["ID"])
-        stored = normalise(pl, field, value, old.get(field["ID"]), tx)
+        seen.add(field_def["ID"])
+        stored = normalise(pl, field_def, value, old.get(field_def["ID"]), tx)
         if stored is None or stored == []:
-            new.pop(field["ID"], None)
+            new.pop(field_def["ID"], None)
         else:
-            new[field["ID"]] = stored
+            new[field_def["ID"]] = stored
     if current is None:
         for field in pl.fields_of(rt_id):
             if field["ID"] in new:

@@ -157,7 +157,7 @@ def create_v2(call: Call) -> Response:
     if len(existing) >= kinds.MAX_RECORD_TYPES_PER_WORKSPACE:
         raise PlanningError(403, f"A workspace can hold at most {kinds.MAX_RECORD_TYPES_PER_WORKSPACE} record "
                                  "types.", "RECORD_TYPE_LIMIT_EXCEEDED")
-    taken = {rt.get("alias") for rt in call.pl.store.table(kinds.RECORD_TYPE).values()}
+    taken = {rt["alias"] for rt in call.pl.store.table(kinds.RECORD_TYPE).values() if rt.get("alias")}
     rt: Record = {key: body[key] for key in EDITABLE if body.get(key) is not None}
     rt.update({"ID": new_id("recordtype"), "workspaceId": ws["ID"], "alias": aliasify(body["displayName"], taken),
                "dynamicWorkspaceIds": []})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from wfexplorer.core.planning.filters.catalog import FieldCatalog, FieldInfo, SelectOption
@@ -70,7 +70,7 @@ class Planning:
 
     def ordered(self, kind: str, predicate: Any = None) -> list[Record]:
         """Documents of ``kind`` in creation order (``_seq``, then ID)."""
-        rows = self.store.table(kind).values()
+        rows: Iterable[Record] = self.store.table(kind).values()
         if predicate is not None:
             rows = [row for row in rows if predicate(row)]
         return sorted(rows, key=lambda row: (row.get("_seq", 0), row["ID"]))

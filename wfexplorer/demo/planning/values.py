@@ -163,7 +163,7 @@ def _reference(pl: Planning, field: Record, value: Any, tx: Transaction | None =
     for raw_id in raw_ids:
         record_id = mirrored.get(raw_id, raw_id) if isinstance(raw_id, str) else raw_id
         linked = find(kinds.RECORD, record_id) if isinstance(record_id, str) else None
-        if linked is None or linked.get("recordTypeId") != target:
+        if not isinstance(record_id, str) or linked is None or linked.get("recordTypeId") != target:
             raise bad_request(f"{record_id!r} is not a record of the referenced record type ({_label(field)}).",
                               _label(field), "UnknownRecord")
         if record_id not in result:

@@ -83,7 +83,7 @@ def create_v2(call: Call) -> Response:
         _validate(call, {"name": body["name"], "recordTypeSections": body["recordTypeSections"]}, True, None)
     if len(call.pl.store.table(kinds.WORKSPACE)) >= kinds.MAX_WORKSPACES:
         raise PlanningError(403, "The workspace limit is reached.", "WORKSPACE_LIMIT_EXCEEDED")
-    taken = {ws.get("alias") for ws in call.pl.store.table(kinds.WORKSPACE).values()}
+    taken = {ws["alias"] for ws in call.pl.store.table(kinds.WORKSPACE).values() if ws.get("alias")}
     ws = {key: body[key] for key in EDITABLE if body.get(key) is not None}
     ws.setdefault("ownerId", person.ims_id)
     ws.setdefault("recordTypeSections", [{"displayName": "Record types", "recordTypeIds": []}])

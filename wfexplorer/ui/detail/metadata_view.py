@@ -53,9 +53,13 @@ class MetadataView(QWidget):
         needle = text.casefold().strip()
         for index in range(self.tree.topLevelItemCount()):
             section = self.tree.topLevelItem(index)
+            if section is None:
+                continue
             shown = 0
             for child_index in range(section.childCount()):
                 child = section.child(child_index)
+                if child is None:
+                    continue
                 visible = not needle or any(needle in child.text(c).casefold() for c in range(len(COLUMNS)))
                 child.setHidden(not visible)
                 shown += visible

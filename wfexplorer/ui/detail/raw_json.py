@@ -20,18 +20,18 @@ class RawJsonView(QWidget):
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.find = QLineEdit()
-        self.find.setObjectName("rawJsonFind")
-        self.find.setPlaceholderText("Find in the JSON (Enter: next match)")
-        self.find.setAccessibleName("Find in the JSON")
-        self.find.setClearButtonEnabled(True)
+        self.find_box = QLineEdit()
+        self.find_box.setObjectName("rawJsonFind")
+        self.find_box.setPlaceholderText("Find in the JSON (Enter: next match)")
+        self.find_box.setAccessibleName("Find in the JSON")
+        self.find_box.setClearButtonEnabled(True)
         self.matches = QLabel()
-        self.find.returnPressed.connect(self.find_next)
-        self.find.textChanged.connect(self._restart)
+        self.find_box.returnPressed.connect(self.find_next)
+        self.find_box.textChanged.connect(self._restart)
         shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
-        shortcut.activated.connect(self.find.setFocus)
+        shortcut.activated.connect(self.find_box.setFocus)
         bar = QHBoxLayout()
-        bar.addWidget(self.find, 1)
+        bar.addWidget(self.find_box, 1)
         bar.addWidget(self.matches)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -44,7 +44,7 @@ class RawJsonView(QWidget):
 
     def find_next(self) -> bool:
         """Select the next match of the find text (wrapping around); False when there is none."""
-        needle = self.find.text()
+        needle = self.find_box.text()
         if not needle:
             return False
         if self.text.find(needle):
@@ -63,12 +63,12 @@ class RawJsonView(QWidget):
         cursor = self.text.textCursor()
         cursor.movePosition(cursor.MoveOperation.Start)
         self.text.setTextCursor(cursor)
-        if self.find.text():
+        if self.find_box.text():
             self.find_next()
         else:
             self.matches.clear()
 
     def _count(self) -> None:
-        total = self.text.toPlainText().casefold().count(self.find.text().casefold())
+        total = self.text.toPlainText().casefold().count(self.find_box.text().casefold())
         self.matches.setText(f"{total} match{'es' if total != 1 else ''}")
 

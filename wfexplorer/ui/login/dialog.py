@@ -12,6 +12,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
@@ -195,7 +196,7 @@ class LoginDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         for shortcut in (QKeySequence("Ctrl+1"), QKeySequence("Ctrl+2"), QKeySequence("Ctrl+3")):
             index = int(shortcut.toString()[-1]) - 1
-            QShortcut(shortcut, self, activated=lambda index=index: self.tabs.setCurrentIndex(index))
+            QShortcut(shortcut, self, partial(self.tabs.setCurrentIndex, index))
 
         self.remember.toggled.connect(self._remember_toggled)
         self.oauth_tab.browser.toggled.connect(self._fit)  # client credentials show more rows: make room
@@ -368,6 +369,7 @@ class LoginDialog(QDialog):
         """Let the form ask for no more height than the screen leaves beside the title, error and buttons."""
         metrics = self.fontMetrics()
         outer, right = self.layout(), self._right_layout
+        assert outer is not None  # set in __init__
         margins = outer.contentsMargins()
         around = (margins.top() + margins.bottom() + 2 * max(outer.spacing(), 0)
                   + self._separator.sizeHint().height() + self._button_row.sizeHint().height()
@@ -484,7 +486,8 @@ class LoginDialog(QDialog):
 
     def _tab_of(self, widget: QWidget) -> int:
         for index in range(self.tabs.count()):
-            if self.tabs.widget(index).isAncestorOf(widget):
+            page = self.tabs.widget(index)
+            if page is not None and page.isAncestorOf(widget):
                 return index
         return self.tabs.currentIndex()
 

@@ -53,15 +53,20 @@ class FormArea(QScrollArea):
 
     def content_heights(self, width: int) -> tuple[int, int]:
         """The least and the preferred height of the content at ``width`` (word-wrapped text included)."""
-        content = self.widget()
+        content = self._content()
         layout = content.layout()
         if layout is not None and layout.hasHeightForWidth():
             return layout.totalMinimumHeightForWidth(width), layout.totalHeightForWidth(width)
         return content.minimumSizeHint().height(), content.sizeHint().height()
 
+    def _content(self) -> QWidget:
+        content = self.widget()
+        assert content is not None  # set in __init__ and never taken out
+        return content
+
     def _width(self) -> int:
         # laid out: the width it has; before that, the width its content asks for
-        return self.width() if self.isVisible() else self.widget().sizeHint().width()
+        return self.width() if self.isVisible() else self._content().sizeHint().width()
 
     def _capped(self, height: int) -> int:
         return height if self._cap is None else min(height, self._cap)
@@ -72,10 +77,10 @@ class FormArea(QScrollArea):
     # dialog's minimum the form's full height.
 
     def sizeHint(self) -> QSize:
-        return QSize(self.widget().sizeHint().width(), self._capped(self.content_heights(self._width())[1]))
+        return QSize(self._content().sizeHint().width(), self._capped(self.content_heights(self._width())[1]))
 
     def minimumSizeHint(self) -> QSize:
-        content = self.widget().minimumSizeHint()
+        content = self._content().minimumSizeHint()
         needed = self.content_heights(self._width())[0]
         height = self._capped(needed)
         width = content.width()
@@ -89,5 +94,6 @@ class FormArea(QScrollArea):
             self.updateGeometry()  # the heights above depend on the width
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.widget() is not None and self.widget().isAncestorOf(new):
+        content = self.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
             self.ensureWidgetVisible(new)

@@ -152,8 +152,9 @@ class OAuthTab(QWidget):
         """Arrow keys check the next option after focusing it: the focus follows the check."""
         if not checked and button.hasFocus():
             group = button.group()
-            if group is not None and group.checkedButton() is not None:
-                group.checkedButton().setFocus()
+            checked_button = group.checkedButton() if group is not None else None
+            if checked_button is not None:
+                checked_button.setFocus()
 
     def _update(self) -> None:
         browser = self.browser.isChecked()

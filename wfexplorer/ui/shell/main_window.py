@@ -303,11 +303,11 @@ class MainWindow(QMainWindow):
         focus = QGuiApplication.focusObject()
         tab = self.current_tab()
         if tab is not None and isinstance(focus, QWidget) and tab.raw.isAncestorOf(focus):
-            tab.raw.find.setFocus()
+            tab.raw.find_box.setFocus()
             return
         self.navigator_dock.show()
-        self.navigator.find.setFocus()
-        self.navigator.find.selectAll()
+        self.navigator.find_box.setFocus()
+        self.navigator.find_box.selectAll()
 
     def quick_open(self) -> None:
         """Ctrl+L."""

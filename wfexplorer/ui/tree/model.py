@@ -29,7 +29,7 @@ HEADERS = ("Name", "Details")
 class NavigatorModel(QAbstractItemModel):
     """Two columns (name, details) over the browse tree; ``load(node)`` starts a node's load."""
 
-    def __init__(self, tree: BrowseTree, load: Callable[[Node], None], parent: Any = None) -> None:
+    def __init__(self, tree: BrowseTree, load: Callable[[Node], object], parent: Any = None) -> None:
         super().__init__(parent)
         self.tree = tree
         self._load = load

@@ -139,13 +139,13 @@ class Navigator(QWidget):
         self.view.open_requested.connect(self.open_requested)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self.find = QLineEdit()
-        self.find.setObjectName("navigatorFind")
-        self.find.setPlaceholderText("Find among loaded rows (Ctrl+F, Enter: next)")
-        self.find.setAccessibleName("Find in the navigator")
-        self.find.setClearButtonEnabled(True)
-        self.find.returnPressed.connect(self.find_next)
-        self.find.textChanged.connect(lambda _text: self._reset_find())
+        self.find_box = QLineEdit()
+        self.find_box.setObjectName("navigatorFind")
+        self.find_box.setPlaceholderText("Find among loaded rows (Ctrl+F, Enter: next)")
+        self.find_box.setAccessibleName("Find in the navigator")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.returnPressed.connect(self.find_next)
+        self.find_box.textChanged.connect(lambda _text: self._reset_find())
         self.find_status = QLabel()
         self.find_status.setObjectName("navigatorFindStatus")
         self.filter_button = QToolButton()
@@ -156,7 +156,7 @@ class Navigator(QWidget):
         self.filter_button.clicked.connect(self.filter_current)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.find, 1)
+        bar.addWidget(self.find_box, 1)
         bar.addWidget(self.find_status)
         bar.addWidget(self.filter_button)
         layout = QVBoxLayout(self)
@@ -175,7 +175,7 @@ class Navigator(QWidget):
 
     def find_next(self) -> Node | None:
         """Select the next loaded row whose name contains the find text (wrapping around)."""
-        text = self.find.text()
+        text = self.find_box.text()
         if not text:
             return None
         if not self._matches:

@@ -332,7 +332,7 @@ def bulk_copy(tx: Transaction, obj: ObjectDef, record: Record | None, args: dict
     project_id = args.get("projectID") or (parent.get("projectID") if parent else None)
     sources = [load(tx, "TASK", task_id, "Task") for task_id in task_ids]
     project_id = project_id or sources[0].get("projectID")
-    load(tx, "PROJ", project_id, "Project")
+    project_id = load(tx, "PROJ", project_id, "Project")["ID"]
     ensure_project_open(tx, project_id)
     options = set(args.get("options") or [])
     new_ids = [
@@ -384,8 +384,7 @@ def convert_to_task(tx: Transaction, obj: ObjectDef, record: Record | None, args
     Without ``preserveIssue`` the issue is closed and resolved by the new task.
     """
     assert record is not None
-    project_id = record.get("projectID")
-    load(tx, "PROJ", project_id, "Project")
+    project_id = load(tx, "PROJ", record.get("projectID"), "Project")["ID"]
     ensure_project_open(tx, project_id)
     options = set(args.get("options") or [])
     spec = dict(args.get("task") or {})

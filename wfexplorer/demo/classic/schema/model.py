@@ -220,7 +220,7 @@ class CollectionDef:
             owner_id = owner.get("ID")
             ids = [row.get(hop.target_field) for row in reader.table(hop.kind).values()
                    if owner_id is not None and row.get(hop.own_field) == owner_id]
-            return [targets[target_id] for target_id in ids if target_id in targets]
+            return [targets[target_id] for target_id in ids if target_id is not None and target_id in targets]
         if not self.link and not self.constants:
             return []
         return [row for row in targets.values() if self.matches(owner, row)]

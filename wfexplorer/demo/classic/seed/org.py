@@ -169,20 +169,20 @@ def _statuses(state: SeedState, start: float) -> None:
                             "displayOrder": order}, ANCHOR - 300 * DAY)
     colors = ("BBBBBB", "2E7DF7", "00A651", "F5A623", "C60000")
     for obj in ("PROJ", "TASK", "OPTASK"):
-        for (value, label), color in zip(enums.PRIORITY, colors, strict=True):
+        for (number, label), color in zip(enums.PRIORITY, colors, strict=True):
             order += 1
-            state.add("CSTEM", {"value": str(value), "valueAsInt": value, "label": label, "color": color,
-                                "equatesWith": str(value), "enumClass": f"PRIORITY_{obj}", "isPrimary": True,
+            state.add("CSTEM", {"value": str(number), "valueAsInt": number, "label": label, "color": color,
+                                "equatesWith": str(number), "enumClass": f"PRIORITY_{obj}", "isPrimary": True,
                                 "displayOrder": order}, start + order)
         for value, label in enums.CONDITION:
             order += 1
             state.add("CSTEM", {"value": value, "label": label, "color": _condition_color(value),
                                 "equatesWith": value, "enumClass": f"CONDITION_{obj}", "isPrimary": True,
                                 "displayOrder": order}, start + order)
-    for value, label in enums.SEVERITY:
+    for severity, label in enums.SEVERITY:
         order += 1
-        state.add("CSTEM", {"value": str(value), "valueAsInt": value, "label": label, "color": "777777",
-                            "equatesWith": str(value), "enumClass": "SEVERITY_OPTASK", "isPrimary": True,
+        state.add("CSTEM", {"value": str(severity), "valueAsInt": severity, "label": label, "color": "777777",
+                            "equatesWith": str(severity), "enumClass": "SEVERITY_OPTASK", "isPrimary": True,
                             "displayOrder": order}, start + order)
 
 

@@ -388,7 +388,7 @@ def _roll_up(plan: ProjectPlan) -> None:
 def _share(state: SeedState, plan: ProjectPlan) -> None:
     project = plan.record
     created = epoch(project["entryDate"]) + 7200
-    teams = {user.get("homeTeamID") for user in plan.team if user.get("homeTeamID")}
+    teams = {user["homeTeamID"] for user in plan.team if user.get("homeTeamID")}
     for team_id in sorted(teams)[:2]:
         state.add("ACSRUL", {"accessorID": team_id, "accessorObjCode": "TEAMOB", "coreAction": "VIEW",
                              "securityObjID": project["ID"], "securityObjCode": "PROJ", "secondaryActions": [],

@@ -75,9 +75,9 @@ class SeedState:
             if value is not None and name in fields:
                 record.setdefault(name, value)
         self.rows.setdefault(kind, []).append(record)
-        name = record.get("name")
-        if isinstance(name, str):
-            self.by_name.setdefault((kind, name), record)
+        record_name = record.get("name")
+        if isinstance(record_name, str):
+            self.by_name.setdefault((kind, record_name), record)
         return record
 
     def named(self, kind: str, name: str) -> Record:

@@ -108,7 +108,7 @@ class Writer:
         for row in collection_rows(self.tx, self.call.context.store, collection, owner):
             self.tx.delete(collection.target, row["ID"])
         for item in items:
-            row: Record = {"ID": new_id(self.call.context.clock()), "objCode": target.obj_code}
+            row = {"ID": new_id(self.call.context.clock()), "objCode": target.obj_code}
             nested = self.apply(target, row, item, from_text=False)
             if nested:
                 raise ClassicError(f"'{collection.name}' rows cannot carry nested collections")
