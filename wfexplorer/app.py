@@ -15,12 +15,22 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import PySide6.QtWidgets  # noqa: F401 - PySide6 must be imported before qasync
 from PySide6.QtWidgets import QApplication
 
 import wfexplorer
+
+if TYPE_CHECKING:  # imported for real only when needed, so the sign-in dialog appears quickly
+    import qasync
+
+    from wfexplorer.core.auth import Authenticator
+    from wfexplorer.demo.server import DemoServer
+    from wfexplorer.ui.asyncops import Operations
+    from wfexplorer.ui.crash import CrashReporter
+    from wfexplorer.ui.login.core_backend import CoreSignInBackend
+    from wfexplorer.ui.windows import Windows
 
 log = logging.getLogger("wfexplorer")
 
@@ -49,7 +59,7 @@ class DemoLauncher:
     def __init__(self, scale: float = 0.5, data_dir: Path | None = None) -> None:
         self.scale = scale
         self.data_dir = data_dir
-        self._server: Any = None
+        self._server: DemoServer | None = None
         self._lock = threading.Lock()
 
     def defaults(self) -> Mapping[str, str]:
@@ -64,11 +74,13 @@ class DemoLauncher:
             if self._server is None:
                 from wfexplorer.demo.server import DemoServer
 
-                self._server = DemoServer(self.data_dir, scale=self.scale).start()
+                server = DemoServer(self.data_dir, scale=self.scale).start()
+                assert server.context is not None  # set by start()
                 # The demo signs in with a password; let its Planning take that session as a Bearer token,
                 # as the simulator's documented option allows (real Workfront Planning wants OAuth 2.0).
-                self._server.context.settings.planning_options["accept_login_sessions"] = "true"
-                log.info("simulator listening on %s", self._server.base_url)
+                server.context.settings.planning_options["accept_login_sessions"] = "true"
+                log.info("simulator listening on %s", server.base_url)
+                self._server = server
             return self._server.credentials()
 
     def stop(self) -> None:
@@ -83,12 +95,12 @@ class Application:
     """Everything :func:`build` put together (tests and benchmarks drive it)."""
 
     qapp: QApplication
-    loop: Any  # the qasync event loop
-    ops: Any
-    windows: Any
-    backend: Any
+    loop: qasync.QEventLoop
+    ops: Operations
+    windows: Windows
+    backend: CoreSignInBackend
     demo: DemoLauncher
-    crash_reporter: Any
+    crash_reporter: CrashReporter
     closers: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:
@@ -117,7 +129,7 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     from wfexplorer.ui.windows import Windows
 
     if qapp is None:
-        qapp = QApplication.instance() or QApplication(sys.argv[:1])
+        qapp = _qapplication()
     qapp.setApplicationName("wfexplorer")
     qapp.setApplicationDisplayName("wfexplorer")
     qapp.setApplicationVersion(wfexplorer.__version__)
@@ -129,7 +141,8 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
 
     browser = BrowserLauncher()
 
-    def authenticator() -> Any:  # the HTTP stack, OAuth and the keyring load on first use, not before the dialog
+    def authenticator() -> Authenticator:
+        # The HTTP stack, OAuth and the keyring load on first use, not before the dialog.
         from wfexplorer.core.auth import Authenticator, SecretStore
 
         return Authenticator(profiles=profiles, secrets=SecretStore(), open_browser=browser)
@@ -163,7 +176,17 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     return application
 
 
-def warm_up(backend: Any) -> None:
+def _qapplication() -> QApplication:
+    """The running QApplication, or a new one; a bare QCoreApplication cannot show windows."""
+    existing = QApplication.instance()
+    if existing is None:
+        return QApplication(sys.argv[:1])
+    if not isinstance(existing, QApplication):
+        raise RuntimeError("wfexplorer needs a QApplication, but a QCoreApplication is already running")
+    return existing
+
+
+def warm_up(backend: CoreSignInBackend) -> None:
     """Off the GUI thread, after the first paint: load what signing in needs, so the GUI never stalls on it.
 
     The HTTP stack, OAuth and the keyring (through the Authenticator), and the main window's and the
@@ -174,7 +197,7 @@ def warm_up(backend: Any) -> None:
     importlib.import_module("wfexplorer.ui.login.reauth")
 
 
-def wait_for_first_paint(windows: Any, timeout_ms: int = 1000) -> None:
+def wait_for_first_paint(windows: Windows, timeout_ms: int = 1000) -> None:
     """Run Qt's own event loop until the first window has painted (or ``timeout_ms`` passed)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
