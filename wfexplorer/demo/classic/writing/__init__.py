@@ -3,5 +3,5 @@
 One job per module: ``writer`` (apply client values to a record, replace nested collections),
 ``checks`` (operation, ``$$USER`` ID, required fields, parent and predecessor loops), ``defaults``
 (stamps, work-item defaults, derived links of hours and notes), ``status`` (status changes through
-the status rules) and ``copying`` (``copySourceID`` copies).
+the status rules), ``outline`` (renumbering after a task moves) and ``copying`` (``copySourceID`` copies).
 """
