@@ -21,6 +21,7 @@ from typing import Any
 
 from wfexplorer.demo.classic.actions.base import ActionEnv, create, rows_where, save
 from wfexplorer.demo.classic.actions.rules import renumber_project
+from wfexplorer.demo.classic.schema import ObjectDef
 from wfexplorer.demo.store import Record, Transaction
 
 PROJECT_SETTINGS = (
@@ -38,9 +39,9 @@ TASK_SETTINGS = (
 _LINK_SETTINGS = ("predecessorType", "lagDays", "lagType", "isEnforced")
 
 
-def template_of(tx: Transaction, obj: Any, record: Record) -> Record | None:
+def template_of(tx: Transaction, obj: ObjectDef, record: Record) -> Record | None:
     """Return the template a new project names in ``templateID`` (``None`` for other objects or none)."""
-    if getattr(obj, "obj_code", None) != "PROJ" or not record.get("templateID"):
+    if obj.obj_code != "PROJ" or not record.get("templateID"):
         return None
     return tx.get("TMPL", str(record["templateID"]))
 
@@ -52,9 +53,6 @@ def fill_project_settings(project: Record, template: Record, given: Iterable[str
         value = template.get(name)
         if value is not None and name not in given:
             project[name] = value
-    for key, value in template.items():  # the custom form's values travel with the form
-        if key.startswith("DE:") and key not in given and project.get("categoryID") == template.get("categoryID"):
-            project.setdefault(key, value)
 
 
 def add_template_tasks(
@@ -80,8 +78,10 @@ def add_template_tasks(
             "parentID": made.get(str(row.get("parentID")), parent_id), "templateTaskID": row["ID"],
             "taskNumber": 10**6 + int(row.get("taskNumber") or 0), "status": "NEW", "percentComplete": 0.0,
             "progressStatus": "ON", "statusEquatesWith": "NEW",
-            "plannedStartDate": project.get("plannedStartDate"), "projectedStartDate": project.get("plannedStartDate"),
         })
+        start = project.get("plannedStartDate")  # as a new task's dates default (writing.defaults.work_defaults)
+        for name in ("plannedStartDate", "projectedStartDate", "plannedCompletionDate", "projectedCompletionDate"):
+            values[name] = start
         made[row["ID"]] = create(tx, "TASK", values, env)["ID"]
     for link in tx.table("TPRED").values():
         before, after = made.get(str(link.get("predecessorID"))), made.get(str(link.get("successorID")))
