@@ -154,3 +154,59 @@ def test_item51_bad_login_raises_with_the_workfront_error(demo_server: DemoServe
     with pytest.raises(workfront.session.WorkfrontAPIError) as caught:
         session.login("admin", "wrong")
     assert caught.value.data["class"] == "com.attask.common.AuthenticationException"
+
+
+# -- issue 17: what integrations written with python-workfront rely on ------------------------------
+
+
+def _saved(item: Any) -> Any:
+    item.save()
+    return item
+
+
+def test_issue17_custom_values_with_parameter_values_star(session: Any) -> None:
+    seeded = session.search(session.api.Project, categoryID="", categoryID_Mod="notnull", fields=["categoryID"])[0]
+    starred = session.load(session.api.Project, seeded.id, fields=["parameterValues:*"])
+    plain = session.load(session.api.Project, seeded.id, fields=["parameterValues"])
+    assert starred.fields["parameterValues"]
+    assert starred.fields["parameterValues"] == plain.fields["parameterValues"]
+
+
+def test_issue17_object_categories_in_the_unsupported_model(demo_server: DemoServer) -> None:
+    session = _session(demo_server, "unsupported")
+    session.login("admin", "demo")
+    found = session.search(session.api.Project, categoryID="", categoryID_Mod="notnull",
+                           fields=["categoryID", "objectCategories:category:name"])
+    project = found[0]
+    forms = project.object_categories
+    assert [form.category.id for form in forms] == [project.category_id]
+    assert isinstance(forms[0], session.api.ObjectCategory)
+
+
+def test_issue17_a_project_saved_with_a_template_gets_its_tasks(session: Any) -> None:
+    template = session.search(session.api.Template, name="Web Release Template")[0]
+    project = session.api.Project(session, name="Pwf from template", template_id=template.id)
+    project.save()
+    names = sorted(task.name for task in session.load(session.api.Project, project.id).tasks)
+    template_names = sorted(row["name"] for row in session.get("/TTSK/search", {"templateID": template.id}))
+    assert len(names) == 20
+    assert names == template_names
+
+
+def test_issue17_an_empty_parent_id_clears_the_parent(session: Any) -> None:
+    project = _project(session, "Pwf clear parent")
+    parent = _saved(session.api.Task(session, name="parent", project_id=project.id))
+    child = _saved(session.api.Task(session, name="child", project_id=project.id, parent_id=parent.id))
+    child.parent_id = ""
+    child.save()
+    reloaded = session.load(session.api.Task, child.id, fields=["parentID", "wbs"])
+    assert reloaded.parent_id is None
+    assert reloaded.wbs == "2"
+
+
+def test_issue17_the_admin_key_logs_in_as_another_user(session: Any, demo_server: DemoServer) -> None:
+    key = session.get_api_key("admin", "demo")
+    user = session.search(session.api.User, isAdmin=False, isActive=True, fields=["username"])[0]
+    keyed = _session(demo_server, session.api_version, api_key=key)
+    data = keyed.post("/login", {"username": user.username})
+    assert data["userID"] == user.id

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
+from wfexplorer.demo.classic import objcats
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.params import Params, parse_urlencoded
@@ -52,6 +53,7 @@ def run_batch(call: ClassicCall, dispatch: Callable[[ClassicCall], Any]) -> Any:
             for sub in sub_calls:
                 sub.tx = tx
                 dispatch(sub)  # a ClassicError propagates and discards the transaction
+            objcats.sync(tx, call.context.store, call.context.clock())
         return {"success": True}
 
     def run_one(sub: ClassicCall) -> dict[str, Any]:

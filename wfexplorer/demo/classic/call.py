@@ -13,6 +13,7 @@ from typing import Any
 
 from werkzeug.datastructures import FileStorage, MultiDict
 
+from wfexplorer.demo.classic import objcats
 from wfexplorer.demo.classic.credentials import Caller
 from wfexplorer.demo.classic.params import Params
 from wfexplorer.demo.classic.queryenv import QueryEnv
@@ -59,7 +60,10 @@ class ClassicCall:
 
     @contextmanager
     def write(self) -> Iterator[Transaction]:
-        """Open a write scope: the enclosing atomic transaction if any, else a new one."""
+        """Open a write scope: the enclosing atomic transaction if any, else a new one.
+
+        Before a new one commits, the OBJCAT rows follow the ``categoryID`` changes it made.
+        """
         if self.tx is not None:
             yield self.tx
             return
@@ -67,6 +71,7 @@ class ClassicCall:
             self.tx = tx
             try:
                 yield tx
+                objcats.sync(tx, self.context.store, self.context.clock())
             finally:
                 self.tx = None
 

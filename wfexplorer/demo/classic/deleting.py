@@ -62,6 +62,9 @@ OWNED: dict[str, frozenset[str]] = {
 }
 """Collections whose rows belong to their owner and are deleted (or recycled) with it."""
 
+OWNED_EVERYWHERE = frozenset({"objectCategories"})
+"""Collections owned by every object that has them (an object's OBJCAT rows say which forms it has)."""
+
 KEPT_HOURS: dict[str, frozenset[str]] = {
     "PROJ": frozenset({"hours", "allHours"}),
     "TASK": frozenset({"hours"}),
@@ -118,7 +121,7 @@ def plan_delete(tx: Transaction, store: Store, obj: ObjectDef, record: Record, *
         plan.doomed[key] = (code, current)
         if len(plan.doomed) > MAX_CASCADE:
             raise ClassicError("Too many dependent objects to delete in one request")
-        owned = OWNED.get(code, frozenset())
+        owned = OWNED.get(code, frozenset()) | OWNED_EVERYWHERE
         kept = KEPT_HOURS.get(code, frozenset())
         for collection in _nested_collections(current_obj):
             _follow(tx, store, collection, current, pending)

@@ -28,6 +28,7 @@ from wfexplorer.demo.classic.errors import (
 )
 from wfexplorer.demo.classic.routing import looks_like_id
 from wfexplorer.demo.classic.schema import ObjectDef, object_def
+from wfexplorer.demo.classic.versions import serves
 from wfexplorer.demo.classic.writing import copying, records
 
 NO_ACTION = "you must specify an action"
@@ -58,7 +59,7 @@ def resolve_object(name: str, call: ClassicCall, *, metadata: bool = False) -> O
     is served like any other (the ``/metadata`` index links to it), so ``metadata`` lets them through.
     """
     obj = object_def(name)
-    if obj is None:
+    if obj is None or not serves(call.version, obj.since):
         raise ClassicError(f"Unknown object type: {name}", kind=NOT_FOUND)
     if not obj.top_level and not metadata:
         raise ClassicError(

@@ -3,6 +3,10 @@
 The username and password are the credentials of ``/login`` and of
 ``/user?action=getApiKey|generateApiKey|clearApiKey|clearAllApiKeys``; bad ones give the
 AuthenticationException Workfront sends (with its two spaces).
+
+``/login?username=U&apiKey=K`` (no password) signs in as U when K is an administrator's key, as
+Workfront lets administrators do; a user's own key signs in as that user; any other user's key is
+refused with :data:`NOT_ADMIN_KEY`.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from wfexplorer.demo.store import Record
 BAD_LOGIN = (
     "That username/password combination wasn't quite right.  Make sure your caps lock isn't on and try again."
 )
+NOT_ADMIN_KEY = "Only an administrator's API key can log in as another user"
 API_KEY_ACTIONS = frozenset({"getapikey", "generateapikey", "clearapikey", "clearallapikeys"})
 
 _ZONE_NAMES = {
@@ -51,9 +56,33 @@ def check_password(call: ClassicCall) -> Record:
     return user
 
 
+def is_administrator(call: ClassicCall, user: Record) -> bool:
+    """Tell whether ``user`` is a Workfront administrator (``isAdmin``, or an administrator access level)."""
+    if user.get("isAdmin"):
+        return True
+    level = call.context.store.get("ACSLVL", str(user.get("accessLevelID") or ""))
+    return bool(level and level.get("isAdmin"))
+
+
+def _key_login_user(call: ClassicCall) -> Record | None:
+    """Return whom ``username`` + ``apiKey`` (no password) sign in as; ``None`` when this is no key login."""
+    caller = call.caller
+    username = call.params.get("username")
+    if caller is None or caller.via != "apiKey" or not username or call.params.get("password") is not None:
+        return None
+    store = call.context.store
+    key_user = store.get("USER", caller.user_id)
+    user = call.context.sessions.find_user(username)
+    if key_user is None or user is None:
+        raise bad_login()
+    if user["ID"] != key_user["ID"] and not is_administrator(call, key_user):
+        raise ClassicError(NOT_ADMIN_KEY, error_class=AUTHENTICATION, kind=AUTH)
+    return user
+
+
 def login(call: ClassicCall) -> dict[str, Any]:
-    """Start a session for the username and password; return the login fixture's key set."""
-    user = check_password(call)
+    """Start a session for the username and password (or an API key); return the login fixture's key set."""
+    user = _key_login_user(call) or check_password(call)
     settings = call.context.settings
     info = call.context.sessions.create(user["ID"], origin="login", lifetime=settings.session_lifetime_seconds)
     zone = str(user.get("timeZone") or settings.time_zone)

@@ -18,8 +18,10 @@ array string also works) or one string or ``None``. Rules:
 - A collection (``tasks``, ``assignments:*``, ``tasks:assignments:assignedTo:name``) gives an array
   of such objects; an empty one is ``[]``. Paths are at most 4 levels deep.
 - ``DE:Name`` gives the custom value (multi-select as an array); ``parameterValues`` gives every
-  ``DE:`` value of the record as an object; ``DE:*`` fails with ``no such field: '*'``.
-- An unknown name fails with ``APIModel V21_0 does not support field X (Project)``.
+  ``DE:`` value of the record as an object (``parameterValues:*``, as Adobe's examples write it, is
+  the same); ``DE:*`` fails with ``no such field: '*'``.
+- An unknown name fails with ``APIModel V21_0 does not support field X (Project)``; a path that
+  goes on past a scalar (``name:x``, ``parameterValues:x``) names the whole path, not the real field.
 - ``dateTime`` values are formatted ``2026-03-02T09:00:00:000-0600`` in ``env.time_zone``; keys
   starting with ``_`` are never output.
 - ``double`` values that are whole numbers are output as integers (``0``, not ``0.0``), as in
@@ -137,7 +139,7 @@ def _add_path(root: FieldSpec, item: str, env: QueryEnv) -> None:
                 child = spec.references[segment] = _nested_spec(target)
             spec = child
             continue
-        if segment in obj.collections:
+        if obj.collection_in(segment, env.api_model) is not None:
             target = object_def(obj.collections[segment].target)
             if target is None:
                 raise unknown_field(env, segment, obj)
@@ -147,8 +149,19 @@ def _add_path(root: FieldSpec, item: str, env: QueryEnv) -> None:
             spec = child
             continue
         if not last:
-            raise unknown_field(env, segment, obj)
+            rest = segments[position + 1 :]
+            if segment == "parameterValues" and rest == ["*"] and obj.data_extendible:
+                spec.parameter_values = True  # Adobe's own examples ask for custom values this way
+                return
+            # a scalar (or parameterValues) cannot be followed: name the whole unknown path, never a real field
+            shown = ":".join(segments[position:]) if _is_member(obj, segment) else segment
+            raise unknown_field(env, shown, obj)
         _add_last(spec, segment, env)
+
+
+def _is_member(obj: ObjectDef, name: str) -> bool:
+    """Tell whether ``name`` is something ``obj`` does have (a field, ``parameterValues``, ``objCode``)."""
+    return obj.field(name) is not None or name == "objCode" or (name == "parameterValues" and obj.data_extendible)
 
 
 def _add_last(spec: FieldSpec, name: str, env: QueryEnv) -> None:

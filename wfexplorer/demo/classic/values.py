@@ -4,7 +4,8 @@ A write carries its fields either as plain parameters (``name=x``; python-workfr
 non-scalars) or as ``updates`` JSON; mixing both is an error (classic-api.md §3.8). Each value
 is coerced to its field's type: ``int``, ``double``, ``boolean`` (``true``/``True``/``1``),
 ``dateTime`` (any accepted input format → stored UTC ISO), ``date``, ``string[]``; ``null``
-clears a field. ``DE:`` custom-form values are stored under their full key.
+clears a field, and so does an empty string for an ID field (``parentID=``, ``homeTeamID=""``).
+``DE:`` custom-form values are stored under their full key.
 """
 
 from __future__ import annotations
@@ -123,6 +124,8 @@ def coerce(call: ClassicCall, obj: ObjectDef, field: FieldDef, value: Any, from_
         text = value if isinstance(value, str) else json.dumps(value)
         if "\x00" in text:
             raise ClassicError("Invalid character (NUL) in a field value")
+        if not text.strip() and is_id_field(obj, field.name):
+            return None  # an empty string clears an ID field (§8): no reference is stored as null
         return text
     if kind == "int":
         return _to_int(field, obj, value)
@@ -144,6 +147,11 @@ def coerce(call: ClassicCall, obj: ObjectDef, field: FieldDef, value: Any, from_
     if not all(isinstance(item, str) for item in items):
         raise _bad(field, obj, value)
     return list(items)
+
+
+def is_id_field(obj: ObjectDef, name: str) -> bool:
+    """Tell whether ``name`` holds the ID of a reference of ``obj`` (``parentID``, ``homeTeamID``, ``objID``…)."""
+    return any(reference.id_field == name for reference in obj.references.values())
 
 
 def _to_int(field: FieldDef, obj: ObjectDef, value: Any) -> int:

@@ -147,7 +147,9 @@ def save_as_template(tx: Transaction, obj: ObjectDef, record: Record | None, arg
 @action("PROJ", "attachTemplate")
 def attach_template(tx: Transaction, obj: ObjectDef, record: Record | None, args: dict[str, Any],
                     env: ActionEnv) -> str:
-    """Add the template's tasks to the project (under ``parentTaskID``); returns the project ID."""
+    """Add the template's tasks (with their predecessors) to the project, under ``parentTaskID``; returns its ID."""
+    from wfexplorer.demo.classic import templates  # builds on these actions' helpers
+
     assert record is not None
     ensure_project_open(tx, record["ID"])
     template = load(tx, "TMPL", require_arg(args, "templateID", "attachTemplate"), "Template")
@@ -156,23 +158,10 @@ def attach_template(tx: Transaction, obj: ObjectDef, record: Record | None, args
         parent = load(tx, "TASK", parent_id, "Task")
         if parent.get("projectID") != record["ID"]:
             raise illegal("The parent task belongs to a different project")
-    exclude = set(args.get("excludeTemplateTaskIDs") or [])
-    rows = sorted(rows_where(tx, "TTSK", templateID=template["ID"]), key=lambda row: int(row.get("taskNumber") or 0))
-    mapping: dict[str, str] = {}
-    for row in rows:
-        if row["ID"] in exclude or row.get("parentID") in exclude:
-            exclude.add(row["ID"])
-            continue
-        task = create(tx, "TASK", {
-            "name": row.get("name"), "description": row.get("description"), "projectID": record["ID"],
-            "parentID": mapping.get(str(row.get("parentID")), parent_id), "templateTaskID": row["ID"],
-            "taskNumber": 10**6 + int(row.get("taskNumber") or 0), "status": "NEW", "percentComplete": 0.0,
-            "progressStatus": "ON", "statusEquatesWith": "NEW",
-        }, env)
-        mapping[row["ID"]] = task["ID"]
-    if template.get("ID") and not record.get("templateID"):
-        save(tx, record, {"templateID": template["ID"]}, env)
-    renumber_project(tx, record["ID"], env)
+    templates.add_template_tasks(
+        tx, record, template, env, parent_id=parent_id, exclude=args.get("excludeTemplateTaskIDs") or ()
+    )
+    templates.link_template(tx, tx.get("PROJ", record["ID"]) or record, template, env)
     return str(record["ID"])
 
 

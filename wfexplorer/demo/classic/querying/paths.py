@@ -102,7 +102,7 @@ def resolve_path(obj: ObjectDef, path: str, env: QueryEnv, *, allow_reference_en
         )
     hops: list[tuple[str, Callable[[Record], Any]]] = []
     current = obj
-    for segment in segments[:-1]:
+    for position, segment in enumerate(segments[:-1]):
         reference = current.references.get(segment)
         if reference is not None:
             target = object_def(reference.target)
@@ -111,7 +111,7 @@ def resolve_path(obj: ObjectDef, path: str, env: QueryEnv, *, allow_reference_en
             hops.append(("ref", graph.reference_resolver(env.store, reference)))
             current = target
             continue
-        coll = current.collections.get(segment)
+        coll = current.collection_in(segment, env.api_model)
         if coll is not None:
             target = object_def(coll.target)
             if target is None:
@@ -119,6 +119,8 @@ def resolve_path(obj: ObjectDef, path: str, env: QueryEnv, *, allow_reference_en
             hops.append(("coll", graph.collection_resolver(env.store, coll)))
             current = target
             continue
+        if current.field(segment) is not None:  # a scalar cannot be followed: name the path, not the real field
+            raise unknown_field(env, ":".join(segments[position:]), current)
         raise unknown_field(env, segment, current)
     last = segments[-1]
     if last.startswith("DE:"):

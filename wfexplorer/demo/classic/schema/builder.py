@@ -23,6 +23,7 @@ from wfexplorer.demo.classic.schema.model import (
     ThroughDef,
 )
 from wfexplorer.demo.classic.schema.registry import register
+from wfexplorer.demo.classic.versions import OBJECT_CATEGORIES_SINCE
 
 NG = ("NOT_GROUPABLE",)
 CURRENCY = ("CURRENCY",)
@@ -97,6 +98,7 @@ def coll(
     nested: bool = False,
     writable: bool = False,
     flags: tuple[str, ...] = (),
+    since: int | None = None,
     **link: str,
 ) -> CollectionDef:
     """A collection: keyword arguments are ``target_field=own_field`` links."""
@@ -109,7 +111,14 @@ def coll(
         nested=nested,
         writable=writable or nested,
         flags=flags,
+        since=since,
     )
+
+
+def object_categories(obj_code: str) -> CollectionDef:
+    """The ``objectCategories`` collection of ``obj_code``: its OBJCAT rows (the custom forms it has)."""
+    return coll("objectCategories", "OBJCAT", constants={"objObjCode": obj_code}, since=OBJECT_CATEGORIES_SINCE,
+                objID="ID")
 
 
 def act(name: str, *arguments: tuple[str, str], result: str | None = None, needs_object: bool = True) -> ActionDef:
@@ -169,11 +178,13 @@ def define(
     top_level: bool = True,
     common: bool = True,
     drop: Iterable[str] = (),
+    since: int | None = None,
 ) -> ObjectDef:
     """Build an :class:`ObjectDef`, add the common members (unless ``common=False``) and register it.
 
     Later definitions of a member replace earlier ones (so an object can refine ``name`` to be
     required); ``drop`` removes common members the object does not have (explicit members are kept).
+    A data-extendible object with ``categoryID`` also gets ``objectCategories`` (its OBJCAT rows).
     """
     field_map: dict[str, FieldDef] = {}
     ref_map: dict[str, ReferenceDef] = {}
@@ -185,6 +196,10 @@ def define(
         ref_map.pop(member, None)
     field_map.update((item.name, item) for item in fields)
     ref_map.update((item.name, item) for item in references)
+    flags = tuple(flags)
+    collections = list(collections)
+    if "DATA_EXTENDIBLE" in flags and "categoryID" in field_map:
+        collections.append(object_categories(obj_code))
     obj = ObjectDef(
         name=name,
         label=label or name,
@@ -200,5 +215,6 @@ def define(
         aliases=tuple(aliases),
         secondary=secondary,
         top_level=top_level,
+        since=since,
     )
     return register(obj)

@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from wfexplorer.demo.classic.versions import serves
+
 Record = dict[str, Any]
 
 FIELD_TYPES = ("string", "int", "double", "dateTime", "date", "boolean", "string[]")
@@ -179,7 +181,8 @@ class CollectionDef:
     belongs to the collection when every equality holds. Alternatively ``through`` describes a join
     table (then ``link``/``constants`` are ignored). ``nested`` collections (``assignments``,
     ``accessRules``) are private rows a write replaces whole; ``writable`` says a create or edit may
-    carry the collection at all.
+    carry the collection at all. ``since`` is the first numbered API version that has the collection
+    (``None``: every version); in older versions it is an unknown field.
     """
 
     name: str
@@ -191,6 +194,7 @@ class CollectionDef:
     through: ThroughDef | None = None
     nested: bool = False
     writable: bool = False
+    since: int | None = None
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -283,7 +287,8 @@ class ObjectDef:
     Workfront has it). ``default_fields`` is the field set a read returns without ``fields=``
     (``ID`` and ``objCode`` always included). ``aliases`` are extra path names (``project``,
     ``issue``). ``secondary`` objects show ``secondaryObject: "true"`` in ``/metadata``;
-    ``top_level`` is ``False`` for objects that cannot be requested directly.
+    ``top_level`` is ``False`` for objects that cannot be requested directly. ``since`` is the first
+    numbered API version that has the object (``None``: every version); older ones do not know it.
     """
 
     name: str
@@ -300,6 +305,7 @@ class ObjectDef:
     aliases: tuple[str, ...] = ()
     secondary: bool = False
     top_level: bool = True
+    since: int | None = None
 
     @property
     def data_extendible(self) -> bool:
@@ -334,6 +340,11 @@ class ObjectDef:
         if name in self.collections:
             return "collection"
         return None
+
+    def collection_in(self, name: str, version: str) -> CollectionDef | None:
+        """Return the collection called ``name`` if API ``version`` (``v7.0`` or ``V7_0``) has it, else ``None``."""
+        item = self.collections.get(name)
+        return item if item is not None and serves(version, item.since) else None
 
     def field(self, name: str) -> FieldDef | None:
         """Return the public field called ``name`` (case-sensitive), or ``None``."""

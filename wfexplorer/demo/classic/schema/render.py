@@ -14,6 +14,7 @@ from typing import Any
 from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.schema.model import CollectionDef, FieldDef, ObjectDef, ReferenceDef
 from wfexplorer.demo.classic.schema.registry import all_objects, object_def
+from wfexplorer.demo.classic.versions import INTERNAL, normalise_version, serves
 
 SECTIONS = (
     "name", "label", "objCode", "flags", "url", "fields", "references", "collections",
@@ -33,6 +34,11 @@ def api_root(base_url: str, version_segment: str) -> str:
     return f"{base}/attask/api/{segment}"
 
 
+def _version(version_segment: str) -> str:
+    """The canonical version of a segment (``v7`` → ``v7.0``); unknown text counts as the newest model."""
+    return normalise_version(version_segment.strip("/")) or INTERNAL
+
+
 def metadata_url(obj_code: str, base_url: str, version_segment: str) -> str:
     """Return the ``/{objcode}/metadata`` URL of an object (lower-cased objCode, as Workfront does)."""
     return f"{api_root(base_url, version_segment)}/{obj_code.lower()}/metadata"
@@ -41,7 +47,10 @@ def metadata_url(obj_code: str, base_url: str, version_segment: str) -> str:
 def metadata_index(base_url: str, version_segment: str) -> dict[str, Any]:
     """Return the data of ``GET /metadata``: ``{"objects": {Name: {name, label, objCode, url[, secondaryObject]}}}``."""
     objects: dict[str, Any] = {}
+    version = _version(version_segment)
     for obj in all_objects():
+        if not serves(version, obj.since):
+            continue
         entry: dict[str, Any] = {
             "name": obj.name,
             "label": obj.label,
@@ -144,7 +153,9 @@ def object_metadata(
         }
     if include("collections"):
         data["collections"] = {
-            name: _link_metadata(item, base_url, version_segment) for name, item in sorted(obj.collections.items())
+            name: _link_metadata(item, base_url, version_segment)
+            for name, item in sorted(obj.collections.items())
+            if serves(_version(version_segment), item.since)
         }
     if include("search"):
         data["search"] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from wfexplorer.demo.classic.seed import forms
@@ -417,8 +418,26 @@ def build_templates(state: SeedState) -> None:
                               created)
             for task_name in task_names[:3]:
                 number += 1
+                days = 1 + number % 4
                 state.add("TTSK", {"name": task_name, "templateID": template["ID"], "parentID": phase["ID"],
-                                   "taskNumber": number}, created)
+                                   "taskNumber": number, "duration": float(days), "durationUnit": "D",
+                                   "workRequired": days * 480}, created)
+
+
+def build_template_links(state: SeedState) -> None:
+    """Finish-start links between the consecutive leaf tasks of each template.
+
+    Built last (IDs draw on the shared RNG), so adding them leaves every other seeded record as it was.
+    """
+    created = ANCHOR - 400 * DAY
+    for template in state.of("TMPL"):
+        rows = sorted((row for row in state.of("TTSK") if row["templateID"] == template["ID"]),
+                      key=lambda row: row["taskNumber"])
+        parents = {row.get("parentID") for row in rows}
+        leaves = [row for row in rows if row["ID"] not in parents]
+        for before, after in itertools.pairwise(leaves):
+            state.add("TPRED", {"predecessorID": before["ID"], "successorID": after["ID"],
+                                "predecessorType": "fs", "lagDays": 0, "lagType": "d", "isEnforced": False}, created)
 
 
 def project_custom_values(state: SeedState, plans: list[ProjectPlan]) -> None:

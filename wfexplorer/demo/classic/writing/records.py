@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from wfexplorer.demo.classic.actions.base import ActionEnv
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.rendering import not_found, render_many, render_one
 from wfexplorer.demo.classic.schema import ObjectDef
+from wfexplorer.demo.classic.templates import add_template_tasks, fill_project_settings, template_of
 from wfexplorer.demo.classic.values import MAX_BULK, updates_param, write_values
 from wfexplorer.demo.classic.writing.checks import (
     refuse_foreign_parent_task,
@@ -28,6 +30,7 @@ from wfexplorer.demo.classic.writing.defaults import (
     stamp,
     work_defaults,
 )
+from wfexplorer.demo.classic.writing.outline import renumber_if_moved
 from wfexplorer.demo.classic.writing.status import apply_status_change, take_status_change
 from wfexplorer.demo.classic.writing.writer import Writer
 from wfexplorer.demo.ids import new_id
@@ -39,6 +42,9 @@ def new_record(writer: Writer, obj: ObjectDef, values: dict[str, Any], from_text
     record: Record = {"ID": new_id(call.context.clock()), "objCode": obj.obj_code}
     record.update(obj.create_defaults())
     nested = writer.apply(obj, record, values, from_text)
+    template = template_of(tx, obj, record)
+    if template is not None:
+        fill_project_settings(record, template, values)
     status = take_status_change(obj, obj.create_defaults().get("status"), record)
     require_fields(obj, record)
     refuse_foreign_parent_task(tx, obj, {}, record)
@@ -48,6 +54,8 @@ def new_record(writer: Writer, obj: ObjectDef, values: dict[str, Any], from_text
     for collection, items in nested:
         writer.replace_nested(obj, record, collection, items)
     tx.put(obj.obj_code, record)
+    if template is not None:  # Workfront builds the project from its template
+        add_template_tasks(tx, record, template, ActionEnv.from_context(call.context, call.user_id))
     if status is not None:
         record = apply_status_change(writer, obj, record, status, values)
     return record
@@ -69,6 +77,7 @@ def edit_record(writer: Writer, obj: ObjectDef, object_id: str, values: dict[str
     for collection, items in nested:
         writer.replace_nested(obj, record, collection, items)
     tx.put(obj.obj_code, record)
+    record = renumber_if_moved(writer.call, tx, obj, current, record)
     if status is not None:
         record = apply_status_change(writer, obj, record, status, values)
     return record

@@ -8,5 +8,6 @@ from wfexplorer.demo.classic.schema.objects import (  # noqa: F401  (import orde
     people,
     portfolio,
     system,
+    templates,
     work,
 )

@@ -2,7 +2,8 @@
 
 How the store holds a form: a CTGY row (``catObjCode``) has CTGYPA rows (``categoryID``,
 ``parameterID``, ``displayOrder``) linking PARAM rows (``name``, ``dataType``, ``displayType``),
-whose choices are POPT rows (``parameterID``, ``value``, ``label``). See
+whose choices are POPT rows (``parameterID``, ``value``, ``label``). Which form an object has is
+also served as OBJCAT rows (``objectCategories``, from v5.0). See
 :mod:`wfexplorer.demo.classic.customforms`.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from wfexplorer.demo.classic.schema import enums
 from wfexplorer.demo.classic.schema.builder import act, b, coll, define, enum, i, ref, s, sl
+from wfexplorer.demo.classic.versions import OBJECT_CATEGORIES_SINCE
 
 CATEGORY = define(
     "Category", "CTGY", "Custom Form",
@@ -87,3 +89,23 @@ PARAMETER_OPTION = define(
     ],
     references=[ref("parameter", "PARAM")],
 )
+
+OBJECT_CATEGORY = define(
+    "ObjectCategory", "OBJCAT", "Object Category",
+    since=OBJECT_CATEGORIES_SINCE,
+    operations=("count", "get", "report", "search"),
+    default_fields=("ID", "objCode", "categoryID", "categoryOrder", "objID", "objObjCode"),
+    drop=("name", "description", "entryDate", "enteredByID", "lastUpdateDate", "lastUpdatedByID", "extRefID",
+          "enteredBy", "lastUpdatedBy"),
+    fields=[
+        s("categoryID", required=True), i("categoryOrder", default=0), s("objID", required=True),
+        enum("objObjCode", "com.attask.common.constants.CategoryObjCodeEnum", enums.CATEGORY_OBJ_CODE,
+             required=True),
+    ],
+    references=[ref("category", "CTGY")],
+)
+"""Which custom form an object has: one row per (object, form), kept from the object's ``categoryID``.
+
+Read-only through the API (attach forms with ``categoryID`` or ``assignCategory``); see
+:mod:`wfexplorer.demo.classic.objcats`.
+"""

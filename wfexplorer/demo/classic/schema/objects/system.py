@@ -60,9 +60,6 @@ def _minimal(name: str, code: str, label: str, *extra_fields: object, **kwargs: 
     define(name, code, label, fields=list(extra_fields), **kwargs)  # type: ignore[arg-type]
 
 
-_minimal("Template", "TMPL", "Template", s("ownerID"), dt("plannedStartDate"), d("budget"), aliases=("template",),
-         operations=("add", "copy", "count", "delete", "edit", "get", "report", "search"))
-_minimal("TemplateTask", "TTSK", "Template Task", s("templateID"), s("parentID"), i("taskNumber"))
 _minimal("Schedule", "SCHED", "Schedule", s("timeZone"), b("isDefault"))
 _minimal("ApprovalProcess", "ARVPRC", "Approval Process", s("approvalObjCode"), b("isActive"),
          operations=("add", "copy", "count", "delete", "edit", "get", "report", "search"))
