@@ -473,7 +473,8 @@ class ClassicBuilder(QWidget):
             return self._refuse("Nothing was sent: the query string cannot be read (see under it).")
         if first is not None:
             self.search.set_paging(first=first)
-        problems = blocking(self.search.problems(None))
+        self.server_problems = []
+        problems = blocking(self.all_problems())  # metadata's problems too, once the check has run
         if problems:
             return self._refuse_problems(problems)
         query, mode, schema = self.search.query, self.search.mode, self.schema
