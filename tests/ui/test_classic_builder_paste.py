@@ -12,7 +12,6 @@ from classic_builder_support import (
     Probe,
     add_condition,
     make_probe,
-    names_of,
     open_builder,
     open_session,
     requests_sent,
