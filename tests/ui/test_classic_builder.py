@@ -27,7 +27,7 @@ from classic_builder_support import (
 from PySide6.QtCore import Qt
 
 from wfexplorer.core.classic import Session
-from wfexplorer.core.classic.search_model import Condition, SearchSchema, count, query, run_page
+from wfexplorer.core.classic.search_model import Condition, FieldKind, SearchSchema, count, query, run_page
 
 pytestmark = pytest.mark.gui
 
@@ -73,6 +73,8 @@ def test_a_search_with_an_or_group_and_a_reference_path_built_by_clicking(qtbot,
                 "&name_Sort=asc&fields=project:name,assignedTo:homeGroup:name")
     assert builder.search.query_string() == expected
     assert builder.query_panel.text() == expected
+    assert builder.query_panel.editor.toPlainText().splitlines()[:2] == [f"projectID={probe.project_id}",
+                                                                         "&priority=4"]  # a parameter a line
     assert builder.query_panel.request_line.text() == f"GET /task/search?{expected}"
     model = builder.tree_model
     assert [model.index(row, 0).data() for row in range(model.rowCount())] == ["All of these (2)",
@@ -93,13 +95,23 @@ def test_a_search_with_an_or_group_and_a_reference_path_built_by_clicking(qtbot,
     assert builder.results.summary.text().startswith("records 1 to 4 of 4")
 
 
-def test_paths_complete_from_metadata_as_you_type(qtbot, ops, run_until, builder):
+def test_paths_and_custom_fields_complete_from_metadata_as_you_type(qtbot, ops, run_until, builder):
     click(qtbot, builder.tree_buttons["add_condition"])
     field = builder.editor.field
     qtbot.keyClicks(field, "assignedTo:homeGr")
     completions = builder.editor.completer.model()
     run_until(lambda: completions.rowCount() > 0, timeout=10)
     assert completions.stringList() == ["assignedTo:homeGroup", "assignedTo:homeGroupID"]
+    field.selectAll()
+    qtbot.keyClicks(field, "DE:Chan")  # custom-form fields come from metadata too
+    run_until(lambda: completions.stringList() == ["DE:Channels"], timeout=10)
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    field.setText("DE:Channels")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    run_until(lambda: ops.running == 0 and "DE:Channels" in builder.paths.known, timeout=10)
+    assert builder.paths.known["DE:Channels"].kind is FieldKind.MULTI
+    offered = [builder.editor.modifier.itemData(i) for i in range(builder.editor.modifier.count())]
+    assert "allof" in offered and "gt" not in offered
     fields = builder.options.fields
     fields.setFocus()
     qtbot.keyClicks(fields, "project:name, assign")

@@ -148,6 +148,10 @@ def test_an_unparseable_query_string_is_marked_and_the_builder_keeps_its_search(
     assert panel.broken and panel.problem.isVisible()
     assert panel.problem.text().startswith("At character 9: A parameter without a name")
     assert panel.editor.extraSelections()[0].cursor.position() == 8
+    paste(qtbot, builder, "name=a\n&&=b")  # the line breaks the box shows between parameters are not counted
+    assert panel.problem.text().startswith("At character 9: A parameter without a name")
+    (marked,) = panel.editor.extraSelections()
+    assert panel.editor.toPlainText()[marked.cursor.position()] == "="
     assert builder.search.query == before
     with requests_sent(session) as sent:
         assert not builder.run()

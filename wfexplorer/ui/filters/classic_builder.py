@@ -200,7 +200,7 @@ class ClassicBuilder(QWidget):
         self.tree.setItemsExpandable(False)
         self.tree.header().setStretchLastSection(True)
         width = self.fontMetrics().averageCharWidth()
-        self.tree.setColumnWidth(0, width * 34)
+        self.tree.setColumnWidth(0, width * 42)
         self.tree.setColumnWidth(1, width * 22)
         self.tree_buttons: dict[str, QPushButton] = {}
         tree_bar = QHBoxLayout()

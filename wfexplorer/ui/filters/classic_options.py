@@ -170,7 +170,7 @@ class ClassicOptions(QWidget):
             field = search_form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             if label is not None and field is not None:
                 label.widget().setBuddy(field.widget())  # type: ignore[attr-defined]
-        report_box = QGroupBox("Report")
+        report_box = QGroupBox("Report (when Run as is Report)")
         report_form = QFormLayout(report_box)
         report_form.addRow("&Group by", self.group_bys)
         report_form.addRow("&Aggregates", self.aggregates)

@@ -52,7 +52,8 @@ class ClassicQueryPanel(QWidget):
                                       "the search)")
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setTabChangesFocus(True)
-        self.editor.setPlaceholderText("name=launch&name_Mod=cicontains&OR:1:status=CUR — or paste a whole URL")
+        self.editor.setPlaceholderText("name=launch&name_Mod=cicontains&OR:1:status=CUR — or paste a whole URL "
+                                       "(line breaks between parameters are ignored)")
         self.problem = resources.message_label("error", "classicQueryProblem")
         self.revert = QPushButton("Revert to the search")
         self.revert.setObjectName("classicQueryRevert")
@@ -102,9 +103,9 @@ class ClassicQueryPanel(QWidget):
             self.request_line.setCursorPosition(0)
             self.request_line.setToolTip(self.request_line.text())
         if force or not (self._pending or self.broken):
-            if self.editor.toPlainText() != text:
+            if self.text() != text:
                 blocked = self.editor.blockSignals(True)
-                self.editor.setPlainText(text)
+                self.editor.setPlainText(text.replace("&", "\n&"))  # one parameter a line: easier to read
                 self.editor.blockSignals(blocked)
             self._pending = False
             self.mark(None)
@@ -124,8 +125,8 @@ class ClassicQueryPanel(QWidget):
         self.notes.setVisible(bool(notes))
 
     def text(self) -> str:
-        """What the box holds."""
-        return self.editor.toPlainText()
+        """What the box holds, as one query string (the line breaks shown between parameters are not part of it)."""
+        return "".join(line.strip() for line in self.editor.toPlainText().splitlines())
 
     def _typed(self) -> None:
         self._pending = True
@@ -142,7 +143,7 @@ class ClassicQueryPanel(QWidget):
         if not self._pending:
             return
         self._pending = False
-        self.text_applied.emit(self.editor.toPlainText().strip())
+        self.text_applied.emit(self.text())
 
     def mark(self, error: QueryStringError | None) -> None:
         """Show why the text cannot be read (None: clear), marking where."""
@@ -161,9 +162,28 @@ class ClassicQueryPanel(QWidget):
             selection.format.setBackground(QColor(255, 80, 80, 60))
             selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             cursor = QTextCursor(self.editor.document())
-            cursor.setPosition(min(error.position, len(self.editor.toPlainText())))
+            cursor.setPosition(self._editor_position(error.position))
             selection.cursor = cursor
             self.editor.setExtraSelections([selection])
+
+
+    def _editor_position(self, position: int) -> int:
+        """Where character ``position`` of :meth:`text` is in the box (which shows line breaks and indents)."""
+        seen = 0
+        for block_start, line in _lines(self.editor.toPlainText()):
+            stripped = line.strip()
+            if position < seen + len(stripped):
+                return block_start + (len(line) - len(line.lstrip())) + position - seen
+            seen += len(stripped)
+        return len(self.editor.toPlainText())
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    found, start = [], 0
+    for line in text.split("\n"):
+        found.append((start, line))
+        start += len(line) + 1
+    return found
 
 
 def _html(text: str) -> str:
