@@ -86,6 +86,11 @@ def test_the_search_is_built_and_run_from_the_keyboard(qtbot, ops, run_until, bu
     assert len(builder.search.query.groups) == 1
     qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(builder.search.query.groups) == 2
+    assert builder.tree_model.index(1, 0).data() == "OR (empty: not sent) (0)"
+    builder.select_condition(builder.search.query.conditions[0].id)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    assert builder.editor.field.hasFocus() and builder.editor.field.text() == "name"
 
 
 def test_every_control_and_row_has_a_name(qtbot, ops, run_until, builder):
@@ -130,7 +135,8 @@ def test_the_results_model_passes_the_model_tester_with_classic_rows(qtbot, ops,
     builder.search_done.connect(shown.append)
     assert not builder.run()  # "status" has no value yet: nothing runs
     assert builder.status.text() == "Nothing was sent: fix the problem marked in the search. status: needs a value"
-    builder.search.update_condition(builder.search.query.conditions[0].id, values="NEW")
+    builder.search.update_condition(builder.search.query.conditions[0].id, values="NEW")  # as a script would
+    assert builder.editor.value.currentText() == "NEW"  # the editor shows what the search holds
     assert builder.run()
     run_until(lambda: bool(shown), timeout=10)
     qtmodeltester.check(builder.results.model)

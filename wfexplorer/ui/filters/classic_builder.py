@@ -221,6 +221,11 @@ class ClassicBuilder(QWidget):
             tree_bar.addWidget(button)
             self.tree_buttons[name] = button
         tree_bar.addStretch(1)
+        to_editor = QAction("Edit the selected condition", self.tree)
+        to_editor.setShortcuts([QKeySequence("F2"), QKeySequence("Return"), QKeySequence("Enter")])
+        to_editor.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        to_editor.triggered.connect(self.focus_editor)
+        self.tree.addAction(to_editor)
         self.editor = ClassicConditionEditor(self.search, self.paths)
         self.options = ClassicOptions(self.search, self.paths)
         self.query_panel = ClassicQueryPanel()
@@ -274,7 +279,7 @@ class ClassicBuilder(QWidget):
         self.redo_button.clicked.connect(self.search.redo)
         self.run_button.clicked.connect(lambda: self.run())
         self.tree.selectionModel().currentRowChanged.connect(lambda current, _old: self._selected(current))
-        self.tree.doubleClicked.connect(lambda _index: self.editor.field.setFocus())
+        self.tree.doubleClicked.connect(lambda _index: self.focus_editor())
         self.query_panel.text_applied.connect(self.apply_text)
         self.paths.resolved.connect(lambda _info: self.tree_model.set_labels(self.paths.labels()))
         self.results.sort_requested.connect(self.sort_by)
@@ -346,6 +351,11 @@ class ClassicBuilder(QWidget):
         self.editor.show_condition(index.data(CONDITION_ROLE) if index.isValid() else None)
         self._show_problems()
 
+    def focus_editor(self) -> None:
+        """Put the keyboard focus in the selected condition's field box."""
+        if self.editor.condition_id is not None:
+            self.editor.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def add_condition(self) -> int:
         """Add an empty condition to the selected group, select it and put the focus in its field."""
         condition_id = self.search.add_condition("", group=self.selected_group())
@@ -384,6 +394,8 @@ class ClassicBuilder(QWidget):
         selected = self.selected_condition()
         if change.kind is ChangeKind.CONDITION_CHANGED and change.condition_id is not None:
             self.tree_model.condition_changed(change.condition_id)
+            if change.condition_id == self.editor.condition_id and not self.editor.writing:
+                self.editor.show_condition(change.condition_id)  # changed by someone else (a script, a test)
         else:
             self.tree_model.refresh()
             self.tree.expandAll()

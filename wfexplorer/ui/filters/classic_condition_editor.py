@@ -100,6 +100,8 @@ class ClassicConditionEditor(QWidget):
         self.condition_id: int | None = None
         self.info: PathInfo | None = None
         self._loading = False
+        #: True while the editor itself writes into the search (the builder then leaves the editor alone).
+        self.writing = False
 
         self.field = QLineEdit()
         self.field.setObjectName("conditionField")
@@ -250,7 +252,7 @@ class ClassicConditionEditor(QWidget):
         condition = self.search.condition(self.condition_id)
         if text == condition.field:
             return
-        self.search.update_condition(self.condition_id, field=text)
+        self._write(field=text)
         self.edited.emit(self.condition_id)
         self.info = None
         self.paths.resolve(text, self._resolved)
@@ -277,7 +279,7 @@ class ClassicConditionEditor(QWidget):
             changes["range"] = None
         if new_shape is ValueShape.ONE and len(condition.values) > 1:
             changes["values"] = condition.values[:1]
-        self.search.update_condition(self.condition_id, **changes)  # type: ignore[arg-type]
+        self._write(**changes)
         self.edited.emit(self.condition_id)
         if new_shape is not old_shape:
             self._loading = True
@@ -293,9 +295,17 @@ class ClassicConditionEditor(QWidget):
         shape = condition.shape
         if shape is ValueShape.MANY:
             values = tuple(line.strip() for line in self.values.toPlainText().splitlines() if line.strip())
-            self.search.update_condition(self.condition_id, values=values)
+            self._write(values=values)
         elif shape is ValueShape.RANGE:
-            self.search.update_condition(self.condition_id, values=self.value.value(), range=self.upper.value())
-        elif shape is ValueShape.ONE or shape is None:
-            self.search.update_condition(self.condition_id, values=self.value.value())
+            self._write(values=self.value.value(), range=self.upper.value())
+        else:
+            self._write(values=self.value.value())
         self.edited.emit(self.condition_id)
+
+    def _write(self, **changes: object) -> None:
+        assert self.condition_id is not None
+        self.writing = True
+        try:
+            self.search.update_condition(self.condition_id, **changes)  # type: ignore[arg-type]
+        finally:
+            self.writing = False

@@ -23,9 +23,11 @@ HEADERS = ("Field", "Modifier", "Value")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def group_title(index: int) -> str:
-    """How a group row reads."""
-    return "All of these" if index == 0 else f"OR {index}: all of these"
+def group_title(index: int, number: int | None = None) -> str:
+    """How a group row reads (``number``: the ``OR:n:`` it is sent as; None: empty, so not sent)."""
+    if index == 0:
+        return "All of these"
+    return f"OR {number}: all of these" if number is not None else "OR (empty: not sent)"
 
 
 def value_text(condition: Condition) -> str:
@@ -191,14 +193,19 @@ class ClassicTreeModel(QAbstractItemModel):
         if role == CONDITION_ROLE:
             return None
         problems = self._group_problems.get(group, [])
-        size = len(self.search.query.groups[group].conditions)
+        groups = self.search.query.groups
+        size = len(groups[group].conditions)
+        number = sum(1 for other in groups[1 : group + 1] if other.conditions) if size else None
+        title = group_title(group, number)
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
-            return f"{group_title(group)} ({size})"
+            return f"{title} ({size})"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            words = f"Group {group_title(group)}, {size} condition{'' if size == 1 else 's'}"
+            words = f"Group {title}, {size} condition{'' if size == 1 else 's'}"
             return f"{words}. {' '.join(problems)}" if problems else words
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return "\n".join(problems) or ("Conditions sent without a prefix" if group == 0 else f"Sent as OR:{group}:")
+            sent = "Conditions sent without a prefix" if group == 0 else (
+                f"Sent as OR:{number}:" if number is not None else "Empty: left out of the request")
+            return "\n".join(problems) or sent
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and problems:
             return icons.problem_icon()
         return None
