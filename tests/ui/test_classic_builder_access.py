@@ -140,3 +140,18 @@ def test_the_results_model_passes_the_model_tester_with_classic_rows(qtbot, ops,
     assert builder.run()
     run_until(lambda: bool(shown), timeout=10)
     qtmodeltester.check(builder.results.model)
+
+
+def test_a_typed_value_is_undone_in_one_step(qtbot, ops, run_until, builder):
+    builder.add_condition()
+    builder.editor.field.setText("name")
+    builder.editor.field.editingFinished.emit()
+    line = builder.editor.value.lineEdit()
+    line.setFocus()
+    qtbot.keyClicks(line, "launch")
+    assert builder.search.query_string() == "name=launch"
+    qtbot.mouseClick(builder.undo_button, Qt.MouseButton.LeftButton)
+    assert builder.search.query_string() == "name="  # the whole word, not one letter
+    assert builder.editor.value.currentText() == "" and builder.search.can_redo
+    qtbot.mouseClick(builder.redo_button, Qt.MouseButton.LeftButton)
+    assert builder.editor.value.currentText() == "launch"

@@ -295,11 +295,11 @@ class ClassicConditionEditor(QWidget):
         shape = condition.shape
         if shape is ValueShape.MANY:
             values = tuple(line.strip() for line in self.values.toPlainText().splitlines() if line.strip())
-            self._write(values=values)
+            self._write(values=values, typing=True)
         elif shape is ValueShape.RANGE:
-            self._write(values=self.value.value(), range=self.upper.value())
+            self._write(values=self.value.value(), range=self.upper.value(), typing=True)
         else:
-            self._write(values=self.value.value())
+            self._write(values=self.value.value(), typing=True)
         self.edited.emit(self.condition_id)
 
     def _write(self, **changes: object) -> None:
