@@ -110,6 +110,26 @@ def test_every_edit_can_be_undone_and_redone(search: ClassicSearch) -> None:
     assert search.query_string() == "name=a&name_Sort=desc" and search.can_redo
 
 
+def test_typing_into_one_value_is_undone_as_one_step(search: ClassicSearch) -> None:
+    name = search.add_condition("name", "cicontains")
+    for text in ("l", "la", "lau", "laun"):
+        search.update_condition(name, values=text, typing=True)
+    priority = search.add_condition("priority", None, "1")
+    search.update_condition(priority, values="12", typing=True)
+    search.update_condition(name, values="launch", typing=True)  # another condition in between: a new step
+    search.undo()
+    assert search.condition(name).values == ("laun",)
+    search.undo()
+    assert search.condition(priority).values == ("1",)
+    search.undo()
+    search.undo()
+    assert search.condition(name).values == ()  # all four keystrokes at once
+    search.redo()
+    search.update_condition(name, values="launc", typing=True)  # after an undo or redo: a new step
+    search.undo()
+    assert search.condition(name).values == ("laun",)
+
+
 def test_changing_the_object_type_clears_what_belonged_to_the_old_one(search: ClassicSearch) -> None:
     search.add_condition("name", None, "a")
     search.set_fields(["project:name"])

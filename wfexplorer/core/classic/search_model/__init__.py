@@ -34,7 +34,8 @@ wildcards), ``schema`` (types, paths, ``DE:`` fields and completions from metada
 (problems pointing at conditions), ``running`` (exact requests, search/page/count/report through
 ``session.request``, result columns, server errors on their condition), ``editor`` (the editable search
 with change announcements and undo), ``snippets`` (python-workfront, ``wfexplorer.core`` and
-``workfront-api`` code), ``store`` (saved searches and history per profile).
+``workfront-api`` code; the exact request for curl and the like), ``store`` (saved searches and history per
+profile), ``table`` (results as the shared results table).
 """
 
 from wfexplorer.core.classic.search_model.editor import ChangeKind, ClassicSearch, SearchChange
@@ -82,10 +83,12 @@ from wfexplorer.core.classic.search_model.snippets import (
     SnippetTarget,
     all_snippets,
     core_snippet,
+    http_call,
     javascript_snippet,
     python_workfront_snippet,
 )
 from wfexplorer.core.classic.search_model.store import HistoryEntry, SavedSearch, SearchStore
+from wfexplorer.core.classic.search_model.table import report_table, search_table, table_column
 from wfexplorer.core.classic.search_model.validation import Part, Problem, Severity, blocking, validate
 from wfexplorer.core.classic.search_model.values import DATE_WILDCARDS, USER_ATTRIBUTES, is_date_wildcard
 from wfexplorer.core.classic.search_model.vocabulary import (
@@ -150,6 +153,7 @@ __all__ = [
     "blocking",
     "core_snippet",
     "count",
+    "http_call",
     "is_date_wildcard",
     "javascript_snippet",
     "kind_of",
@@ -158,10 +162,13 @@ __all__ = [
     "parse",
     "python_workfront_snippet",
     "query",
+    "report_table",
     "request_for",
     "run_page",
     "run_report",
     "run_search",
+    "search_table",
+    "table_column",
     "to_pairs",
     "to_query_string",
     "validate",

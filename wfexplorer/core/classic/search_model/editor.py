@@ -87,6 +87,7 @@ class ClassicSearch:
         self._listeners: list[Listener] = []
         self._undo: list[tuple[ClassicQuery, Operation]] = []
         self._redo: list[tuple[ClassicQuery, Operation]] = []
+        self._typing: int | None = None  # the condition whose values the last (coalesced) edit typed into
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -138,9 +139,12 @@ class ClassicSearch:
 
         return unsubscribe
 
-    def _commit(self, query: ClassicQuery, change: SearchChange, mode: Operation | None = None) -> None:
-        self._undo.append((self._query, self._mode))
-        del self._undo[:-UNDO_DEPTH]
+    def _commit(self, query: ClassicQuery, change: SearchChange, mode: Operation | None = None,
+                typing: int | None = None) -> None:
+        if typing is None or typing != self._typing:  # a run of typing into one value is one undo step
+            self._undo.append((self._query, self._mode))
+            del self._undo[:-UNDO_DEPTH]
+        self._typing = typing
         self._redo.clear()
         self._query = query
         if mode is not None:
@@ -172,8 +176,13 @@ class ClassicSearch:
         return condition.id
 
     def update_condition(self, condition_id: int, *, field: str = _UNSET, modifier: Modifier | str | None = _UNSET,
-                         values: Iterable[str] | str = _UNSET, range: str | None = _UNSET) -> None:  # noqa: A002
-        """Change parts of a condition (only the parts given); it keeps its id and place."""
+                         values: Iterable[str] | str = _UNSET, range: str | None = _UNSET,  # noqa: A002
+                         typing: bool = False) -> None:
+        """Change parts of a condition (only the parts given); it keeps its id and place.
+
+        ``typing``: the change is a keystroke in a value editor; consecutive typing changes of one condition are
+        undone as one step (any other edit, or an undo, ends the run).
+        """
         group, index = self._where(condition_id)
         old = self._query.groups[group].conditions[index]
         changes: dict[str, Any] = {}
@@ -189,7 +198,8 @@ class ClassicSearch:
         if new == old:
             return
         self._commit(self._replaced(group, index, new), SearchChange(ChangeKind.CONDITION_CHANGED, condition_id,
-                                                                     group, index))
+                                                                     group, index),
+                     typing=condition_id if typing else None)
 
     def remove_condition(self, condition_id: int) -> None:
         """Remove a condition (the change says where it was)."""
@@ -310,6 +320,7 @@ class ClassicSearch:
 
     def undo(self) -> None:
         """Go back one edit (announced as RESET)."""
+        self._typing = None
         if self._undo:
             self._redo.append((self._query, self._mode))
             self._query, self._mode = self._undo.pop()
@@ -317,6 +328,7 @@ class ClassicSearch:
 
     def redo(self) -> None:
         """Redo the last undone edit (announced as RESET)."""
+        self._typing = None
         if self._redo:
             self._undo.append((self._query, self._mode))
             self._query, self._mode = self._redo.pop()

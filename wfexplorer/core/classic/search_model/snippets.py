@@ -213,3 +213,14 @@ def all_snippets(query: ClassicQuery, target: SnippetTarget, operation: Operatio
         "wfexplorer.core": core_snippet(query, target, operation),
         "workfront-api": javascript_snippet(query, target, operation),
     }
+
+
+def http_call(query: ClassicQuery, target: SnippetTarget, operation: Operation | str = "search") -> Any:
+    """The exact request of ``operation`` as a :class:`wfexplorer.core.snippets.HttpCall` (for curl, Python
+    ``requests`` and ``fetch``); the credential is named by ``target.auth`` and read from the environment."""
+    from wfexplorer.core.snippets import Auth as HttpAuth
+    from wfexplorer.core.snippets import HttpCall
+
+    request = request_for(query, operation)
+    auth = HttpAuth.API_KEY if target.auth is Auth.API_KEY else HttpAuth.SESSION_ID
+    return HttpCall(request.method, target.api_url.rstrip("/") + request.path, request.params, auth=auth)
