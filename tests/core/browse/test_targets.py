@@ -23,7 +23,8 @@ ID = "63ab1f2e0000c1d2a4f6b8e9f0a1b2c3"
     (f"https://experience.adobe.com/#/@acme/so:acme-Production/workfront/project/{ID}/overview",
      ObjectTarget("PROJ", ID)),
     ("https://experience.adobe.com/#/@acme/workfront/planning/workspace/Ws6955b900ed52c2b21bbbb90b/"
-     "recordtype/Rt6955b900ce4e7421e78375db/record/Rc6955b900ea6f37c431396803", RecordTarget("Rc6955b900ea6f37c431396803")),
+     "recordtype/Rt6955b900ce4e7421e78375db/record/Rc6955b900ea6f37c431396803",
+     RecordTarget("Rc6955b900ea6f37c431396803")),
     ("Rc6955b900ea6f37c431396803", RecordTarget("Rc6955b900ea6f37c431396803")),
     ("checkout", None),
     ("", None),
