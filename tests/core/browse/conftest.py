@@ -1,70 +1,19 @@
-"""A signed-in core Connection to the session simulator, and a recorder of the requests it sends."""
+"""A browse tree over the signed-in connection (``connection`` and ``requests_sent`` are in tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
-from wfexplorer.core.auth.profiles import Environment, Profile
 from wfexplorer.core.browse import BrowseTree, Loader, LoadResult, Node, root_specs
 from wfexplorer.core.connection import Connection
-
-
-class Requests:
-    """Every request the connection sends, as ``METHOD path`` (query strings dropped)."""
-
-    def __init__(self) -> None:
-        self.sent: list[Any] = []
-
-    def __call__(self, event: Any) -> None:
-        self.sent.append(event)
-
-    def count(self) -> int:
-        return len(self.sent)
-
-    def clear(self) -> None:
-        self.sent.clear()
-
-
-@pytest.fixture
-def planning_accepts_login_sessions(demo_server: Any) -> Iterator[None]:
-    """Let the simulator's Planning API accept a classic /login session, as ``wfexplorer --demo`` does."""
-    options = demo_server.context.settings.planning_options
-    before = options.get("accept_login_sessions", "false")
-    options["accept_login_sessions"] = "true"
-    yield
-    options["accept_login_sessions"] = before
-
-
-@pytest.fixture
-def connection(demo_server: Any, demo_credentials: dict[str, Any], memory_keyring: Any, tmp_path: Any,
-               planning_accepts_login_sessions: None) -> Iterator[Connection]:
-    """The admin signed in with a password: classic Session and Planning client over loopback."""
-    authenticator = Authenticator(profiles=ProfileStore(tmp_path / "config"), secrets=SecretStore())
-    profile = Profile(name="Simulator", environment=Environment.CUSTOM, custom_url=demo_server.base_url)
-    signed_in = authenticator.sign_in_with_password(profile, demo_credentials["username"],
-                                                    demo_credentials["password"])
-    connected = Connection(signed_in)
-    yield connected
-    connected.sign_out()
-
-
-@pytest.fixture
-def requests_sent(connection: Connection) -> Iterator[Requests]:
-    """The connection's request events from now on."""
-    recorder = Requests()
-    unsubscribe = connection.subscribe(recorder)
-    yield recorder
-    unsubscribe()
 
 
 class Browser:
     """The tree and its loader driven synchronously, as the GUI drives them across threads."""
 
-    def __init__(self, connection: Connection, sent: Requests) -> None:
+    def __init__(self, connection: Connection, sent: Any) -> None:
         self.tree = BrowseTree(root_specs(connection))
         self.loader = Loader(connection)
         self.sent = sent
@@ -98,6 +47,6 @@ class Browser:
 
 
 @pytest.fixture
-def browser(connection: Connection, requests_sent: Requests) -> Browser:
+def browser(connection: Connection, requests_sent: Any) -> Browser:
     """A browse tree over the signed-in connection."""
     return Browser(connection, requests_sent)
