@@ -20,6 +20,9 @@ import keyring.backend
 import keyring.errors
 import pytest
 
+from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
+from wfexplorer.core.auth.profiles import Environment, Profile
+from wfexplorer.core.connection import Connection
 from wfexplorer.demo.server import DemoServer
 from wfexplorer.demo.settings import DemoSettings
 
@@ -119,3 +122,51 @@ def private_server(_module_server: DemoServer) -> Iterator[DemoServer]:
     for name in vars(defaults):
         setattr(settings, name, getattr(defaults, name))
     _module_server.context.faults.reset()
+
+
+class Requests:
+    """Every request event of a connection (one per HTTP attempt), in the order they happened."""
+
+    def __init__(self) -> None:
+        self.sent: list[Any] = []
+
+    def __call__(self, event: Any) -> None:
+        self.sent.append(event)
+
+    def count(self) -> int:
+        return len(self.sent)
+
+    def clear(self) -> None:
+        self.sent.clear()
+
+
+@pytest.fixture
+def planning_accepts_login_sessions(demo_server: Any) -> Iterator[None]:
+    """Let the simulator's Planning API accept a classic /login session, as ``wfexplorer --demo`` does."""
+    options = demo_server.context.settings.planning_options
+    before = options.get("accept_login_sessions", "false")
+    options["accept_login_sessions"] = "true"
+    yield
+    options["accept_login_sessions"] = before
+
+
+@pytest.fixture
+def connection(demo_server: Any, demo_credentials: dict[str, Any], memory_keyring: Any, tmp_path: Any,
+               planning_accepts_login_sessions: None) -> Iterator[Connection]:
+    """The admin signed in with a password: classic Session and Planning client over loopback."""
+    authenticator = Authenticator(profiles=ProfileStore(tmp_path / "config"), secrets=SecretStore())
+    profile = Profile(name="Simulator", environment=Environment.CUSTOM, custom_url=demo_server.base_url)
+    signed_in = authenticator.sign_in_with_password(profile, demo_credentials["username"],
+                                                    demo_credentials["password"])
+    connected = Connection(signed_in, cache_dir=tmp_path / "metadata-cache")  # no metadata from other tests
+    yield connected
+    connected.sign_out()
+
+
+@pytest.fixture
+def requests_sent(connection: Connection) -> Iterator[Requests]:
+    """The connection's request events from now on."""
+    recorder = Requests()
+    unsubscribe = connection.subscribe(recorder)
+    yield recorder
+    unsubscribe()

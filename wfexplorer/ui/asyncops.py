@@ -26,6 +26,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from wfexplorer.core import errors
@@ -73,9 +74,12 @@ class Operations(QObject):
         return len(self._tasks)
 
     async def call(self, function: Callable[..., T], *args: Any) -> T:
-        """Run ``function(*args)`` in the executor and return its result (raises what it raises)."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, function, *args)
+        """Run ``function(*args)`` in the executor and return its result (raises what it raises).
+
+        The GUI thread's loop is the one captured at creation: a task may be stepped by Qt's own event
+        processing (a modal dialog's or a test's), where asyncio sees no running loop.
+        """
+        return await self._loop.run_in_executor(self._executor, function, *args)
 
     def run(
         self,
@@ -133,7 +137,7 @@ class Operations(QObject):
 
     def _forget(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
-        if not self._tasks:
+        if not self._tasks and shiboken6.isValid(self):  # the window (our parent) may be gone already
             self.busy_changed.emit(False)
 
     async def _operate(

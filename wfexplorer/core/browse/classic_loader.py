@@ -181,7 +181,12 @@ class ClassicLoader:
     # -- helpers -------------------------------------------------------------------------------------
 
     def _describe(self, code: str) -> ObjectMeta:
-        return self.session.metadata.describe(code)
+        """The type's metadata; when it is not in hand, fetched with the type list if that is missing too
+        (one request either way)."""
+        catalog = self.session.metadata
+        if catalog.missing([code]) or not catalog.has_object_list:
+            self._send([], metadata_for=[code], object_list=not catalog.has_object_list)
+        return catalog.describe(code)
 
     def _known_meta(self, code: str) -> ObjectMeta | None:
         """Metadata already in hand for ``code`` (no request), else None."""

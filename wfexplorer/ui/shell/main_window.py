@@ -107,7 +107,9 @@ class MainWindow(QMainWindow):
         self.controller.loaded.connect(lambda _node: self.status.clear_error())
         self._build_actions()
         self._restore_or_size()
-        self.controller.load(self.tree.root.children[0])  # the object types: what everyone expands first
+        classic = self.tree.root.children[0]
+        self.controller.load(classic)  # the object types: what everyone expands first
+        self.navigator.view.expand(self.model.index_of(classic))
 
     # -- actions and menus ---------------------------------------------------------------------------
 

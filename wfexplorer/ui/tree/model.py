@@ -5,6 +5,10 @@ index never holds a Python object that may be freed) and turns ``rows_inserting`
 ``rows_removing``/``rows_removed`` and ``node_changed`` into ``beginInsertRows``/``endInsertRows``,
 ``beginRemoveRows``/``endRemoveRows`` and ``dataChanged``. ``canFetchMore`` is true only for a node
 that was never loaded; ``fetchMore`` asks the controller to start its load and returns at once.
+
+The load starts on the next turn of the event loop, not inside ``fetchMore``: Qt calls ``fetchMore``
+from wherever a view or a model checker happens to be, including inside another insertion, and
+starting a load inserts a "Loading…" row at once, which must never nest in a running insert.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -34,6 +38,7 @@ class NavigatorModel(QAbstractItemModel):
         self.tree = tree
         self._load = load
         self._italic: QFont | None = None
+        self._fetching: set[int] = set()
         tree.listeners.append(self)
 
     def detach(self) -> None:
@@ -93,11 +98,19 @@ class NavigatorModel(QAbstractItemModel):
     def canFetchMore(self, parent: Index) -> bool:
         if parent.isValid() and parent.column() != 0:
             return False
-        return self.node(parent).can_fetch
+        node = self.node(parent)
+        return node.can_fetch and node.id not in self._fetching
 
     def fetchMore(self, parent: Index) -> None:
         node = self.node(parent)
-        if node.can_fetch:
+        if node.can_fetch and node.id not in self._fetching:
+            self._fetching.add(node.id)
+            QTimer.singleShot(0, self, lambda: self._fetch(node.id))
+
+    def _fetch(self, node_id: int) -> None:
+        self._fetching.discard(node_id)
+        node = self.tree.node(node_id)
+        if node is not None and node.can_fetch:
             self._load(node)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

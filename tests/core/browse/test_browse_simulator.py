@@ -1,0 +1,177 @@
+"""Browsing the simulator through the core tree: what each expansion shows and exactly what it costs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wfexplorer.core import errors
+from wfexplorer.core.browse import PAGE_SIZE, LoadState, MessageRole, NodeKind, ObjectRef
+from wfexplorer.core.browse.display import COMMON_TYPES
+
+
+def first_object(browser: Any, type_label: str) -> Any:
+    classic = browser.tree.top(NodeKind.CLASSIC)
+    browser.expand(classic)
+    kind = browser.child(classic, type_label)
+    browser.expand(kind)
+    return next(node for node in kind.children if node.kind is NodeKind.OBJECT)
+
+
+def test_object_types_come_by_label_with_code_the_common_ones_first_for_one_request(browser):
+    classic = browser.tree.top(NodeKind.CLASSIC)
+    assert browser.expand(classic) == 1
+    labels = [node.label for node in classic.children]
+    assert labels[:3] == ["Project (PROJ)", "Task (TASK)", "Issue (OPTASK)"]
+    codes = [node.payload.code for node in classic.children]
+    assert codes[:len(COMMON_TYPES)] == [code for code in COMMON_TYPES if code in codes]
+    rest = labels[len(COMMON_TYPES):]
+    assert rest == sorted(rest, key=str.casefold)
+    assert len(labels) > 40
+
+
+def test_from_a_task_to_its_project_its_portfolio_and_down_through_its_programs(browser):
+    task = first_object(browser, "Task (TASK)")
+    assert browser.expand(task) == 1                      # references with their targets' names, one request
+    project_ref = browser.child(task, "Project")
+    assert project_ref.state is LoadState.LOADED          # already in hand
+    assert browser.expand(project_ref) == 0
+    (project,) = project_ref.children
+    assert project.kind is NodeKind.OBJECT and project.payload.code == "PROJ"
+    assert project_ref.detail == project.label
+
+    assert browser.expand(project) == 1
+    portfolio_ref = browser.child(project, "Portfolio")
+    assert browser.expand(portfolio_ref) == 0
+    (portfolio,) = portfolio_ref.children
+    assert portfolio.payload.code == "PORT"
+
+    assert browser.expand(portfolio) == 1
+    programs = browser.child(portfolio, "Programs")
+    assert programs.kind is NodeKind.COLLECTION and "Program (PRGM)" in programs.detail
+    assert browser.expand(programs) == 1                  # count and page in one batch
+    names = [node.label for node in programs.children]
+    assert names and names == sorted(names, key=str.casefold)
+    assert programs.detail == f"{len(names):,}"
+    # and back down: the project's own program is among the portfolio's programs
+    program_ref = browser.child(project, "Program")
+    assert program_ref.detail in names
+    program = browser.child(programs, program_ref.detail)
+    assert browser.expand(program) == 1
+    assert browser.child(program, "Portfolio").detail == portfolio.label
+    # every request went as one /batch or one GET: none was spent on metadata alone
+    assert all(event.method in ("GET", "POST") for event in browser.sent.sent)
+
+
+def test_a_null_reference_shows_none_and_costs_nothing(browser):
+    task = first_object(browser, "Task (TASK)")
+    browser.expand(task)
+    empty = [node for node in task.children if node.kind is NodeKind.REFERENCE and node.detail == "(none)"]
+    assert empty, "the seeded task should have at least one empty reference"
+    assert not empty[0].expandable and empty[0].children == []
+    assert browser.expand(empty[0]) == 0
+
+
+def test_a_type_pages_by_200_with_the_total_from_count(browser):
+    classic = browser.tree.top(NodeKind.CLASSIC)
+    browser.expand(classic)
+    tasks = browser.child(classic, "Task (TASK)")
+    assert browser.expand(tasks) == 1
+    total = tasks.total
+    assert total is not None and total > PAGE_SIZE
+    assert tasks.loaded_count == PAGE_SIZE
+    more = tasks.children[-1]
+    assert more.kind is NodeKind.MORE and more.label == f"Load {PAGE_SIZE} more ({PAGE_SIZE} of {total:,} shown)"
+    assert tasks.detail == f"{PAGE_SIZE} of {total:,}"
+    assert browser.more(tasks) == 1
+    assert tasks.loaded_count == 2 * PAGE_SIZE
+    ids = [node.payload.id for node in tasks.children if node.kind is NodeKind.OBJECT]
+    assert len(ids) == len(set(ids)), "pages must not overlap"
+
+
+def test_a_name_filter_searches_the_server(browser, connection):
+    classic = browser.tree.top(NodeKind.CLASSIC)
+    browser.expand(classic)
+    projects = browser.child(classic, "Project (PROJ)")
+    browser.expand(projects)
+    word = projects.children[0].label.split()[0]
+    request = browser.tree.set_query(projects, word.lower())
+    before = browser.sent.count()
+    browser.tree.apply(browser.loader.load(request))
+    assert browser.sent.count() - before == 1
+    assert projects.children and all(word.lower() in node.label.lower() for node in projects.children)
+    expected = connection.session.count("PROJ", {"name": word.lower(), "name_Mod": "cicontains"})
+    assert projects.total == expected
+
+
+def test_a_large_collection_is_paged_by_searching_the_target_type(browser):
+    classic = browser.tree.top(NodeKind.CLASSIC)
+    browser.expand(classic)
+    projects = browser.child(classic, "Project (PROJ)")
+    browser.expand(projects)
+    project = projects.children[0]
+    browser.expand(project)
+    tasks = browser.child(project, "Tasks")
+    before = browser.sent.count()
+    assert browser.expand(tasks) == 1
+    (batch,) = browser.sent.sent[before:]
+    assert batch.request is not None
+    body = str((batch.request.form, batch.request.query, batch.request.json))
+    assert "task/search" in body and "projectID" in body and project.payload.id in body
+    assert all(node.payload.code == "TASK" for node in tasks.children if node.kind is NodeKind.OBJECT)
+
+
+def test_planning_workspaces_record_types_records_and_linked_records(browser):
+    planning = browser.tree.top(NodeKind.PLANNING)
+    assert browser.expand(planning) == 1
+    workspace = planning.children[0]
+    assert browser.expand(workspace) == 1
+    campaigns = browser.child(workspace, "Campaigns")
+    assert campaigns.payload.color and campaigns.payload.icon
+    assert browser.expand(campaigns) == 1
+    record = next(node for node in campaigns.children if node.kind is NodeKind.RECORD)
+    assert browser.expand(record) <= 1                    # the record type's fields, once
+    links = [node for node in record.children if node.kind is NodeKind.RECORD_LINK and node.children]
+    assert links, "a seeded campaign links to other records"
+    assert browser.expand(links[0]) == 0                  # linked records' names came with the record
+    second = next(node for node in campaigns.children if node.kind is NodeKind.RECORD and node is not record)
+    assert browser.expand(second) == 0                    # fields of the type are kept
+
+
+def test_an_external_reference_opens_the_classic_project_it_stands_for(browser, connection):
+    planning = browser.tree.top(NodeKind.PLANNING)
+    browser.expand(planning)
+    workspace = planning.children[0]
+    browser.expand(workspace)
+    campaigns = browser.child(workspace, "Campaigns")
+    browser.expand(campaigns)
+    for record in (node for node in campaigns.children if node.kind is NodeKind.RECORD):
+        browser.expand(record)
+        link = browser.child(record, "Workfront projects")
+        if link.children:
+            break
+    else:
+        pytest.fail("no seeded campaign links a Workfront project")
+    project = link.children[0]
+    assert isinstance(project.payload, ObjectRef) and project.payload.code == "PROJ"
+    assert browser.expand(project) <= 2                   # PROJ metadata (with the type list), then the project
+    assert browser.child(project, "Portfolio")
+    found = connection.session.load("PROJ", project.payload.id, ["name"])
+    assert found["name"] == project.label
+
+
+def test_a_failed_expansion_stays_in_its_node_with_the_message(browser, demo_faults):
+    classic = browser.tree.top(NodeKind.CLASSIC)
+    browser.expand(classic)
+    projects = browser.child(classic, "Project (PROJ)")
+    demo_faults.error_rate, demo_faults.error_status = 1.0, 400
+    request = browser.tree.begin_load(projects)
+    with pytest.raises(errors.WorkfrontError) as failure:
+        browser.loader.load(request)
+    demo_faults.reset()
+    assert browser.tree.fail(request, failure.value)
+    assert projects.state is LoadState.FAILED
+    (message,) = projects.children
+    assert message.kind is NodeKind.MESSAGE and message.payload is MessageRole.ERROR
+    assert message.label == failure.value.message

@@ -1,0 +1,344 @@
+"""The explorer window over a signed-in connection: navigator, detail tabs, quick open, keys, restored state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QStatusBar
+
+from wfexplorer.core.browse import LoadState, Node, NodeKind
+from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget
+from wfexplorer.core.window_state import WindowStateStore
+from wfexplorer.ui.detail.tab import DetailTab
+from wfexplorer.ui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def state_store(tmp_path: Any) -> WindowStateStore:
+    return WindowStateStore(tmp_path / "config")
+
+
+@pytest.fixture
+def open_window(qtbot: Any, qt_loop: Any, connection: Any, state_store: WindowStateStore,
+                crashes: list[BaseException]) -> Iterator[Any]:
+    """Opens main windows over ``connection`` (or another); closes them at the end; no crash allowed."""
+    opened: list[MainWindow] = []
+
+    def make(over: Any = None) -> MainWindow:
+        window = MainWindow(over or connection, crash_handler=crashes.append, state_store=state_store)
+        opened.append(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        return window
+
+    yield make
+    for window in opened:
+        if shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
+    assert crashes == []
+
+
+def wait_loaded(run_until: Any, node: Node) -> None:
+    run_until(lambda: node.state in (LoadState.LOADED, LoadState.FAILED))
+    assert node.state is LoadState.LOADED, node.error
+
+
+def expand(window: MainWindow, run_until: Any, node: Node) -> Node:
+    """Expand ``node``'s row in the navigator as a user does, and wait for its children."""
+    view = window.navigator.view
+    for ancestor in node.path()[:-1]:
+        view.expand(window.model.index_of(ancestor))
+    view.scrollTo(window.model.index_of(node))
+    view.expand(window.model.index_of(node))
+    if node.state is not LoadState.LOADED:
+        wait_loaded(run_until, node)
+    return node
+
+
+def child(node: Node, label: str) -> Node:
+    found = next((kid for kid in node.children if kid.label.startswith(label)), None)
+    assert found is not None, f"{label!r} not among {[kid.label for kid in node.children][:20]}"
+    return found
+
+
+def wait_tab(run_until: Any, window: MainWindow) -> DetailTab:
+    tab = window.current_tab()
+    assert tab is not None
+    run_until(lambda: tab.details is not None or tab.error.isVisible())
+    assert not tab.error.isVisible(), tab.error.text()
+    return tab
+
+
+def test_the_window_opens_with_the_object_types_loaded_and_named_widgets(open_window, run_until):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    assert window.findChild(object, "navigator") is window.navigator.view
+    assert window.navigator.view.accessibleName() == "Navigator"
+    assert window.findChild(object, "detailTabs") is window.tabs
+    status = window.findChild(QStatusBar, "statusBar")
+    assert status is window.status
+    assert child(classic, "Project (PROJ)").kind is NodeKind.OBJECT_TYPE
+    screen = window.screen().availableGeometry()
+    assert window.width() >= screen.width() * 0.7 and window.height() >= screen.height() * 0.7
+
+
+class Gate:
+    """Lets through only the loads a test asks for.
+
+    A model tester calls ``fetchMore`` on every fetchable row it sees, ten levels deep; over a real
+    server that is a crawl of the whole database. The model under test is the real one with real
+    loads; only what reaches the server is limited to the rows the test opens.
+    """
+
+    def __init__(self, controller: Any) -> None:
+        self.controller = controller
+        self.allowed: set[int] = set()
+        self.refused = 0
+
+    def __call__(self, node: Node) -> None:
+        if node.id in self.allowed:
+            self.controller.load(node)
+        else:
+            self.refused += 1
+
+
+def gated_model(connection: Any, ops: Any) -> tuple[Any, Gate]:
+    from wfexplorer.core.browse import BrowseTree, Loader, root_specs
+    from wfexplorer.ui.tree.controller import BrowseController
+    from wfexplorer.ui.tree.model import NavigatorModel
+
+    tree = BrowseTree(root_specs(connection))
+    controller = BrowseController(tree, Loader(connection).load, ops)
+    gate = Gate(controller)
+    return NavigatorModel(tree, gate), gate
+
+
+def open_row(model: Any, gate: Gate, run_until: Any, node: Node) -> Node:
+    gate.allowed.add(node.id)
+    model.fetchMore(model.index_of(node))
+    wait_loaded(run_until, node)
+    return node
+
+
+@pytest.mark.parametrize("force_py", [False, True], ids=["qt-tester", "python-tester"])
+def test_the_model_passes_the_model_tester_while_real_loads_are_under_way(connection, ops, run_until,
+                                                                          qtmodeltester, force_py):
+    model, gate = gated_model(connection, ops)
+    qtmodeltester.check(model, force_py=force_py)
+    tree = model.tree
+    classic = open_row(model, gate, run_until, tree.top(NodeKind.CLASSIC))
+    tasks = open_row(model, gate, run_until, child(classic, "Task (TASK)"))
+    task = next(node for node in tasks.children if node.kind is NodeKind.OBJECT)
+    open_row(model, gate, run_until, task)
+    open_row(model, gate, run_until, child(task, "Project").children[0])
+    open_row(model, gate, run_until, tree.top(NodeKind.PLANNING))
+    more = tasks.children[-1]
+    assert model.data(model.index_of(more)).startswith("Load 200 more")
+    gate.controller.activate(more)
+    run_until(lambda: tasks.loaded_count > 200 and tasks.children[-1].state is not LoadState.LOADING)
+    gate.controller.reload(classic)                     # F5 on a loaded node replaces its rows
+    wait_loaded(run_until, classic)
+    assert gate.refused > 0, "the tester did ask for more rows than the test opened"
+    model.detach()
+
+
+def test_selecting_an_object_opens_it_in_the_tab_with_fields_grouped_and_its_json(open_window, run_until):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    project = projects.children[0]
+    window.navigator.view.select(project)
+    tab = wait_tab(run_until, window)
+    assert tab.target == ObjectTarget("PROJ", project.payload.id)
+    assert tab.label == project.label
+    assert "name" in tab.form.values or tab.form.values
+    assert project.payload.id in tab.raw.text.toPlainText()
+    assert window.tabs.count() == 1
+
+
+def test_ctrl_click_opens_a_second_tab_and_ctrl_w_closes_it(open_window, run_until, qtbot):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    window.open_node(projects.children[0])
+    window.open_node(projects.children[1], new_tab=True)
+    assert window.tabs.count() == 2
+    window.tabs.currentWidget().setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.count() == 1
+
+
+def test_back_and_forward_go_through_what_was_opened(open_window, run_until):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    first, second = projects.children[0], projects.children[1]
+    window.open_node(first)
+    window.open_node(second)
+    assert window.back_action.shortcut().toString() == "Alt+Left"
+    window.back_action.trigger()
+    assert window.current_tab().target.id == first.payload.id
+    window.forward_action.trigger()
+    assert window.current_tab().target.id == second.payload.id
+
+
+def test_f5_reloads_the_selected_node_only(open_window, run_until, requests_sent, qtbot):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    tasks = expand(window, run_until, child(classic, "Task (TASK)"))
+    tasks_before = [node.id for node in tasks.children]
+    window.navigator.view.select(projects)
+    window.navigator.view.setFocus()
+    created = window.connection.session.post("/proj", {"name": "AAA F5 refresh probe"})
+    requests_sent.clear()
+    qtbot.keyClick(window.navigator.view, Qt.Key.Key_F5)
+    run_until(lambda: projects.state is LoadState.LOADED and requests_sent.count() >= 1)
+    wait_loaded(run_until, projects)
+    assert requests_sent.count() == 1
+    assert any(node.payload.id == created["ID"] for node in projects.children if node.kind is NodeKind.OBJECT)
+    assert [node.id for node in tasks.children] == tasks_before
+    window.connection.session.delete(f"/proj/{created['ID']}")
+
+
+def test_a_failed_expansion_shows_the_message_in_its_node_and_retry_loads_it(open_window, run_until, demo_faults):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    demo_faults.error_rate, demo_faults.error_status = 1.0, 400
+    portfolios = child(classic, "Portfolio (PORT)")
+    window.navigator.view.expand(window.model.index_of(portfolios))
+    run_until(lambda: portfolios.state is LoadState.FAILED)
+    (message,) = portfolios.children
+    assert message.label and "Retry" in window.model.data(window.model.index_of(message), Qt.ItemDataRole.ToolTipRole)
+    assert window.status.last_error.text()
+    demo_faults.reset()
+    window.controller.activate(message)
+    wait_loaded(run_until, portfolios)
+    assert all(node.kind is NodeKind.OBJECT for node in portfolios.children)
+
+
+@pytest.mark.parametrize("form", ["id", "code", "project link", "task link", "issue link", "user link"])
+def test_quick_open_opens_what_was_pasted(open_window, run_until, qtbot, connection, form):
+    window = open_window()
+    session = connection.session
+    project = session.search_page("PROJ", 0, 1, fields=["name"])[0]
+    task = session.search_page("TASK", 0, 1, fields=["name"])[0]
+    issue = session.search_page("OPTASK", 0, 1, fields=["name"])[0]
+    user = session.search_page("USER", 0, 1, fields=["name"])[0]
+    host = "https://acme.my.workfront.com"
+    text, code, ident = {
+        "id": (task["ID"], "TASK", task["ID"]),
+        "code": (f"PROJ:{project['ID']}", "PROJ", project["ID"]),
+        "project link": (f"{host}/project/{project['ID']}/tasks", "PROJ", project["ID"]),
+        "task link": (f"{host}/task/{task['ID']}/overview", "TASK", task["ID"]),
+        "issue link": (f"{host}/issue/{issue['ID']}/updates", "OPTASK", issue["ID"]),
+        "user link": (f"{host}/user/{user['ID']}/details", "USER", user["ID"]),
+    }[form]
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.quick_open_dialog
+    assert dialog.objectName() == "quickOpen" and dialog.isVisible()
+    dialog.input.setText(text)
+    qtbot.keyClick(dialog.input, Qt.Key.Key_Return)
+    run_until(lambda: window.current_tab() is not None)
+    tab = wait_tab(run_until, window)
+    assert tab.target == ObjectTarget(code, ident)
+
+
+def test_quick_open_searches_names_as_you_type_and_drops_stale_searches(open_window, run_until, qtbot, connection):
+    window = open_window()
+    project = connection.session.search_page("PROJ", 0, 1, fields=["name"])[0]
+    window.quick_open()
+    dialog = window.quick_open_dialog
+    for prefix in (project["name"][:2], project["name"][:3], project["name"][:5]):
+        qtbot.keyClicks(dialog.input, prefix[len(dialog.input.text()):])
+    run_until(lambda: dialog.results.count() > 0 and dialog.status.text() != "Searching…")
+    assert dialog.searches == 1, "typing within the debounce time sends one search"
+    labels = [dialog.results.item(row).text() for row in range(dialog.results.count())]
+    assert any(label.startswith(project["name"]) for label in labels)
+
+
+def test_a_planning_record_opens_and_its_external_reference_opens_the_classic_project(open_window, run_until):
+    window = open_window()
+    planning = expand(window, run_until, window.tree.top(NodeKind.PLANNING))
+    workspace = expand(window, run_until, planning.children[0])
+    campaigns = expand(window, run_until, child(workspace, "Campaigns"))
+    for record in (node for node in campaigns.children if node.kind is NodeKind.RECORD):
+        expand(window, run_until, record)
+        link = child(record, "Workfront projects")
+        if link.children:
+            break
+    else:
+        pytest.fail("no seeded campaign links a Workfront project")
+    window.open_node(record)
+    tab = wait_tab(run_until, window)
+    assert isinstance(tab.target, RecordTarget) and tab.label == record.label
+    project = link.children[0]
+    window.open_node(project, new_tab=True)
+    tab = wait_tab(run_until, window)
+    assert tab.target == ObjectTarget("PROJ", project.payload.id)
+    assert window.tabs.count() == 2
+
+
+def test_tabs_and_geometry_come_back_with_the_profile(open_window, run_until, connection, state_store):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    window.open_node(projects.children[0])
+    window.open_node(projects.children[1], new_tab=True)
+    window.resize(700, 500)
+    window.close()
+    again = open_window()
+    assert again.tabs.count() == 2
+    assert [again.tabs.widget(i).target.id for i in range(2)] == [p.payload.id for p in projects.children[:2]]
+    assert (again.width(), again.height()) == (700, 500)
+
+
+def test_copy_id_and_link_put_them_on_the_clipboard(open_window, run_until, connection):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    project = projects.children[0]
+    window.open_node(project)
+    wait_tab(run_until, window)
+    window.copy_id_action.trigger()
+    assert QApplication.clipboard().text() == project.payload.id
+    window.copy_link_action.trigger()
+    assert QApplication.clipboard().text().endswith(f"/project/{project.payload.id}/overview")
+
+
+def test_ctrl_f_finds_loaded_rows_in_the_tree(open_window, run_until, qtbot):
+    window = open_window()
+    wait_loaded(run_until, window.tree.top(NodeKind.CLASSIC))
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigator.find.hasFocus()
+    qtbot.keyClicks(window.navigator.find, "portfolio")
+    qtbot.keyClick(window.navigator.find, Qt.Key.Key_Return)
+    current = window.navigator.view.current_node()
+    assert current is not None and current.label.startswith("Portfolio")
+
+
+def test_every_action_and_row_has_a_name_a_screen_reader_can_read(open_window, run_until):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    model = window.model
+    for row in range(model.rowCount(QModelIndex())):
+        assert model.data(model.index(row, 0), Qt.ItemDataRole.AccessibleTextRole)
+    for action in window.actions():
+        assert action.text().replace("&", "").strip(), action.objectName()
+    assert window.tabs.accessibleName()
