@@ -325,9 +325,9 @@ def test_ctrl_f_finds_loaded_rows_in_the_tree(open_window, run_until, qtbot):
     window = open_window()
     wait_loaded(run_until, window.tree.top(NodeKind.CLASSIC))
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.navigator.find.hasFocus()
-    qtbot.keyClicks(window.navigator.find, "portfolio")
-    qtbot.keyClick(window.navigator.find, Qt.Key.Key_Return)
+    assert window.navigator.find_box.hasFocus()
+    qtbot.keyClicks(window.navigator.find_box, "portfolio")
+    qtbot.keyClick(window.navigator.find_box, Qt.Key.Key_Return)
     current = window.navigator.view.current_node()
     assert current is not None and current.label.startswith("Portfolio")
 

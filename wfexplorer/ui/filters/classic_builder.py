@@ -204,17 +204,17 @@ class ClassicBuilder(QWidget):
         self.tree.setColumnWidth(1, width * 22)
         self.tree_buttons: dict[str, QPushButton] = {}
         tree_bar = QHBoxLayout()
-        for name, text, keys, tip in (
+        for name, text, key_names, tip in (
                 ("add_condition", "+ Condition", ("Ctrl+N", "Insert"), "Add a condition to the selected group"),
                 ("add_group", "+ OR group", ("Ctrl+G",), "Add an OR group (OR:n:): rows matching it match too"),
                 ("remove", "Remove", ("Delete",), "Remove the selected condition or OR group")):
             button = QPushButton(text)
             button.setObjectName(f"classic_{name}")
             button.setAccessibleName(tip)
-            button.setToolTip(f"{tip} ({', '.join(keys)})")
+            button.setToolTip(f"{tip} ({', '.join(key_names)})")
             button.clicked.connect(getattr(self, name))
             action = QAction(text, self.tree)
-            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.setShortcuts([QKeySequence(key) for key in key_names])
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(getattr(self, name))
             self.tree.addAction(action)
@@ -294,8 +294,10 @@ class ClassicBuilder(QWidget):
             return sorted(((s.label, s.obj_code.upper(), s.class_name) for s in objects.values()),
                           key=lambda item: item[0].lower())
 
-        self.ops.run(work, on_success=self._objects_loaded, on_error=lambda error: self._refuse(explain(error)),
-                     busy=self._set_busy)
+        def failed(error: errors.WorkfrontError) -> None:
+            self._refuse(explain(error))
+
+        self.ops.run(work, on_success=self._objects_loaded, on_error=failed, busy=self._set_busy)
 
     def _objects_loaded(self, objects: list[tuple[str, str, str]]) -> None:
         self.object_picker.clear()

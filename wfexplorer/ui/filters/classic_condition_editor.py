@@ -164,7 +164,7 @@ class ClassicConditionEditor(QWidget):
         for widget in (self.field, self.modifier):
             widget.setVisible(editing)
             self._labels[widget].setVisible(editing)
-        if not editing:
+        if not editing or condition_id is None:
             self.field_label.hide()
             self._show_shape(None)
             self.problems.hide()

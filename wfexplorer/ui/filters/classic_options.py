@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -168,8 +169,10 @@ class ClassicOptions(QWidget):
         for row in range(search_form.rowCount()):
             label = search_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = search_form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label is not None and field is not None:
-                label.widget().setBuddy(field.widget())  # type: ignore[attr-defined]
+            title = label.widget() if label is not None else None
+            editor = field.widget() if field is not None else None
+            if isinstance(title, QLabel) and editor is not None:
+                title.setBuddy(editor)
         report_box = QGroupBox("Report (when Run as is Report)")
         report_form = QFormLayout(report_box)
         report_form.addRow("&Group by", self.group_bys)
@@ -178,8 +181,10 @@ class ClassicOptions(QWidget):
         for row in range(report_form.rowCount()):
             label = report_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = report_form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label is not None and field is not None and label.widget() is not None:
-                label.widget().setBuddy(field.widget())  # type: ignore[attr-defined]
+            title = label.widget() if label is not None else None
+            editor = field.widget() if field is not None else None
+            if isinstance(title, QLabel) and editor is not None:
+                title.setBuddy(editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(search_box)
