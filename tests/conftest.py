@@ -7,9 +7,17 @@ our ``qt_loop``) is marked ``gui``, so ``-m "not gui"`` runs the suite without Q
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
+# The user's own settings, metadata cache and logs are never read or written by the suite: the
+# per-user folders point into one temporary folder for the run.
+os.environ["WFEXPLORER_TEST_HOME"] = tempfile.mkdtemp(prefix="wfexplorer-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(os.environ["WFEXPLORER_TEST_HOME"], "config")
+os.environ["XDG_CACHE_HOME"] = os.path.join(os.environ["WFEXPLORER_TEST_HOME"], "cache")
+os.environ["XDG_DATA_HOME"] = os.path.join(os.environ["WFEXPLORER_TEST_HOME"], "data")
+os.environ["XDG_STATE_HOME"] = os.path.join(os.environ["WFEXPLORER_TEST_HOME"], "state")
 
 from collections.abc import Iterator
 from pathlib import Path

@@ -53,13 +53,21 @@ def paste(qtbot: Any, builder: Any, text: str) -> None:
 
 
 def rows_of(builder: Any) -> list[list[str]]:
-    """The condition tree as text: per group, its title and each row's three columns."""
+    """The condition tree as text: per group, its title and each row's field path, modifier and value columns.
+
+    The field is read as its path: the first column shows a readable label once the field's metadata has
+    arrived, which happens in its own time.
+    """
     model = builder.tree_model
     shown = []
     for group in range(model.rowCount()):
         parent = model.index(group, 0)
-        shown.append([parent.data()] + [" | ".join(model.index(row, column, parent).data() for column in range(3))
-                                        for row in range(model.rowCount(parent))])
+        rows = []
+        for row in range(model.rowCount(parent)):
+            condition = model.condition_at(model.index(row, 0, parent))
+            field = condition.field if condition is not None else model.index(row, 0, parent).data()
+            rows.append(" | ".join([field, *(model.index(row, column, parent).data() for column in (1, 2))]))
+        shown.append([parent.data(), *rows])
     return shown
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QStatusBar
+from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
 
 from wfexplorer.core.browse import LoadState, Node, NodeKind
 from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget
@@ -342,3 +342,47 @@ def test_every_action_and_row_has_a_name_a_screen_reader_can_read(open_window, r
     for action in window.actions():
         assert action.text().replace("&", "").strip(), action.objectName()
     assert window.tabs.accessibleName()
+
+
+def test_the_request_log_dock_lists_the_requests_the_tree_sent_and_a_row_opens_in_the_console(open_window,
+                                                                                             run_until):
+    window = open_window()
+    wait_loaded(run_until, window.tree.top(NodeKind.CLASSIC))
+    log = window.findChild(QWidget, "requestLog")
+    console = window.findChild(QWidget, "console")
+    assert log is window.docks.log_widget and log.accessibleName() == "Request log"
+    assert console is window.docks.console and console.accessibleName() == "Console"
+    run_until(lambda: log.model.rowCount() >= 1)
+    assert window.docks.log_dock.isVisible()
+    log.table.selectRow(0)
+    log.open_current_in_console()
+    assert window.docks.console_dock.isVisible()
+
+
+def test_ctrl_k_on_an_object_type_opens_a_classic_search_whose_results_open_in_the_explorer(open_window, run_until,
+                                                                                           qtbot, connection):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    window.navigator.view.select(child(classic, "Project (PROJ)"))
+    window.navigator.view.setFocus()
+    qtbot.keyClick(window.navigator.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    builder = window.tabs.currentWidget()
+    assert builder.objectName() == "classicBuilder" and builder.search.object_code == "PROJ"
+    assert window.tabs.tabText(window.tabs.currentIndex()).startswith("Search Project")
+    project = connection.session.search_page("PROJ", 0, 1, fields=["name"])[0]
+    builder.open_requested.emit("PROJ", project["ID"])
+    tab = wait_tab(run_until, window)
+    assert tab.target == ObjectTarget("PROJ", project["ID"])
+
+
+def test_a_record_type_row_opens_the_planning_filter_builder_on_that_type(open_window, run_until):
+    window = open_window()
+    planning = expand(window, run_until, window.tree.top(NodeKind.PLANNING))
+    workspace = expand(window, run_until, planning.children[0])
+    campaigns = child(workspace, "Campaigns")
+    window.search_node(campaigns)
+    builder = window.tabs.currentWidget()
+    assert builder.objectName() == "planningBuilder"
+    run_until(lambda: builder.record_type is not None)
+    assert builder.record_type.id == campaigns.payload.id

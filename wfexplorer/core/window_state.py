@@ -42,7 +42,9 @@ class WindowStateStore:
     """Window states by profile name in ``<config_dir>/windows.json``; a damaged file reads as empty."""
 
     def __init__(self, config_dir: Path) -> None:
-        self.path = Path(config_dir) / STATE_FILE
+        #: The profile's settings folder (other per-profile stores of the window live there too).
+        self.config_dir = Path(config_dir)
+        self.path = self.config_dir / STATE_FILE
 
     def load(self, profile: str) -> WindowState | None:
         """The state saved for ``profile``, or None."""

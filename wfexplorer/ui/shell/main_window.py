@@ -25,7 +25,9 @@ from wfexplorer.ui import resources
 from wfexplorer.ui.asyncops import CrashHandler, Operations
 from wfexplorer.ui.detail.tab import DetailTab, Opened, Target, TypeTarget
 from wfexplorer.ui.login.reauth import GuiPrompt
+from wfexplorer.ui.shell.docks import ConnectionDocks
 from wfexplorer.ui.shell.history import History
+from wfexplorer.ui.shell.searches import SearchTabs
 from wfexplorer.ui.shell.status import StatusBar
 from wfexplorer.ui.tree import icons
 from wfexplorer.ui.tree.controller import BrowseController
@@ -100,6 +102,12 @@ class MainWindow(QMainWindow):
         self.center.addWidget(self.tabs)
         self.setCentralWidget(self.center)
 
+        config_dir = state_store.config_dir if state_store is not None else None
+        self.docks = ConnectionDocks(self, connection, self.ops, config_dir)
+        self.searches = SearchTabs(self.tabs, connection, self.ops, config_dir, self.open_target,
+                                   lambda: self.center.setCurrentWidget(self.tabs))
+        self.navigator.search_requested.connect(self.search_node)
+
         self.status = StatusBar(connection)
         self.setStatusBar(self.status)
         self.ops.busy_changed.connect(lambda _busy: self.status.set_in_flight(self.ops.running))
@@ -148,6 +156,13 @@ class MainWindow(QMainWindow):
                                            lambda: self._copy_current("id"))
         self.copy_link_action = self._action("Copy &link to the Workfront page", "copyLinkAction", "Ctrl+Shift+L",
                                              lambda: self._copy_current("link"))
+        self.classic_search_action = self._action(
+            "&Classic search…", "classicSearchAction", "Ctrl+K", self.classic_search,
+            "Build a search of classic objects with conditions, OR groups, sorts and fields; run it or copy it")
+        self.planning_search_action = self._action(
+            "&Planning record search…", "planningSearchAction", "Ctrl+Shift+K", self.planning_search,
+            "Build a Planning record filter visually, see it in both API grammars, run it")
+        self.planning_search_action.setEnabled(self.connection.planning is not None)
         self.navigator_action = self.navigator_dock.toggleViewAction()
         self.navigator_action.setShortcut(QKeySequence("Ctrl+1"))
         self.about_action = self._action("&About wfexplorer", "aboutAction", None, self.about)
@@ -164,8 +179,12 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu("&Go")
         for action in (self.quick_open_action, self.find_action, self.back_action, self.forward_action):
             go_menu.addAction(action)
+        search_menu = bar.addMenu("&Search")
+        search_menu.addAction(self.classic_search_action)
+        search_menu.addAction(self.planning_search_action)
         view_menu = bar.addMenu("&View")
-        for action in (self.refresh_action, self.close_tab_action, self.navigator_action):
+        for action in (self.refresh_action, self.close_tab_action, self.navigator_action, self.docks.log_action,
+                       self.docks.console_action):
             view_menu.addAction(action)
         self.view_menu = view_menu
         help_menu = bar.addMenu("&Help")
@@ -321,6 +340,32 @@ class MainWindow(QMainWindow):
         self.quick_open_dialog = dialog
         dialog.open()
 
+    def classic_search(self) -> None:
+        """Ctrl+K: a classic search of the selected object type (or of the current tab's type)."""
+        node = self.navigator.view.current_node()
+        tab = self.current_tab()
+        if node is not None and node.kind is NodeKind.OBJECT_TYPE:
+            self.searches.classic(node.payload.code, node.payload.label)
+        elif tab is not None and isinstance(tab.target, ObjectTarget | TypeTarget) and tab.target.code:
+            self.searches.classic(tab.target.code)
+        else:
+            self.searches.classic()
+
+    def planning_search(self) -> None:
+        """Ctrl+Shift+K: a Planning record search (of the selected record type, when one is)."""
+        node = self.navigator.view.current_node()
+        if node is not None and node.kind is NodeKind.RECORD_TYPE:
+            self.searches.planning(node.payload.id, node.label)
+        else:
+            self.searches.planning()
+
+    def search_node(self, node: Node) -> None:
+        """The navigator's "Search with conditions…" on a type row."""
+        if node.kind is NodeKind.RECORD_TYPE:
+            self.searches.planning(node.payload.id, node.label)
+        elif node.kind is NodeKind.OBJECT_TYPE:
+            self.searches.classic(node.payload.code, node.payload.label)
+
     def show_collection(self, tab: DetailTab, name: str) -> None:
         """Select a collection of the tab's object in the navigator (loading the object's row if needed)."""
         target = tab.target
@@ -420,6 +465,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():
             self.model.detach()
+            self.docks.close()
             self.ops.shutdown()
             if not self._signing_out:
                 self.connection.prompt = None

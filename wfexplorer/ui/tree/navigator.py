@@ -126,10 +126,12 @@ class Navigator(QWidget):
     Signals:
         open_requested(object, bool): show this Node (True: in a new tab).
         copy_requested(object, str): copy something about a node (``"id"``, ``"link"``, ``"name"``).
+        search_requested(object): open a search builder for this object type or record type Node.
     """
 
     open_requested = Signal(object, bool)
     copy_requested = Signal(object, str)
+    search_requested = Signal(object)
 
     def __init__(self, model: NavigatorModel, controller: BrowseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -233,6 +235,8 @@ class Navigator(QWidget):
             menu.addAction("Reload\tF5", lambda: self.controller.reload(node))
         if node.kind in FILTERABLE:
             menu.addAction("Filter by name…", self.filter_current)
+        if node.kind in (NodeKind.OBJECT_TYPE, NodeKind.RECORD_TYPE):
+            menu.addAction("Search with conditions…", lambda: self.search_requested.emit(node))
         if node.kind in (NodeKind.OBJECT, NodeKind.RECORD):
             menu.addSeparator()
             menu.addAction("Copy ID", lambda: self.copy_requested.emit(node, "id"))
