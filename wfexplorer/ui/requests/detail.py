@@ -68,7 +68,7 @@ class RequestDetail(QWidget):
         self.response_headers = BodyView("Response headers")
         self.attempts = BodyView("Attempts")
         self.tabs = QTabWidget()
-        self.tabs.setObjectName("detailTabs")
+        self.tabs.setObjectName("requestDetailTabs")
         self.tabs.setAccessibleName("Request detail sections")
         self.tabs.tabBar().setAccessibleName("Request detail sections")
         self.tabs.addTab(self.request_body, "Re&quest")

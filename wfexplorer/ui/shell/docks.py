@@ -43,6 +43,7 @@ class ConnectionDocks:
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.console_dock)
         window.tabifyDockWidget(self.log_dock, self.console_dock)
+        self.console_dock.hide()  # until asked for (Ctrl+3, "Open in console"): the log keeps a low dock
         self.log_dock.raise_()
         self.log_widget.open_in_console.connect(self.show_console)
         self.log_action = self.log_dock.toggleViewAction()

@@ -11,7 +11,7 @@ import base64
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QRect, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
@@ -347,7 +347,11 @@ class MainWindow(QMainWindow):
         if node is not None and node.kind is NodeKind.OBJECT_TYPE:
             self.searches.classic(node.payload.code, node.payload.label)
         elif tab is not None and isinstance(tab.target, ObjectTarget | TypeTarget) and tab.target.code:
-            self.searches.classic(tab.target.code)
+            code = tab.target.code
+            classic = self.tree.top(NodeKind.CLASSIC)
+            kind = next((node for node in classic.children if getattr(node.payload, "code", None) == code),
+                        None) if classic is not None else None
+            self.searches.classic(code, kind.payload.label if kind is not None else "")
         else:
             self.searches.classic()
 
@@ -525,6 +529,9 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.move(available.x() + (available.width() - width) // 2, available.y() + (available.height() - height) // 2)
         self.resizeDocks([self.navigator_dock], [max(320, width // 3)], Qt.Orientation.Horizontal)
+        # the docks get their share once laid out (before that Qt gives them their size hints)
+        QTimer.singleShot(0, self, lambda: self.resizeDocks([self.docks.log_dock], [height // 4],
+                                                            Qt.Orientation.Vertical))
 
 
 def _encode(data: QByteArray) -> str:
