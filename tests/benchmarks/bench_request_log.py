@@ -27,10 +27,7 @@ import concurrent.futures
 import contextlib
 import gc
 import itertools
-import json
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,10 +37,9 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import psutil
 import PySide6.QtWidgets  # noqa: F401 - PySide6 before qasync
 import qasync
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from wfexplorer.core.classic import Session
@@ -54,50 +50,10 @@ from wfexplorer.core.transport import Transport
 from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.requests import RequestLogDock, RequestLogWidget
 
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_support import Heartbeat, rss_mb, start_simulator
+
 WORKERS = 4
-
-
-def start_simulator(data: Path) -> tuple[subprocess.Popen[str], dict[str, Any]]:
-    """``wfexplorer-demo`` on a free port in its own process; returns it and its credentials."""
-    process = subprocess.Popen([sys.executable, "-m", "wfexplorer.demo", "--port", "0", "--data", str(data),
-                                "--reset", "--scale", "0.5"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)
-    assert process.stdout is not None
-    for line in process.stdout:
-        if "listening on" in line:
-            break
-    else:
-        raise RuntimeError("the simulator did not start")
-    credentials = json.loads((data / "demo-credentials.json").read_text(encoding="utf-8"))
-    return process, credentials
-
-
-class Heartbeat:
-    """A 5 ms timer on the GUI thread that records the gaps between its ticks."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.gaps: list[int] = []
-        self._last = 0
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.gaps.append(now - self._last)
-        self._last = now
-
-    def start(self) -> None:
-        self.gaps.clear()
-        self.clock.start()
-        self._last = 0
-        self.timer.start()
-
-    def stop(self) -> tuple[int, float]:
-        """Stop; return the longest gap and the 99th percentile (ms)."""
-        self.timer.stop()
-        return max(self.gaps), statistics.quantiles(self.gaps, n=100)[98]
 
 
 def browsing_calls(session: Session, planning: PlanningClient) -> list[Callable[[], Any]]:
@@ -137,11 +93,6 @@ async def browse(calls: list[Callable[[], Any]], count: int, executor: concurren
         pending.append(loop.run_in_executor(executor, one, next(cycle)))
     await asyncio.gather(*pending)
     return time.perf_counter() - started
-
-
-def rss_mb() -> float:
-    """The process's resident set, in MB."""
-    return psutil.Process().memory_info().rss / 1e6
 
 
 class Bench:

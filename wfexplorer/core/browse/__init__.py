@@ -45,6 +45,7 @@ __all__ = [
     "NodeSpec",
     "ObjectRef",
     "ObjectTypeRef",
+    "Packed",
     "RecordLinkRef",
     "RecordRef",
     "RecordTypeRef",

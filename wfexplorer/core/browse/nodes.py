@@ -8,6 +8,7 @@ node, only the immutable :class:`~wfexplorer.core.browse.results.LoadRequest` ma
 from __future__ import annotations
 
 import enum
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,6 +116,28 @@ class RecordLinkRef:
     target_record_type_id: str | None
     linked_ids: tuple[str, ...]
     external: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """Values kept in a node as compact JSON text, read back with :meth:`unpack`.
+
+    A Planning record's values are nested dicts and lists, dozens of objects per record; 25,000 records
+    kept as objects make each of Python's full garbage collections scan a million of them (pauses of
+    100 ms and more on the GUI thread). As text they are one string per record, which the collector
+    never scans.
+    """
+
+    text: str
+
+    @classmethod
+    def of(cls, data: Any) -> Packed:
+        """Pack ``data`` (JSON-serialisable)."""
+        return cls(json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=str))
+
+    def unpack(self) -> Any:
+        """A fresh copy of the values."""
+        return json.loads(self.text)
 
 
 @dataclass(frozen=True, slots=True)

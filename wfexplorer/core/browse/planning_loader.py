@@ -19,6 +19,7 @@ from wfexplorer.core.browse.nodes import (
     MessageRole,
     NodeKind,
     ObjectRef,
+    Packed,
     RecordLinkRef,
     RecordRef,
     RecordTypeRef,
@@ -100,13 +101,13 @@ class PlanningLoader:
     def _record_spec(record: Record, record_type: RecordTypeRef) -> NodeSpec:
         value = record.data.get(record_type.primary_field_id) if record_type.primary_field_id else None
         return NodeSpec(NodeKind.RECORD, _text(value) or f"Record {record.id}", RecordRef(record.id, record_type),
-                        icon="record", expandable=True, data=record.data)
+                        icon="record", expandable=True, data=Packed.of(record.data))
 
     def _record(self, client: PlanningClient, request: LoadRequest) -> LoadResult:
         """The record's reference fields; its values in hand (from the search that listed it) cost no request."""
         ref: RecordRef = request.payload
-        if isinstance(request.known, Mapping):
-            data, record_type_id = request.known, ref.record_type.id
+        if isinstance(request.known, Packed):
+            data, record_type_id = request.known.unpack(), ref.record_type.id
         else:
             record = client.record(ref.id)
             data, record_type_id = record.data, record.record_type_id or ref.record_type.id
@@ -114,7 +115,7 @@ class PlanningLoader:
         primary = ref.record_type.primary_field_id or next((f.id for f in fields if f.kind is FieldKind.TEXT), None)
         links = [self._link_spec(ref, f, data.get(f.id)) for f in fields if f.kind is FieldKind.REFERENCE]
         label = _text(data.get(primary)) if primary else None
-        return LoadResult(request, tuple(links), label=label or None, data=dict(data))
+        return LoadResult(request, tuple(links), label=label or None, data=Packed.of(data))
 
     def _link(self, client: PlanningClient, request: LoadRequest) -> LoadResult:
         link: RecordLinkRef = request.payload
