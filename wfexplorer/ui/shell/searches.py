@@ -18,13 +18,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget, Target
-from wfexplorer.core.classic.search_model import SearchStore
 from wfexplorer.core.connection import Connection
-from wfexplorer.core.planning.builder.store import FilterStore
 from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.tree import icons
 
-if TYPE_CHECKING:  # the builders load when first opened, not with the window
+if TYPE_CHECKING:  # the builders and their stores load when first opened, not with the window
+    from wfexplorer.core.classic.search_model import SearchStore
+    from wfexplorer.core.planning.builder.store import FilterStore
     from wfexplorer.ui.filters.classic_builder import ClassicBuilder
     from wfexplorer.ui.filters.planning_builder import PlanningBuilder
 
@@ -41,9 +41,27 @@ class SearchTabs:
         self.ops = ops
         self.open_target = open_target
         self._shown = shown
-        profile = connection.profile.name
-        self.searches = SearchStore(config_dir / "searches", profile) if config_dir is not None else None
-        self.filters = FilterStore(config_dir / "filters", profile) if config_dir is not None else None
+        self.config_dir = config_dir
+        self._searches: SearchStore | None = None
+        self._filters: FilterStore | None = None
+
+    @property
+    def searches(self) -> SearchStore | None:
+        """The profile's saved classic searches (None without a settings folder)."""
+        if self._searches is None and self.config_dir is not None:
+            from wfexplorer.core.classic.search_model import SearchStore
+
+            self._searches = SearchStore(self.config_dir / "searches", self.connection.profile.name)
+        return self._searches
+
+    @property
+    def filters(self) -> FilterStore | None:
+        """The profile's saved Planning filters (None without a settings folder)."""
+        if self._filters is None and self.config_dir is not None:
+            from wfexplorer.core.planning.builder.store import FilterStore
+
+            self._filters = FilterStore(self.config_dir / "filters", self.connection.profile.name)
+        return self._filters
 
     def classic(self, obj_code: str | None = None, label: str = "") -> ClassicBuilder:
         """A classic search of ``obj_code`` (Task when None) in a new tab."""
