@@ -8,7 +8,7 @@ filtered by name on the server (Filter by name…); Find searches the rows alrea
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -90,6 +90,13 @@ class NavigatorView(QTreeView):
             node = self.node_at(current)
             if node.kind in OPENABLE or node.kind is NodeKind.REFERENCE:
                 self.open_requested.emit(node, False)
+
+    def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        super().selectionChanged(selected, deselected)
+        rows = self.selectionModel().selectedRows()
+        if len(rows) == 1 and rows[0] != self.currentIndex().siblingAtColumn(0):
+            # a row selected from outside (a screen reader or another AT-SPI client) becomes current: it opens
+            self.setCurrentIndex(rows[0])
 
     def _activated(self, index: QModelIndex) -> None:
         node = self.node_at(index)

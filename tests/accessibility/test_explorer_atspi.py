@@ -1,0 +1,49 @@
+"""The explorer as a screen reader meets it: found, read and operated over AT-SPI from another process.
+
+Runs the real ``wfexplorer --demo`` on a virtual X screen with the accessibility bus, and reads it with
+pyatspi from the system Python (Debian's python3-pyatspi), as ``accessibility.md`` in the design
+notes describes. The machine needs: xvfb, dbus (dbus-run-session), at-spi2-core, python3-pyatspi,
+libxcb-cursor0 (``.ci/run`` installs them).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+NEEDED = {"Xvfb": "xvfb", "dbus-run-session": "dbus", "/usr/libexec/at-spi-bus-launcher": "at-spi2-core"}
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+
+def reading(tmp_path: Path) -> dict:
+    missing = [package for tool, package in NEEDED.items() if shutil.which(tool) is None and not Path(tool).exists()]
+    probe = subprocess.run(["/usr/bin/python3", "-c", "import pyatspi"], capture_output=True)
+    if probe.returncode != 0:
+        missing.append("python3-pyatspi")
+    assert not missing, f"this test reads the app over AT-SPI; install the Debian packages {', '.join(missing)}"
+    answer = subprocess.run(["dbus-run-session", "--", str(HERE / "run_with_atspi.sh"), sys.executable,
+                             str(tmp_path)], capture_output=True, text=True, timeout=120)
+    lines = [line for line in answer.stdout.splitlines() if line.startswith("{")]
+    assert lines, f"the reader printed nothing:\n{answer.stdout}\n{answer.stderr[-2000:]}"
+    return json.loads(lines[-1])
+
+
+def test_a_screen_reader_finds_names_reads_and_operates_the_explorer(tmp_path):
+    found = reading(tmp_path)
+    assert "error" not in found, found
+    assert found["frame"].endswith("— wfexplorer")
+    parts = found["parts"]
+    assert "tree" in parts["Navigator"], parts           # the navigator tree, by its name
+    assert "Request log" in parts and "Console" in parts and "Find in the navigator" in parts
+    assert found["unnamed"] == [], f"controls without a name: {found['unnamed']}"
+    assert found["rows"][:3] == ["Workfront (classic API v21.0)", "Project (PROJ)", "Task (TASK)"]
+    # selecting a row through AT-SPI opens it, as a click or the arrow keys do
+    assert found["selected"] == "Project (PROJ)"
+    assert "[page tab] Project (PROJ)" in found["opened"], found["opened"]
