@@ -109,7 +109,12 @@ class EditSetup:
         """The edit state of a loaded classic object (copies of its values)."""
         groups = self.groups(details)
         specs = [spec for group in groups for spec in group.specs]
-        return Editing(EditState(EditTarget.classic(details.code, details.id), specs, details.data), groups)
+        state = EditState(EditTarget.classic(details.code, details.id), specs, details.data)
+        for spec in specs:  # references arrive with their names: pickers show them, not bare IDs
+            linked = details.data.get(spec.link) if spec.link else None
+            if isinstance(linked, Mapping) and linked.get("ID") and linked.get("name"):
+                state.names[str(linked["ID"])] = str(linked["name"])
+        return Editing(state, groups)
 
     def for_record(self, details: RecordDetails) -> Editing:
         """The edit state of a loaded Planning record."""

@@ -243,8 +243,8 @@ class EditForm(QWidget):
         self._refresh_all()
         if problems:
             first = next(key for key in self.editors if key in problems)
-            self._show_message(f"Nothing was sent: {len(problems)} field{'s' if len(problems) != 1 else ''} "
-                               "need a correction (marked below).")
+            self._show_message(f"Nothing was sent: {len(problems)} field{'s need' if len(problems) != 1 else ' needs'} "
+                               "a correction (marked below).")
             self.editors[first].focus_widget().setFocus()
             self.scroll.ensureWidgetVisible(self.editors[first])
             return False

@@ -401,6 +401,7 @@ class PickerEditor(FieldEditor):
             self.clear_button.clicked.connect(self._clear)
             row = QWidget()
             self._layout(row, self.combo, self.clear_button)
+            row.layout().setStretch(0, 1)  # type: ignore[union-attr]
             children = [row]
         self._layout(self, *children, self.status, vertical=True)
 
