@@ -16,16 +16,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "editing"))
 
-import PySide6.QtWidgets  # noqa: E402,F401 - before qasync
-import qasync  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import PySide6.QtWidgets  # noqa: F401 - before qasync
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from wfexplorer.core.classic.customforms import CustomForm  # noqa: E402
-from wfexplorer.core.classic.metadata import EnumValue, FieldMeta, ObjectMeta  # noqa: E402
-from wfexplorer.core.editing import EditSetup, EditState, EditTarget, Editing, classic_groups  # noqa: E402
-from wfexplorer.ui.asyncops import Operations  # noqa: E402
-from wfexplorer.ui.forms.edit_form import EditForm  # noqa: E402
+from wfexplorer.core.classic.customforms import CustomForm
+from wfexplorer.core.classic.metadata import EnumValue, FieldMeta, ObjectMeta
+from wfexplorer.core.editing import Editing, EditSetup, EditState, EditTarget, classic_groups
+from wfexplorer.ui.asyncops import Operations
+from wfexplorer.ui.forms.edit_form import EditForm
 
 TYPES = ["string", "int", "double", "dateTime", "boolean"]
 

@@ -11,14 +11,14 @@ from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "editing"))
 
-from editing_support import Wire, new_task, sign_in  # noqa: E402
+from editing_support import Wire, new_task, sign_in
 
-from wfexplorer.core.details import DetailLoader  # noqa: E402
-from wfexplorer.core.editing import EditSetup  # noqa: E402
-from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec, Option  # noqa: E402
-from wfexplorer.ui.forms.edit_form import EditForm  # noqa: E402
-from wfexplorer.ui.forms.editors import editor_for  # noqa: E402
-from wfexplorer.ui.forms.services import EditServices  # noqa: E402
+from wfexplorer.core.details import DetailLoader
+from wfexplorer.core.editing import EditSetup
+from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec, Option
+from wfexplorer.ui.forms.edit_form import EditForm
+from wfexplorer.ui.forms.editors import editor_for
+from wfexplorer.ui.forms.services import EditServices
 
 
 @pytest.fixture
