@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "editing")
 
 import PySide6.QtWidgets  # noqa: F401 - before qasync
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from wfexplorer.core.classic.customforms import CustomForm
@@ -59,6 +59,7 @@ def main() -> None:
         timings.append((time.perf_counter() - started) * 1000)
         form.close()
         form.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, not during the heartbeat below
         app.processEvents()
     print(f"form with {fields} fields built and painted: best {min(timings):.0f} ms, median "
           f"{sorted(timings)[2]:.0f} ms (goal <= 100 ms)")
@@ -78,9 +79,12 @@ def main() -> None:
         form = EditForm(real, EditServices(connection).saver_for(real.state.target), ops)
         form.show()
         real.state.set("name", "Heartbeat")
+        for _ in range(5):  # painted before the clock starts: the figure is about the save, not the first paint
+            app.processEvents()
         assert server.context is not None
         server.context.faults.latency_ms = 300
-        gaps, last = [], [time.perf_counter()]
+        gaps: list[float] = []
+        last = [time.perf_counter()]
 
         def beat() -> None:
             now = time.perf_counter()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -34,7 +35,6 @@ from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.forms.dialogs import ConflictDialog, PreviewDialog
 from wfexplorer.ui.forms.editors import FieldEditor, Search, editor_for
 
-DIRTY_STYLE = "font-weight: bold; color: palette(link);"
 SearchFor = Callable[[FieldSpec], Search | None]
 
 
@@ -60,6 +60,7 @@ class EditForm(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         self.labels: dict[str, QLabel] = {}
         self.problem_labels: dict[str, QLabel] = {}
+        self._forms: dict[str, QFormLayout] = {}
         self._saving = False
         self._task: Any = None
         self.conflict_dialog: ConflictDialog | None = None
@@ -127,16 +128,21 @@ class EditForm(QWidget):
         title = QLabel(spec.label + (" *" if spec.required and spec.editable else "") + ":")
         title.setBuddy(editor.focus_widget())
         title.setToolTip(f"{spec.key} · {spec.kind.value}" + (" · required" if spec.required else ""))
-        problem = resources.message_label("error", f"problem:{spec.key}")
-        problem.setAccessibleName(f"{spec.label}: problem")
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(editor)
-        column.addWidget(problem)
-        form.addRow(title, cell)
-        self.editors[spec.key], self.labels[spec.key], self.problem_labels[spec.key] = editor, title, problem
+        title.setProperty("dirty", False)
+        form.addRow(title, editor)
+        self.editors[spec.key], self.labels[spec.key], self._forms[spec.key] = editor, title, form
+
+    def problem_label(self, key: str) -> QLabel:
+        """The line under a field that says what is wrong with it (made the first time it has something to say)."""
+        label = self.problem_labels.get(key)
+        if label is None:
+            spec, form, editor = self.state.spec(key), self._forms[key], self.editors[key]
+            label = resources.message_label("error", f"problem:{key}")
+            label.setAccessibleName(f"{spec.label}: problem")
+            row, _role = form.getWidgetPosition(editor)
+            form.insertRow(row + 1, "", label)
+            self.problem_labels[key] = label
+        return label
 
     def _menu(self, key: str, point: QPoint) -> None:
         editor = self.editors[key]
@@ -153,8 +159,8 @@ class EditForm(QWidget):
         try:
             self.state.set(key, value)
         except errors.ValidationError as refused:
-            self.problem_labels[key].setText(refused.message)
-            self.problem_labels[key].show()
+            self.problem_label(key).setText(refused.message)
+            self.problem_label(key).show()
         self._keep_draft()
 
     def _state_changed(self, key: str | None) -> None:
@@ -176,8 +182,12 @@ class EditForm(QWidget):
     def _refresh(self, key: str, problems: dict[str, str] | None = None) -> None:
         spec, label, editor = self.state.spec(key), self.labels[key], self.editors[key]
         dirty = self.state.is_dirty(key)
-        label.setStyleSheet(DIRTY_STYLE if dirty else "")
-        label.setProperty("dirty", dirty)
+        if label.property("dirty") != dirty:
+            label.setProperty("dirty", dirty)
+            font = label.font()
+            font.setBold(dirty)
+            label.setFont(font)
+            label.setForegroundRole(QPalette.ColorRole.Link if dirty else QPalette.ColorRole.WindowText)
         original = self.state.original(key)
         shown = ", ".join(self.state.names.get(str(v), str(v)) for v in original) if isinstance(original, list) \
             else self.state.names.get(str(original), display_value(original))
@@ -187,9 +197,10 @@ class EditForm(QWidget):
         editor.focus_widget().setToolTip(tip)
         editor.focus_widget().setAccessibleDescription("changed" if dirty else "")
         problem = (problems if problems is not None else self.state.problems()).get(key)
-        problem_label = self.problem_labels[key]
-        problem_label.setText(problem or "")
-        problem_label.setVisible(bool(problem))
+        if problem or key in self.problem_labels:
+            problem_label = self.problem_label(key)
+            problem_label.setText(problem or "")
+            problem_label.setVisible(bool(problem))
 
     def _refresh_buttons(self) -> None:
         count = len(self.state.dirty)

@@ -210,6 +210,10 @@ class NumberEditor(LineEditor):
         self.line.setText("" if value is None else str(value))
 
 
+def _zone_text() -> str:
+    return dt.datetime.now().astimezone().strftime("%Z (UTC%z)")
+
+
 class DateEditor(LineEditor):
     """A date, or a date and time in local time with the zone shown beside it."""
 
@@ -221,10 +225,8 @@ class DateEditor(LineEditor):
         self.with_time = spec.kind is EditorKind.DATE_TIME
         self.line.setPlaceholderText("YYYY-MM-DD HH:MM" if self.with_time else "YYYY-MM-DD")
         if self.with_time:
-            zone = dt.datetime.now().astimezone().strftime("%Z (UTC%z)")
-            self.zone = QLabel(zone)
+            self.zone = QLabel(_zone_text())
             self.zone.setObjectName(f"{spec.key}:zone")
-            resources.set_role(self.zone, "note")
             self.zone.setToolTip("Times are shown and typed in this computer's time zone")
             self.layout().addWidget(self.zone)
 
