@@ -18,6 +18,7 @@ from wfexplorer.core.editing.lifecycle import (
     needs_force,
     parent_field,
     plan_delete,
+    refusal,
 )
 from wfexplorer.core.editing.savers import (
     ClassicSaver,
@@ -36,5 +37,5 @@ __all__ = [
     "Api", "ClassicSaver", "ConflictFound", "DeletePlan", "Draft", "DraftStore", "EditSetup", "EditState",
     "EditTarget", "Editing", "EditorKind", "FieldConflict", "FieldSpec", "ForceNeeded", "Option", "PlanningSaver",
     "SaveRequest", "SaveResult", "Saver", "SpecGroup", "classic_groups", "copy_object", "delete_object",
-    "delete_plan", "needs_force", "parent_field", "plan_delete", "planning_specs", "saver_for",
+    "delete_plan", "needs_force", "parent_field", "plan_delete", "planning_specs", "refusal", "saver_for",
 ]

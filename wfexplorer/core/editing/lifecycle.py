@@ -137,6 +137,15 @@ class EditSetup:
                        (SpecGroup("Fields", tuple(specs)),))
 
 
+def refusal(meta: ObjectMeta, operation: str) -> str:
+    """Why Workfront does not allow ``operation`` (``add``, ``edit``, ``copy``, ``delete``) on the type; empty if
+    it does (or metadata does not say)."""
+    if not meta.operations or operation.lower() in {op.lower() for op in meta.operations}:
+        return ""
+    verb = {"add": "create", "edit": "change", "copy": "copy", "delete": "delete"}.get(operation.lower(), operation)
+    return f"Workfront does not allow you to {verb} a {meta.label.lower()} through the API."
+
+
 def parent_field(meta: ObjectMeta, parent_code: str) -> str | None:
     """The ``…ID`` field by which an object of ``meta`` points at its parent of type ``parent_code``."""
     for name, link in meta.references.items():

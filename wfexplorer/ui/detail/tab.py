@@ -22,6 +22,7 @@ from wfexplorer.core.details import (
     classic_sections,
     record_values,
 )
+from wfexplorer.core.editing import refusal
 from wfexplorer.ui import messages, resources
 from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.busy import BusyIndicator
@@ -200,7 +201,7 @@ class DetailTab(QWidget):
     def _show(self, result: Any) -> None:
         if isinstance(result, tuple):
             result, editing = result
-            self._show_editing(editing)
+            self._show_editing(editing, refusal(result.meta, "edit") if isinstance(result, ObjectDetails) else "")
         if isinstance(result, ObjectDetails):
             self.details = result
             self.form.show_classic(classic_sections(result))
@@ -236,13 +237,14 @@ class DetailTab(QWidget):
 
     # -- editing -------------------------------------------------------------------------------------
 
-    def _show_editing(self, editing: Any) -> None:
+    def _show_editing(self, editing: Any, refused: str = "") -> None:
         edit = self.edit
         if edit is None or editing is None:
             return
         old = self.edit_form
         form = EditForm(editing, edit.saver_for(editing.state.target), self.ops, search_for=edit.search_for,
-                        drafts=edit.drafts, host=edit.host, label=self.title.text(), read_only=edit.read_only)
+                        drafts=edit.drafts, host=edit.host, label=self.title.text(),
+                        read_only=edit.read_only or refused)
         form.saved.connect(self._edit_saved)
         form.changes_changed.connect(lambda count: self._mark_changes(count))
         index = self.pages.indexOf(old) if old is not None else -1

@@ -205,7 +205,8 @@ class EditForm(QWidget):
     def _refresh_buttons(self) -> None:
         count = len(self.state.dirty)
         busy = self._saving
-        self.save_button.setText(f"&Save ({count} change{'s' if count != 1 else ''})" if count else "&Save")
+        verb = "&Create" if self.state.target.is_new else "&Save"
+        self.save_button.setText(f"{verb} ({count} change{'s' if count != 1 else ''})" if count else verb)
         self.save_button.setEnabled(count > 0 and not busy and not self.read_only)
         self.save_button.setToolTip(self.read_only or "Send the changed fields (Ctrl+S)")
         self.preview_button.setEnabled(count > 0)

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self.model, self.controller)
         self.navigator.open_requested.connect(self.open_node)
         self.navigator.copy_requested.connect(self._copy_node)
+        self.navigator.new_requested.connect(lambda node: self.object_actions.new_object(node))
         self.navigator_dock = QDockWidget("Navigator", self)
         self.navigator_dock.setObjectName("navigatorDock")
         self.navigator_dock.setWidget(self.navigator)

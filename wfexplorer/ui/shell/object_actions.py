@@ -1,4 +1,5 @@
-"""The main window's Edit actions on the current tab: Save (Ctrl+S), Revert all, Copy, Delete; the tree follows.
+"""The main window's Edit actions: New (from a type or collection row), and on the current tab Save (Ctrl+S),
+Revert all, Copy, Delete; the tree follows.
 
 Each action works on the detail tab on top. Copy asks for the new name and copies with classic ``copy``; Delete
 asks first, naming the object and what goes with it, and where Workfront needs ``force`` asks again saying so.
@@ -9,14 +10,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from wfexplorer.core import errors
-from wfexplorer.core.browse import ObjectRef, RecordRef
+from wfexplorer.core.browse import LinkRef, Node, NodeKind, ObjectRef, ObjectTypeRef, RecordRef
 from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget
-from wfexplorer.core.editing import DeletePlan, ForceNeeded, copy_object, delete_object, plan_delete
+from wfexplorer.core.details import ObjectDetails
+from wfexplorer.core.editing import (
+    DeletePlan,
+    ForceNeeded,
+    SaveResult,
+    copy_object,
+    delete_object,
+    parent_field,
+    plan_delete,
+    refusal,
+)
 from wfexplorer.ui import messages
+from wfexplorer.ui.detail.tab import TypeTarget
+from wfexplorer.ui.forms.new_object import NewObjectDialog
 
 if TYPE_CHECKING:
     from wfexplorer.ui.detail.tab import DetailTab
@@ -28,6 +42,9 @@ class ObjectActions:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.new_action = window._action("&New object…", "newObjectAction", "Ctrl+Shift+N",
+                                         lambda: self.new_object(None),
+                                         "A new object of the selected type, or in the selected collection")
         self.save_action = window._action("&Save", "saveAction", QKeySequence.StandardKey.Save, self.save,
                                           "Send the changed fields of the current tab")
         self.revert_action = window._action("Re&vert all changes", "revertAction", None, self.revert,
@@ -39,7 +56,7 @@ class ObjectActions:
 
     def fill(self, menu: QMenu) -> None:
         """Add the actions to the Edit menu."""
-        for action in (self.save_action, self.revert_action, self.copy_action, self.delete_action):
+        for action in (self.new_action, self.save_action, self.revert_action, self.copy_action, self.delete_action):
             menu.addAction(action)
 
     # -- the current tab -----------------------------------------------------------------------------
@@ -47,9 +64,14 @@ class ObjectActions:
     def _tab(self) -> DetailTab | None:
         return self.window.current_tab()
 
-    def _refuse_if_read_only(self) -> bool:
-        if self.window.connection.read_only:
-            self.window.statusBar().showMessage("This profile is read-only: nothing was sent.", 8000)
+    def _refuse_if_read_only(self, tab: DetailTab | None = None, operation: str = "") -> bool:
+        """Say why and return True when the profile is read-only or Workfront does not allow ``operation``."""
+        why = "This profile is read-only: nothing was sent." if self.window.connection.read_only else ""
+        details = tab.details if tab is not None else None
+        if not why and operation and isinstance(details, ObjectDetails):
+            why = refusal(details.meta, operation)
+        if why:
+            self.window.statusBar().showMessage(why, 10000)
             return True
         return False
 
@@ -65,10 +87,57 @@ class ObjectActions:
         if tab is not None and tab.edit_form is not None:
             tab.edit_form.revert_all()
 
+    def new_object(self, node: Node | None) -> None:
+        """A new object of a type row, or in a collection row with its parent filled in (the navigator's row)."""
+        window = self.window
+        node = node or window.navigator.view.current_node()
+        payload = node.payload if node is not None else None
+        if isinstance(payload, ObjectTypeRef):
+            code, owner = payload.code, None
+        elif isinstance(payload, LinkRef) and node is not None and node.kind is NodeKind.COLLECTION:
+            code, owner = payload.target_code, payload.owner
+        else:
+            window.statusBar().showMessage("Select an object type or a collection in the navigator first.", 8000)
+            return
+        if self._refuse_if_read_only():
+            return
+        edit, session = window.edit, window.connection.session
+
+        def prepare() -> Any:
+            meta = session.metadata.describe(code)
+            why = refusal(meta, "add")
+            if why:
+                raise errors.PermissionError(why)
+            parent = None
+            if owner is not None:
+                key = parent_field(meta, owner.code)
+                parent = (key, owner.id) if key else None
+            return meta, edit.setup.new_object(meta, parent)
+
+        def show(prepared: Any) -> None:
+            meta, editing = prepared
+            dialog = NewObjectDialog(editing, edit.saver_for(editing.state.target), window.ops,
+                                     title=f"New {meta.label.lower()}", search_for=edit.search_for,
+                                     read_only=edit.read_only, parent=window)
+            dialog.created.connect(lambda result: self._created(node, result, meta.label))
+            self.new_dialog = dialog
+            dialog.open()
+
+        window.ops.run(prepare, on_success=show, on_error=self._failed, name="new-object")
+
+    def _created(self, node: Node | None, result: SaveResult, label: str) -> None:
+        window = self.window
+        if node is not None:
+            window.controller.reload(node)
+        target = result.target
+        name = str(result.data.get("name") or f"New {label.lower()}")
+        window.open_target(ObjectTarget(target.code, target.id), name, True)
+        window.statusBar().showMessage(f"Created “{name}”.", 8000)
+
     def copy(self) -> None:
         """Copy the current classic object under a new name, then open the copy."""
         tab = self._tab()
-        if tab is None or not isinstance(tab.target, ObjectTarget) or self._refuse_if_read_only():
+        if tab is None or not isinstance(tab.target, ObjectTarget) or self._refuse_if_read_only(tab, "copy"):
             return
         target = tab.target
         name, ok = QInputDialog.getText(self.window, "Copy object", "Name of the copy:", text=f"{tab.label} (copy)")
@@ -86,7 +155,7 @@ class ObjectActions:
     def delete(self) -> None:
         """Ask (naming the object and what goes with it), delete, close the tab; force only when confirmed."""
         tab = self._tab()
-        if tab is None or self._refuse_if_read_only():
+        if tab is None or isinstance(tab.target, TypeTarget) or self._refuse_if_read_only(tab, "delete"):
             return
         target, connection = tab.target, self.window.connection
         if isinstance(target, RecordTarget):
@@ -135,7 +204,12 @@ class ObjectActions:
         self.window.ops.run(run, on_success=deleted, on_error=failed, name="delete")
 
     def _failed(self, error: errors.WorkfrontError) -> None:
-        QMessageBox.warning(self.window, "Not done", messages.explain(error))
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not done", messages.explain(error), QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.setObjectName("objectActionFailed")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.failure = box
+        box.open()
 
     # -- the tree follows ------------------------------------------------------------------------------
 

@@ -126,10 +126,12 @@ class Navigator(QWidget):
     Signals:
         open_requested(object, bool): show this Node (True: in a new tab).
         copy_requested(object, str): copy something about a node (``"id"``, ``"link"``, ``"name"``).
+        new_requested(object): make a new object of a type row, or in a collection row (its parent filled in).
     """
 
     open_requested = Signal(object, bool)
     copy_requested = Signal(object, str)
+    new_requested = Signal(object)
 
     def __init__(self, model: NavigatorModel, controller: BrowseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -233,6 +235,8 @@ class Navigator(QWidget):
             menu.addAction("Reload\tF5", lambda: self.controller.reload(node))
         if node.kind in FILTERABLE:
             menu.addAction("Filter by name…", self.filter_current)
+        if node.kind in (NodeKind.OBJECT_TYPE, NodeKind.COLLECTION):
+            menu.addAction("New…\tCtrl+Shift+N", lambda: self.new_requested.emit(node))
         if node.kind in (NodeKind.OBJECT, NodeKind.RECORD):
             menu.addSeparator()
             menu.addAction("Copy ID", lambda: self.copy_requested.emit(node, "id"))
