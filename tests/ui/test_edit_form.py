@@ -103,19 +103,64 @@ def test_a_change_behind_the_forms_back_opens_the_conflict_dialog(qtbot, ops, ru
     assert crashes == []
 
 
-@pytest.mark.parametrize("status", [500, 400])
+FAULTS = {
+    "server error 500": {"error_status": 500, "error_rate": 1.0},
+    "bad request 400": {"error_status": 400, "error_rate": 1.0},
+    "a 429 storm": {"error_status": 429, "error_rate": 1.0},
+    "dropped connection": {"drop_rate": 1.0},
+}
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
 def test_a_failed_save_keeps_every_edit_on_screen_with_the_message(qtbot, ops, run_until, connection, demo_faults,
-                                                                   status):
+                                                                   fault):
     task = new_task(connection)
     form = form_for(qtbot, ops, connection, task["ID"])
     type_into(qtbot, form, "name", "Kept after the failure")
-    demo_faults.error_status = status
-    demo_faults.error_rate = 1.0
+    type_into(qtbot, form, "workRequired", "90")
+    for name, value in FAULTS[fault].items():
+        setattr(demo_faults, name, value)
     form.save()
-    run_until(lambda: form.message.isVisible() and not form._saving)
+    run_until(lambda: form.message.isVisible() and not form._saving, timeout=60)
     demo_faults.reset()
-    assert form.editors["name"].value() == "Kept after the failure"
-    assert form.state.dirty == ("name",) and form.message.text()
+    assert form.editors["name"].value() == "Kept after the failure" and form.editors["workRequired"].value() == 90
+    assert form.state.dirty == ("name", "workRequired") and form.message.text()
+    assert form.save_button.isEnabled()  # and it can be sent again once the server is back
+    saved = []
+    form.saved.connect(saved.append)
+    form.save()
+    run_until(lambda: saved)
+    assert connection.session.get(f"/task/{task['ID']}", {"fields": "name"})["name"] == "Kept after the failure"
+
+
+def test_a_time_out_keeps_the_edits(qtbot, ops, run_until, connection, demo_faults):
+    task = new_task(connection)
+    form = form_for(qtbot, ops, connection, task["ID"])
+    type_into(qtbot, form, "name", "Kept after a time-out")
+    connection.transport.timeout = (2.0, 0.5)
+    demo_faults.latency_ms = 1500
+    form.save()
+    run_until(lambda: form.message.isVisible() and not form._saving, timeout=60)
+    demo_faults.reset()
+    assert form.editors["name"].value() == "Kept after a time-out" and form.state.dirty == ("name",)
+    assert form.message.text()
+
+
+def test_an_expired_session_mid_edit_is_renewed_and_the_edit_saved_once(qtbot, ops, run_until, demo_server,
+                                                                          connection):
+    task = new_task(connection)
+    form = form_for(qtbot, ops, connection, task["ID"])
+    type_into(qtbot, form, "name", "Saved after renewal")
+    wire = Wire()
+    connection.subscribe(wire)
+    assert demo_server.context.sessions.revoke(connection.signed_in.provider.current().value)
+    saved = []
+    form.saved.connect(saved.append)
+    form.save()
+    run_until(lambda: saved or form.message.isVisible(), timeout=30)
+    assert saved, form.message.text()
+    puts = [event for event in wire.writes() if event.method == "PUT" and event.status == 200]
+    assert len(puts) == 1 and wire.updates(puts[0]) == {"name": "Saved after renewal"}
 
 
 def test_a_read_only_profile_says_why_and_sends_nothing(qtbot, ops, demo_server, tmp_path, connection):
