@@ -194,3 +194,21 @@ def test_a_read_only_profile_sends_no_write_from_the_window(qtbot, qt_loop, run_
     main._signing_out = True
     main.close()
     guarded.sign_out()
+
+
+def test_a_production_profile_is_marked_in_the_window_and_every_tab_title(qtbot, qt_loop, run_until, connection):
+    from wfexplorer.core.auth.profiles import Environment
+
+    real = connection.profile  # only the marker reads the environment: every request still goes to the simulator
+    connection.signed_in.profile = real.with_changes(environment=Environment.PRODUCTION)
+    try:
+        main = MainWindow(connection, crash_handler=pytest.fail)
+        tab = main.open_target(ObjectTarget("TASK", "x" * 32), "Some task")
+        index = main.tabs.indexOf(tab)
+        assert main.windowTitle().startswith("[PRODUCTION]")
+        assert main.tabs.tabText(index).startswith("\u25cf PROD") and "PRODUCTION" in main.tabs.tabToolTip(index)
+        assert main.tabs.tabBar().tabTextColor(index).name() == "#c62828"
+        main._signing_out = True
+        main.close()
+    finally:
+        connection.signed_in.profile = real

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 import wfexplorer
@@ -37,6 +37,9 @@ from wfexplorer.ui.tree.navigator import Navigator
 
 log = logging.getLogger(__name__)
 
+#: How tabs and the window mark a production tenant.
+PRODUCTION_TAB_MARK = "\u25cf PROD \u00b7 "
+PRODUCTION_COLOUR = "#c62828"
 EMPTY_TEXT = ("Select an object in the navigator to see it here, or press Ctrl+L to open one by its ID, "
               "a Workfront link or its name.\n\nCtrl+click or middle-click opens another tab; Ctrl+W closes one.")
 
@@ -234,7 +237,7 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(current + 1)
             if old is not None:
                 old.deleteLater()
-        self.tabs.setTabToolTip(index, opened.label)
+        self._retitle(tab, opened.label)
         self.tabs.setCurrentIndex(index)
         self.center.setCurrentWidget(self.tabs)
         if remember:
@@ -269,8 +272,11 @@ class MainWindow(QMainWindow):
     def _retitle(self, tab: DetailTab, text: str) -> None:
         index = self.tabs.indexOf(tab)
         if index >= 0:
-            self.tabs.setTabText(index, self._short(text))
-            self.tabs.setTabToolTip(index, text)
+            production = self.connection.profile.is_production
+            self.tabs.setTabText(index, (PRODUCTION_TAB_MARK if production else "") + self._short(text))
+            self.tabs.setTabToolTip(index, text + (" — on PRODUCTION" if production else ""))
+            if production:
+                self.tabs.tabBar().setTabTextColor(index, QColor(PRODUCTION_COLOUR))
 
     @staticmethod
     def _short(text: str, limit: int = 32) -> str:
