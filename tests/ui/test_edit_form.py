@@ -218,3 +218,44 @@ def test_every_editor_kind_shows_and_returns_a_value(qtbot, spec, value):
     qtbot.addWidget(editor)
     editor.set_value(value)
     assert editor.value() == value
+
+
+def record_form(qtbot, ops, connection):
+    client = connection.planning
+    for workspace in client.workspaces():
+        for record_type in client.record_types(workspace.id):
+            fields = client.fields(record_type.id)
+            if any(f.kind is not None and f.kind.value == "single-select" for f in fields):
+                record = client.create_record(record_type.id, {})
+                details = DetailLoader(connection).record(record.id, record_type.id)
+                services = EditServices(connection)
+                editing = EditSetup(connection).for_record(details)
+                form = EditForm(editing, services.saver_for(editing.state.target), ops,
+                                search_for=services.search_for)
+                qtbot.addWidget(form)
+                form.show()
+                return form
+    raise AssertionError("no record type with a single-select field")
+
+
+def test_a_planning_record_saves_its_edited_fields_in_one_patch(qtbot, ops, run_until, connection, crashes):
+    form = record_form(qtbot, ops, connection)
+    specs = form.state.specs.values()
+    select = next(spec for spec in specs if spec.kind is EditorKind.CHOICE)
+    text = next(spec for spec in specs if spec.kind is EditorKind.TEXT and spec.editable)
+    combo = form.editors[select.key].combo
+    assert combo.itemIcon(1).isNull() is (select.options[0].color is None)  # options carry their colours
+    combo.setCurrentIndex(1)
+    type_into(qtbot, form, text.key, "Record edited in the form")
+    locked = [key for key, spec in form.state.specs.items() if spec.read_only]
+    assert locked and all("read-only" in form.editors[key].focus_widget().accessibleDescription() for key in locked)
+    wire = Wire()
+    connection.subscribe(wire)
+    saved = []
+    form.saved.connect(saved.append)
+    form.save()
+    run_until(lambda: saved)
+    [write] = wire.writes()
+    assert write.method == "PATCH"
+    assert write.request.json == {"data": {select.key: select.options[0].value, text.key: "Record edited in the form"}}
+    assert crashes == []

@@ -236,3 +236,23 @@ def test_a_planning_409_becomes_a_conflict_with_the_record_read_again(demo_serve
         options["conflict_rate"] = "0"
     assert [c.key for c in found.value.conflicts] == [text]
     assert state.value(text) == "Conflicting edit"
+
+
+def test_a_planning_v1_save_puts_only_the_dirty_fields_with_the_record_type(demo_server, tmp_path):
+    old = sign_in(demo_server, tmp_path / "v1", planning_version="v1")
+    from editing_support import Wire
+
+    recorder = Wire()
+    old.subscribe(recorder)
+    details = a_record(old)
+    state = EditSetup(old).for_record(details).state
+    text = next(key for key, spec in state.specs.items() if spec.kind is EditorKind.TEXT and spec.editable)
+    state.set(text, "Put by the v1 saver")
+    saver = PlanningSaver(old.planning)
+    preview = saver.request(state)
+    saver.save(state)
+    [write] = recorder.writes()
+    assert write.method == "PUT" and write.url == preview.url and "/v1/" in write.url
+    assert write.request.json == {"data": {text: "Put by the v1 saver"}, "recordTypeId": details.record.record_type_id}
+    assert old.planning.record(details.record.id).data[text] == "Put by the v1 saver"
+    old.sign_out()

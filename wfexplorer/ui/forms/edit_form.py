@@ -195,7 +195,8 @@ class EditForm(QWidget):
             (f"Read-only: {spec.read_only}" if spec.read_only else "")
         editor.setToolTip(tip)
         editor.focus_widget().setToolTip(tip)
-        editor.focus_widget().setAccessibleDescription("changed" if dirty else "")
+        editor.focus_widget().setAccessibleDescription(
+            f"read-only: {spec.read_only}" if spec.read_only else ("changed" if dirty else ""))
         problem = (problems if problems is not None else self.state.problems()).get(key)
         if problem or key in self.problem_labels:
             problem_label = self.problem_label(key)
