@@ -259,3 +259,46 @@ def test_a_planning_record_saves_its_edited_fields_in_one_patch(qtbot, ops, run_
     assert write.method == "PATCH"
     assert write.request.json == {"data": {select.key: select.options[0].value, text.key: "Record edited in the form"}}
     assert crashes == []
+
+
+def test_preview_shows_the_exact_request_and_send_saves_it(qtbot, ops, run_until, connection):
+    task = new_task(connection)
+    form = form_for(qtbot, ops, connection, task["ID"])
+    type_into(qtbot, form, "name", "Previewed")
+    wire = Wire()
+    connection.subscribe(wire)
+    dialog = form.preview()
+    text = dialog.text.toPlainText()
+    assert text.startswith(f"PUT {connection.session.url}/task/{task['ID']}")
+    assert 'updates={\n  "name": "Previewed"\n}' in text
+    assert wire.events == []  # nothing sent by looking
+    saved = []
+    form.saved.connect(saved.append)
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: saved)
+    assert wire.updates(wire.writes()[0]) == {"name": "Previewed"}
+
+
+def test_the_context_menu_reverts_one_field(qtbot, ops, connection):
+    task = new_task(connection)
+    form = form_for(qtbot, ops, connection, task["ID"])
+    type_into(qtbot, form, "name", "Changed")
+    type_into(qtbot, form, "workRequired", "5")
+    form._menu("name", form.editors["name"].rect().center())
+    [action] = [a for a in form.context_menu.actions() if a.text() == "Revert this field"]
+    action.trigger()
+    assert form.state.dirty == ("workRequired",) and form.editors["name"].value() == "Editing test task"
+
+
+def test_the_reference_picker_searches_as_you_type_and_sets_the_id_field(qtbot, ops, run_until, connection):
+    task = new_task(connection)
+    other = connection.session.post("/proj", {"updates": {"name": "Zebra picker target"}})
+    form = form_for(qtbot, ops, connection, task["ID"])
+    picker = form.editors["projectID"]
+    picker.combo.lineEdit().selectAll()
+    qtbot.keyClicks(picker.combo.lineEdit(), "Zebra pick")
+    run_until(lambda: picker.combo.count() > 0 and picker.combo.itemData(0) == other["ID"], timeout=15)
+    picker.combo.hidePopup()
+    picker._picked(0)
+    assert form.state.value("projectID") == other["ID"] and form.state.dirty == ("projectID",)
+    assert form.state.names[other["ID"]] == "Zebra picker target"

@@ -212,3 +212,15 @@ def test_a_production_profile_is_marked_in_the_window_and_every_tab_title(qtbot,
         main.close()
     finally:
         connection.signed_in.profile = real
+
+
+def test_navigating_away_from_unsaved_edits_asks_first(qtbot, window, run_until, connection, monkeypatch):
+    task = new_task(connection)
+    tab = open_task(window, run_until, task["ID"])
+    type_into(qtbot, tab.edit_form, "name", "Do not lose me")
+    monkeypatch.setattr(tab_module, "ask_unsaved", lambda parent, label, count: Unsaved.CANCEL)
+    shown = window.open_target(ObjectTarget("TASK", "y" * 32), "Another task")  # in the same tab
+    assert shown is tab and window.tabs.indexOf(tab) >= 0
+    assert tab.edit_form.editors["name"].value() == "Do not lose me"
+    window.sign_out_action.trigger()
+    assert not window.signing_out and not connection.closed
