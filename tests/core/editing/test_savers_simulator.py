@@ -256,3 +256,14 @@ def test_a_planning_v1_save_puts_only_the_dirty_fields_with_the_record_type(demo
     assert write.request.json == {"data": {text: "Put by the v1 saver"}, "recordTypeId": details.record.record_type_id}
     assert old.planning.record(details.record.id).data[text] == "Put by the v1 saver"
     old.sign_out()
+
+
+def test_fields_the_server_did_not_send_are_locked_until_all_fields_are_loaded(connection):
+    task = new_task(connection)
+    editing, details = loaded(connection, "TASK", task["ID"], all_fields=False)
+    missing = [key for key in editing.state.specs if key not in details.data]
+    assert missing, "the default fields leave some out"
+    assert all(editing.state.spec(key).read_only for key in missing)
+    assert any("not loaded" in editing.state.spec(key).read_only for key in missing)
+    everything, _ = loaded(connection, "TASK", task["ID"], all_fields=True)
+    assert not any("not loaded" in spec.read_only for spec in everything.state.specs.values())

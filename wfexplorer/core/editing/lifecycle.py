@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from wfexplorer.core import errors
@@ -24,7 +24,7 @@ from wfexplorer.core.classic.customforms import CustomForm
 from wfexplorer.core.classic.metadata import ObjectMeta
 from wfexplorer.core.classic.session import Session
 from wfexplorer.core.connection import Connection
-from wfexplorer.core.details import DetailLoader, ObjectDetails, RecordDetails
+from wfexplorer.core.details import DetailLoader, ObjectDetails, RecordDetails, people_names
 from wfexplorer.core.editing.specs import (
     FieldSpec,
     Option,
@@ -34,6 +34,9 @@ from wfexplorer.core.editing.specs import (
     planning_specs,
 )
 from wfexplorer.core.editing.state import EditState, EditTarget
+
+#: Why a field the server did not send cannot be edited yet.
+NOT_LOADED = "not loaded yet: Load all fields brings it"
 
 #: enumClass of the custom statuses of each work object.
 STATUS_CLASSES = {"PROJ": "STATUS_PROJ", "TASK": "STATUS_TASK", "OPTASK": "STATUS_OPTASK"}
@@ -106,8 +109,13 @@ class EditSetup:
         return tuple(classic_groups(meta, forms, self.statuses(meta.obj_code)))
 
     def for_object(self, details: ObjectDetails) -> Editing:
-        """The edit state of a loaded classic object (copies of its values)."""
-        groups = self.groups(details)
+        """The edit state of a loaded classic object (copies of its values).
+
+        Fields the server did not send are locked as "not loaded": an empty box would pretend to know them.
+        """
+        groups = tuple(SpecGroup(group.title, tuple(
+            spec if spec.read_only or _loaded(details, spec.key) else replace(spec, read_only=NOT_LOADED)
+            for spec in group.specs)) for group in self.groups(details))
         specs = [spec for group in groups for spec in group.specs]
         state = EditState(EditTarget.classic(details.code, details.id), specs, details.data)
         for spec in specs:  # references arrive with their names: pickers show them, not bare IDs
@@ -121,7 +129,9 @@ class EditSetup:
         specs = planning_specs(details.fields)
         record = details.record
         target = EditTarget.record(record.id, record.record_type_id or "")
-        return Editing(EditState(target, specs, record.data), (SpecGroup("Fields", tuple(specs)),))
+        state = EditState(target, specs, record.data)
+        state.names.update(people_names(record.raw, *((details.record_type.raw,) if details.record_type else ())))
+        return Editing(state, (SpecGroup("Fields", tuple(specs)),))
 
     def new_object(self, meta: ObjectMeta, parent: tuple[str, str] | None = None) -> Editing:
         """A new object of ``meta``'s type; ``parent`` (``("projectID", id)``) is filled in."""
@@ -144,6 +154,11 @@ def refusal(meta: ObjectMeta, operation: str) -> str:
         return ""
     verb = {"add": "create", "edit": "change", "copy": "copy", "delete": "delete"}.get(operation.lower(), operation)
     return f"Workfront does not allow you to {verb} a {meta.label.lower()} through the API."
+
+
+def _loaded(details: ObjectDetails, key: str) -> bool:
+    custom = details.data.get("parameterValues")
+    return key in details.data or (key.startswith("DE:") and (isinstance(custom, Mapping) or details.all_fields))
 
 
 def parent_field(meta: ObjectMeta, parent_code: str) -> str | None:

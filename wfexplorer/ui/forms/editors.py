@@ -184,7 +184,7 @@ class NumberEditor(LineEditor):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
-        unit = {EditorKind.PERCENT: "%", EditorKind.CURRENCY: "¤"}.get(spec.kind)
+        unit = {EditorKind.PERCENT: "%"}.get(spec.kind)
         self.line.setPlaceholderText({EditorKind.INTEGER: "whole number"}.get(spec.kind, "number"))
         if unit:
             label = QLabel(unit)
