@@ -224,3 +224,52 @@ def test_navigating_away_from_unsaved_edits_asks_first(qtbot, window, run_until,
     assert tab.edit_form.editors["name"].value() == "Do not lose me"
     window.sign_out_action.trigger()
     assert not window.signing_out and not connection.closed
+
+
+def test_drafts_of_an_earlier_run_reopen_their_objects_with_the_edits(qtbot, qt_loop, run_until, connection,
+                                                                      tmp_path):
+    from wfexplorer.core.editing import EditState
+    from wfexplorer.core.editing.specs import EditorKind, FieldSpec
+
+    task = new_task(connection)
+    drafts = DraftStore(tmp_path / "crash-drafts")
+    state = EditState(EditTarget.classic("TASK", task["ID"]), [FieldSpec("name", "Name", EditorKind.TEXT)],
+                      {"name": "Editing test task"})
+    state.set("name", "Typed before the power cut")
+    drafts.keep(connection.host, state, "Editing test task")
+    main = MainWindow(connection, crash_handler=pytest.fail, drafts=drafts)
+    tab = main.current_tab()
+    assert tab is not None and tab.target == ObjectTarget("TASK", task["ID"])
+    run_until(lambda: tab.edit_form is not None)
+    assert tab.edit_form.editors["name"].value() == "Typed before the power cut"
+    assert "from the last session" in main.statusBar().currentMessage()
+    main._signing_out = True
+    main.close()
+
+
+def test_new_planning_record_from_its_record_type_row(qtbot, window, run_until, connection):
+    planning = window.connection.planning
+    workspace = planning.workspaces()[0]
+    record_type = planning.record_types(workspace.id)[0]
+    planning_root = window.tree.top(NodeKind.PLANNING)
+    window.controller.load(planning_root)
+    run_until(lambda: any(node.kind is NodeKind.WORKSPACE for node in planning_root.children))
+    space = next(node for node in planning_root.children if node.kind is NodeKind.WORKSPACE
+                 and node.payload.id == workspace.id)
+    window.controller.load(space)
+    run_until(lambda: any(node.kind is NodeKind.RECORD_TYPE for node in space.children))
+    row = next(node for node in space.children if node.kind is NodeKind.RECORD_TYPE
+               and node.payload.id == record_type.id)
+    window.object_actions.new_object(row)
+    run_until(lambda: getattr(window.object_actions, "new_dialog", None) is not None)
+    form = window.object_actions.new_dialog.form
+    text = next(spec for spec in form.state.specs.values() if spec.kind.value == "text" and spec.editable)
+    type_into(qtbot, form, text.key, "Record made in the dialog")
+    wire = Wire()
+    connection.subscribe(wire)
+    form.save()
+    run_until(lambda: window.current_tab() is not None and window.current_tab().label != "…"
+              and window.current_tab().edit_form is not None
+              and window.current_tab().edit_form.state.target.api.value == "planning")
+    [write] = wire.writes()
+    assert write.method == "POST" and write.request.json == {"data": {text.key: "Record made in the dialog"}}

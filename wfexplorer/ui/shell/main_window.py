@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.controller.loaded.connect(lambda _node: self.status.clear_error())
         self._build_actions()
         self._restore_or_size()
+        self._offer_drafts(drafts)
         self.controller.load(self.tree.root.children[0])  # the object types: what everyone expands first
 
     # -- actions and menus ---------------------------------------------------------------------------
@@ -501,6 +502,19 @@ class MainWindow(QMainWindow):
                 self.open(Opened(target, tab_state.label, record_type), new_tab=True, remember=False)
             if 0 <= state.current < self.tabs.count():
                 self.tabs.setCurrentIndex(state.current)
+
+    def _offer_drafts(self, drafts: DraftStore | None) -> None:
+        """Unsaved edits of an earlier run (a crash, a kill): open their objects; each tab puts its edits back."""
+        pending = drafts.pending(self.connection.host) if drafts is not None else []
+        for draft in pending:
+            target: Target = RecordTarget(draft.target.id) if draft.target.api.value == "planning" else \
+                ObjectTarget(draft.target.code, draft.target.id)
+            if draft.target.id:
+                self.open(Opened(target, draft.label or "…", draft.target.record_type or None), new_tab=True,
+                          remember=False)
+        if pending:
+            self.statusBar().showMessage(f"Unsaved edits of {len(pending)} object{'s' if len(pending) != 1 else ''} "
+                                         "from the last session are back in their tabs.", 15000)
 
     def _size_for_screen(self) -> None:
         """The first time: most of the screen, centred (not a cramped default)."""

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from wfexplorer.core import errors
-from wfexplorer.core.browse import LinkRef, Node, NodeKind, ObjectRef, ObjectTypeRef, RecordRef
+from wfexplorer.core.browse import LinkRef, Node, NodeKind, ObjectRef, ObjectTypeRef, RecordRef, RecordTypeRef
 from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget
 from wfexplorer.core.details import ObjectDetails
 from wfexplorer.core.editing import (
@@ -28,6 +28,7 @@ from wfexplorer.core.editing import (
     plan_delete,
     refusal,
 )
+from wfexplorer.core.editing.specs import Api, planning_specs
 from wfexplorer.ui import messages
 from wfexplorer.ui.detail.tab import TypeTarget
 from wfexplorer.ui.forms.new_object import NewObjectDialog
@@ -92,6 +93,9 @@ class ObjectActions:
         window = self.window
         node = node or window.navigator.view.current_node()
         payload = node.payload if node is not None else None
+        if isinstance(payload, RecordTypeRef) and not payload.classic_code:
+            self._new_record(node, payload)
+            return
         if isinstance(payload, ObjectTypeRef):
             code, owner = payload.code, None
         elif isinstance(payload, LinkRef) and node is not None and node.kind is NodeKind.COLLECTION:
@@ -125,13 +129,39 @@ class ObjectActions:
 
         window.ops.run(prepare, on_success=show, on_error=self._failed, name="new-object")
 
+    def _new_record(self, node: Node | None, record_type: RecordTypeRef) -> None:
+        """A new Planning record of a record type row."""
+        if self._refuse_if_read_only():
+            return
+        window, edit = self.window, self.window.edit
+        planning = window.connection.planning
+        if planning is None:
+            window.statusBar().showMessage(window.connection.planning_unavailable or "Planning is not available.",
+                                           10000)
+            return
+
+        def prepare() -> Any:
+            return edit.setup.new_record(record_type.id, planning_specs(planning.fields(record_type.id)))
+
+        def show(editing: Any) -> None:
+            dialog = NewObjectDialog(editing, edit.saver_for(editing.state.target), window.ops, title="New record",
+                                     search_for=edit.search_for, read_only=edit.read_only, parent=window)
+            dialog.created.connect(lambda result: self._created(node, result, "record"))
+            self.new_dialog = dialog
+            dialog.open()
+
+        window.ops.run(prepare, on_success=show, on_error=self._failed, name="new-record")
+
     def _created(self, node: Node | None, result: SaveResult, label: str) -> None:
         window = self.window
         if node is not None:
             window.controller.reload(node)
         target = result.target
         name = str(result.data.get("name") or f"New {label.lower()}")
-        window.open_target(ObjectTarget(target.code, target.id), name, True)
+        if target.api is Api.PLANNING:
+            window.open_target(RecordTarget(target.id), name, True)
+        else:
+            window.open_target(ObjectTarget(target.code, target.id), name, True)
         window.statusBar().showMessage(f"Created “{name}”.", 8000)
 
     def copy(self) -> None:

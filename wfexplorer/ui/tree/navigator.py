@@ -235,7 +235,7 @@ class Navigator(QWidget):
             menu.addAction("Reload\tF5", lambda: self.controller.reload(node))
         if node.kind in FILTERABLE:
             menu.addAction("Filter by name…", self.filter_current)
-        if node.kind in (NodeKind.OBJECT_TYPE, NodeKind.COLLECTION):
+        if node.kind in (NodeKind.OBJECT_TYPE, NodeKind.COLLECTION, NodeKind.RECORD_TYPE):
             menu.addAction("New…\tCtrl+Shift+N", lambda: self.new_requested.emit(node))
         if node.kind in (NodeKind.OBJECT, NodeKind.RECORD):
             menu.addSeparator()
