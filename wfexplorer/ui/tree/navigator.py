@@ -134,11 +134,13 @@ class Navigator(QWidget):
         open_requested(object, bool): show this Node (True: in a new tab).
         copy_requested(object, str): copy something about a node (``"id"``, ``"link"``, ``"name"``).
         search_requested(object): open a search builder for this object type or record type Node.
+        new_requested(object): make a new object of a type row, or in a collection row (its parent filled in).
     """
 
     open_requested = Signal(object, bool)
     copy_requested = Signal(object, str)
     search_requested = Signal(object)
+    new_requested = Signal(object)
 
     def __init__(self, model: NavigatorModel, controller: BrowseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +246,8 @@ class Navigator(QWidget):
             menu.addAction("Filter by name…", self.filter_current)
         if node.kind in (NodeKind.OBJECT_TYPE, NodeKind.RECORD_TYPE):
             menu.addAction("Search with conditions…", lambda: self.search_requested.emit(node))
+        if node.kind in (NodeKind.OBJECT_TYPE, NodeKind.COLLECTION, NodeKind.RECORD_TYPE):
+            menu.addAction("New…\tCtrl+Shift+N", lambda: self.new_requested.emit(node))
         if node.kind in (NodeKind.OBJECT, NodeKind.RECORD):
             menu.addSeparator()
             menu.addAction("Copy ID", lambda: self.copy_requested.emit(node, "id"))
