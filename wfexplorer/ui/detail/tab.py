@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -164,6 +165,11 @@ class DetailTab(QWidget):
 
     # -- loading -------------------------------------------------------------------------------------
 
+    def dispose(self) -> None:
+        """The tab is going away: stop its load, so no answer arrives at widgets that are gone."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+
     def load(self, *, all_fields: bool | None = None) -> None:
         """Load (or reload) what the tab shows, off the GUI thread."""
         if self._task is not None and not self._task.done():
@@ -199,6 +205,8 @@ class DetailTab(QWidget):
         self.retry_button.show()
 
     def _show(self, result: Any) -> None:
+        if not shiboken6.isValid(self.title):  # the tab was closed while its load ran
+            return
         if isinstance(result, tuple):
             result, editing = result
             self._show_editing(editing, refusal(result.meta, "edit") if isinstance(result, ObjectDetails) else "")

@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
             index = self.tabs.insertTab(current, tab, self._tab_icon(opened.target), self._short(opened.label))
             self.tabs.removeTab(current + 1)
             if old is not None:
+                if isinstance(old, DetailTab):
+                    old.dispose()
                 old.deleteLater()
         self._retitle(tab, opened.label)
         self.tabs.setCurrentIndex(index)
@@ -278,6 +280,8 @@ class MainWindow(QMainWindow):
         if isinstance(tab, DetailTab) and not tab.ask_to_leave():
             return
         self.tabs.removeTab(index)
+        if isinstance(tab, DetailTab):
+            tab.dispose()
         tab.deleteLater()
         if self.tabs.count() == 0:
             self.center.setCurrentWidget(self.empty)
