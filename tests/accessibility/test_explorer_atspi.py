@@ -59,3 +59,13 @@ def test_a_screen_reader_user_builds_a_planning_search_and_runs_it(tmp_path):
     names = [cell.split(": ", 1)[1] for cell in found["results"] if cell.startswith("Name: ")]
     assert found["result_rows"] > 0 and len(names) == found["result_rows"]
     assert all("a" in name.lower() for name in names), names   # "Name contains a", typed over AT-SPI + keys
+
+
+def test_a_screen_reader_user_edits_a_projects_name_and_saves_it(tmp_path):
+    found = reading(tmp_path, "edit_object.py")
+    project = found["project"]
+    assert found["edit_page"] and found["field"] == "Name"
+    assert found["typed"] == f"{project} (AT-SPI)"
+    assert found["save"] == "Send the changed fields (Ctrl+S)"      # the Save button's description
+    assert found["heading_after"] == f"{project} (AT-SPI)"           # saved: the tab shows the new name
+    assert f"{project} (AT-SPI)" in found["navigator_rows"]          # and so does the tree

@@ -50,6 +50,8 @@ class NavigatorView(QTreeView):
         self.setModel(model)
         self.navigator_model = model
         self.controller = controller
+        self._rows_going = False
+        model.rowsRemoved.connect(self._rows_gone)
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,10 +85,17 @@ class NavigatorView(QTreeView):
         self.setCurrentIndex(index)
         self.scrollTo(index)
 
+    def rowsAboutToBeRemoved(self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int) -> None:
+        self._rows_going = True  # the current row may move (to a neighbour or the parent): nobody chose that
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def _rows_gone(self) -> None:
+        self._rows_going = False
+
     def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
                        previous: QModelIndex | QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
-        if current.isValid() and not self._ctrl_click:
+        if current.isValid() and not self._ctrl_click and not self._rows_going:
             node = self.node_at(current)
             if node.kind in OPENABLE or node.kind is NodeKind.REFERENCE:
                 self.open_requested.emit(node, False)
