@@ -8,11 +8,11 @@ After a save, copy or delete the navigator rows that show the object (and their 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from wfexplorer.core import errors
 from wfexplorer.core.browse import LinkRef, Node, NodeKind, ObjectRef, ObjectTypeRef, RecordRef, RecordTypeRef
@@ -34,15 +34,49 @@ from wfexplorer.ui.detail.tab import TypeTarget
 from wfexplorer.ui.forms.new_object import NewObjectDialog
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QTabWidget
+
+    from wfexplorer.core.browse import BrowseTree
+    from wfexplorer.core.browse.targets import Target
+    from wfexplorer.core.connection import Connection
+    from wfexplorer.ui.asyncops import Operations
     from wfexplorer.ui.detail.tab import DetailTab
-    from wfexplorer.ui.shell.main_window import MainWindow
+    from wfexplorer.ui.forms.services import EditServices
+    from wfexplorer.ui.shell.status import StatusBar
+    from wfexplorer.ui.tree.controller import BrowseController
+    from wfexplorer.ui.tree.navigator import Navigator
+
+
+class ExplorerWindow(Protocol):
+    """What these actions use of their main window (the window imports this module, not the reverse)."""
+
+    connection: Connection
+    ops: Operations
+    tree: BrowseTree
+    controller: BrowseController
+    navigator: Navigator
+    tabs: QTabWidget
+    status: StatusBar
+    edit: EditServices
+
+    def _action(self, text: str, name: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+                slot: Any, tip: str = "") -> QAction: ...
+
+    def open_target(self, target: Target, label: str = "", new_tab: bool = False) -> DetailTab: ...
+
+    def close_tab(self, index: int) -> None: ...
+
+    def current_tab(self) -> DetailTab | None: ...
 
 
 class ObjectActions:
     """Save, Revert all, Copy and Delete for a main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ExplorerWindow) -> None:
         self.window = window
+        #: What dialogs are shown over: the main window itself.
+        self.parent_widget: QWidget = window.tabs.window()
         self.new_action = window._action("&New object…", "newObjectAction", "Ctrl+Shift+N",
                                          lambda: self.new_object(None),
                                          "A new object of the selected type, or in the selected collection")
@@ -72,7 +106,7 @@ class ObjectActions:
         if not why and operation and isinstance(details, ObjectDetails):
             why = refusal(details.meta, operation)
         if why:
-            self.window.statusBar().showMessage(why, 10000)
+            self.window.status.showMessage(why, 10000)
             return True
         return False
 
@@ -101,7 +135,7 @@ class ObjectActions:
         elif isinstance(payload, LinkRef) and node is not None and node.kind is NodeKind.COLLECTION:
             code, owner = payload.target_code, payload.owner
         else:
-            window.statusBar().showMessage("Select an object type or a collection in the navigator first.", 8000)
+            window.status.showMessage("Select an object type or a collection in the navigator first.", 8000)
             return
         if self._refuse_if_read_only():
             return
@@ -122,7 +156,7 @@ class ObjectActions:
             meta, editing = prepared
             dialog = NewObjectDialog(editing, edit.saver_for(editing.state.target), window.ops,
                                      title=f"New {meta.label.lower()}", search_for=edit.search_for,
-                                     read_only=edit.read_only, parent=window)
+                                     read_only=edit.read_only, parent=self.parent_widget)
             dialog.created.connect(lambda result: self._created(node, result, meta.label))
             self.new_dialog = dialog
             dialog.open()
@@ -136,7 +170,7 @@ class ObjectActions:
         window, edit = self.window, self.window.edit
         planning = window.connection.planning
         if planning is None:
-            window.statusBar().showMessage(window.connection.planning_unavailable or "Planning is not available.",
+            window.status.showMessage(window.connection.planning_unavailable or "Planning is not available.",
                                            10000)
             return
 
@@ -145,7 +179,7 @@ class ObjectActions:
 
         def show(editing: Any) -> None:
             dialog = NewObjectDialog(editing, edit.saver_for(editing.state.target), window.ops, title="New record",
-                                     search_for=edit.search_for, read_only=edit.read_only, parent=window)
+                                     search_for=edit.search_for, read_only=edit.read_only, parent=self.parent_widget)
             dialog.created.connect(lambda result: self._created(node, result, "record"))
             self.new_dialog = dialog
             dialog.open()
@@ -162,7 +196,7 @@ class ObjectActions:
             window.open_target(RecordTarget(target.id), name, True)
         else:
             window.open_target(ObjectTarget(target.code, target.id), name, True)
-        window.statusBar().showMessage(f"Created “{name}”.", 8000)
+        window.status.showMessage(f"Created “{name}”.", 8000)
 
     def copy(self) -> None:
         """Copy the current classic object under a new name, then open the copy."""
@@ -170,7 +204,8 @@ class ObjectActions:
         if tab is None or not isinstance(tab.target, ObjectTarget) or self._refuse_if_read_only(tab, "copy"):
             return
         target = tab.target
-        name, ok = QInputDialog.getText(self.window, "Copy object", "Name of the copy:", text=f"{tab.label} (copy)")
+        name, ok = QInputDialog.getText(self.parent_widget, "Copy object", "Name of the copy:",
+                                        text=f"{tab.label} (copy)")
         if not ok:
             return
         session, code = self.window.connection.session, target.code or ""
@@ -201,7 +236,7 @@ class ObjectActions:
         question = plan.question() if not force else (
             f"Workfront needs \u201cforce\u201d to delete \u201c{plan.label}\u201d: other objects depend on it, and "
             "they are deleted with it. Delete them all?")
-        answer = QMessageBox.question(self.window, "Delete", question,
+        answer = QMessageBox.question(self.parent_widget, "Delete", question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                       QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
@@ -231,13 +266,13 @@ class ObjectActions:
             if index >= 0:
                 tab.edit_form = None  # nothing left to save
                 self.window.close_tab(index)
-            self.window.statusBar().showMessage(f"Deleted \u201c{plan.label}\u201d.", 8000)
+            self.window.status.showMessage(f"Deleted \u201c{plan.label}\u201d.", 8000)
 
         self.window.ops.run(run, on_success=deleted, on_error=failed, name="delete")
 
     def _failed(self, error: errors.WorkfrontError) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Not done", messages.explain(error), QMessageBox.StandardButton.Ok,
-                          self.window)
+                          self.parent_widget)
         box.setObjectName("objectActionFailed")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.failure = box
