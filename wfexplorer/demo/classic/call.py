@@ -14,6 +14,7 @@ from typing import Any
 from werkzeug.datastructures import FileStorage, MultiDict
 
 from wfexplorer.demo.classic import objcats
+from wfexplorer.demo.classic.access.sharing import Access
 from wfexplorer.demo.classic.credentials import Caller
 from wfexplorer.demo.classic.params import Params
 from wfexplorer.demo.classic.queryenv import QueryEnv
@@ -34,6 +35,8 @@ class ClassicCall:
     caller: Caller | None = None
     files: MultiDict[str, FileStorage] = field(default_factory=MultiDict)
     tx: Transaction | None = None
+    access: Access | None = None
+    """The caller's access level and project rights, computed on first use (``access.guard``)."""
 
     @property
     def version(self) -> str:
