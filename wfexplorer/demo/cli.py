@@ -10,6 +10,7 @@ from pathlib import Path
 
 import platformdirs
 
+from wfexplorer.demo.datadir import DataDirInUseError
 from wfexplorer.demo.faults import Faults
 from wfexplorer.demo.server import CREDENTIALS_NAME, DemoServer
 
@@ -55,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # while building the data: the next start builds it again
         print("wfexplorer-demo stopped.")
         return 130
+    except DataDirInUseError as error:
+        print(f"wfexplorer-demo: {error}", file=sys.stderr)
+        return 1
     except (OSError, sqlite3.Error) as error:
         print(
             f"wfexplorer-demo: cannot open the demo data in {args.data}: {error}"
