@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  username: {credentials['username']}  password: {credentials['password']}")
     print(f"  api_key: {credentials['api_key']}")
     print(f"  access_token: {credentials['access_token']}")
+    levels = ", ".join(f"{user['username']} ({user['access_level']})" for user in credentials.get("users", ())[1:])
+    if levels:
+        print(f"  users of each access level, password demo: {levels}")
     for key in ("oauth_public_client_id", "oauth_client_id", "oauth_client_secret"):
         if key in credentials:
             print(f"  {key}: {credentials[key]}")
