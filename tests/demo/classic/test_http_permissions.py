@@ -240,3 +240,31 @@ def test_demo_credentials_list_a_user_of_each_level(demo_server: DemoServer) -> 
         "System Administrator", "Planner", "Worker", "Reviewer", "Requestor"]
     for entry in users:
         Client(demo_server, username=entry["username"])
+
+
+def test_collections_and_references_leave_out_what_the_caller_may_not_see(world: World) -> None:
+    colleague = world.throwaway_user("assigned.in.hidden")
+    hidden = world.admin.new_project("Hidden work")
+    task = data_of(world.admin.post("/task", json={"name": "Hidden task", "projectID": hidden["ID"],
+                                                    "assignments": [{"assignedToID": colleague["ID"]}]}))
+    fields = {"fields": "assignments:task:name"}
+
+    seen_by_admin = data_of(world.admin.get(f"/user/{colleague['ID']}", params=fields))["assignments"]
+    seen_by_worker = data_of(world.clients["worker"].get(f"/user/{colleague['ID']}", params=fields))["assignments"]
+
+    assert [row["task"]["name"] for row in seen_by_admin] == ["Hidden task"]
+    assert seen_by_worker == []
+    assert world.clients["worker"].get(f"/task/{task['ID']}").status_code == 403
+
+
+def test_a_reference_to_a_project_not_shared_reads_as_empty(world: World) -> None:
+    hidden = world.admin.new_project("Hidden parent")
+    worker = world.clients["worker"]
+    note = data_of(worker.post("/note", json={"noteText": "mine", "noteObjCode": "USER",
+                                              "objID": world.ids["worker"]}))
+    data_of(world.admin.put(f"/note/{note['ID']}", json={"projectID": hidden["ID"]}))
+
+    mine = data_of(worker.get(f"/note/{note['ID']}", params={"fields": "project:name"}))
+
+    assert mine["project"] is None
+    assert data_of(world.admin.get(f"/note/{note['ID']}", params={"fields": "project:name"}))["project"] is not None

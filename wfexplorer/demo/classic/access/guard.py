@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from wfexplorer.demo.classic.access.levels import ADMIN_ONLY_USER_ACTIONS, SELF_EDITABLE_USER_FIELDS
-from wfexplorer.demo.classic.access.sharing import EDIT, MANAGE, VIEW, Access, access_for
+from wfexplorer.demo.classic.access.sharing import EDIT, MANAGE, VIEW, Access
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import FORBIDDEN, ClassicError
 from wfexplorer.demo.classic.schema import ObjectDef
@@ -35,11 +35,7 @@ def forbidden(message: str) -> ClassicError:
 
 def caller_access(call: ClassicCall) -> Access | None:
     """The caller's access, computed once per call (``None`` when nobody is signed in)."""
-    if call.caller is None:
-        return None
-    if call.access is None or call.access.user_id != call.caller.user_id:
-        call.access = access_for(call.context.store, call.caller.user_id)
-    return call.access
+    return call.caller_access()
 
 
 def _level_refusal(access: Access, verb: str, obj: ObjectDef) -> ClassicError:
