@@ -1,7 +1,8 @@
 """Item 11 under fire: random paths, verbs, parameters and bodies always get an envelope, never a 5xx.
 
 Hostile values (issue 15) are mixed in: request lines over 64 KB, nesting 5,000 deep, escaped lone
-surrogates and date wildcards beyond the calendar; none may reach the last-resort handler.
+surrogates and date wildcards beyond the calendar; none may reach the last-resort handler. Requests come
+from a user of each access level, so refusals (403) are fuzzed too.
 """
 
 from __future__ import annotations
@@ -61,12 +62,13 @@ def fuzz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer
     params=st.lists(st.tuples(PARAM_NAMES, VALUES), max_size=5),
     body=BODIES,
     json_type=st.booleans(),
+    username=st.sampled_from(["admin", "planner", "worker", "reviewer", "requestor"]),
 )
 def test_item11_random_requests_always_get_an_envelope(
     fuzz_server: DemoServer, verb: str, segments: list[str], params: list[tuple[str, str]], body: object,
-    json_type: bool,
+    json_type: bool, username: str,
 ) -> None:
-    session_id = _session(fuzz_server)
+    session_id = _session(fuzz_server, username)
     headers = {"sessionID": session_id}
     if body is not None:
         headers["Content-Type"] = "application/json" if json_type else "application/x-www-form-urlencoded"
@@ -81,13 +83,14 @@ def test_item11_random_requests_always_get_an_envelope(
             assert "could not be processed" not in payload["error"]["message"], (verb, url, params, body)
 
 
-_SESSIONS: dict[str, str] = {}
+_SESSIONS: dict[tuple[str, str], str] = {}
 
 
-def _session(server: DemoServer) -> str:
-    # logout may be among the random requests: keep a live session for each example
-    session_id = _SESSIONS.get(server.base_url)
+def _session(server: DemoServer, username: str) -> str:
+    # logout may be among the random requests: keep a live session for each example (and each access level)
+    key = (server.base_url, username)
+    session_id = _SESSIONS.get(key)
     check = requests.get(f"{api(server)}/proj/count", headers={"sessionID": session_id or ""}, timeout=TIMEOUT)
     if session_id is None or "error" in check.json():
-        session_id = _SESSIONS[server.base_url] = login(server)
+        session_id = _SESSIONS[key] = login(server, username=username)
     return session_id

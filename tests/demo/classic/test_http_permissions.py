@@ -268,3 +268,16 @@ def test_a_reference_to_a_project_not_shared_reads_as_empty(world: World) -> Non
 
     assert mine["project"] is None
     assert data_of(world.admin.get(f"/note/{note['ID']}", params={"fields": "project:name"}))["project"] is not None
+
+
+def test_a_refused_escalation_keeps_plannings_administrator_operations_closed(world: World,
+                                                                              demo_server: DemoServer) -> None:
+    make_self_admin(world, world.clients["planner"], "planner")
+    assert demo_server.context is not None
+    # an OAuth session of the planner (Planning accepts only OAuth access tokens)
+    token = demo_server.context.sessions.create(world.ids["planner"], origin="oauth", lifetime=600).token
+    response = requests.post(f"{demo_server.base_url}/maestro/api/v2/workspaces", json={"name": "Planner's"},
+                             headers={"Authorization": f"Bearer {token}"}, timeout=10)
+
+    assert response.status_code == 403
+    assert response.json()["detail"] == "Only administrators can create workspaces."
