@@ -281,3 +281,18 @@ def test_a_refused_escalation_keeps_plannings_administrator_operations_closed(wo
 
     assert response.status_code == 403
     assert response.json()["detail"] == "Only administrators can create workspaces."
+
+
+def test_records_that_hang_off_a_hidden_task_are_hidden_and_cannot_be_added(world: World) -> None:
+    hidden = world.admin.new_project("Hidden outline")
+    first = world.admin.new_task(hidden["ID"], "First")
+    second = world.admin.new_task(hidden["ID"], "Second")
+    link = {"predecessorID": first["ID"], "successorID": second["ID"], "predecessorType": "fs"}
+    data_of(world.admin.post("/pred", json=link))
+    worker = world.clients["worker"]
+
+    assert world.admin.count("pred", successorID=second["ID"]) == 1
+    assert worker.count("pred", successorID=second["ID"]) == 0
+    refused = worker.post("/pred", json={**link, "successorID": first["ID"], "predecessorID": second["ID"]})
+    assert refused.status_code == 403
+    assert error_of(refused)["message"] == "You do not have sufficient access to change this Task (First)"

@@ -11,10 +11,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from wfexplorer.demo.classic.access.levels import ADMIN_ONLY_USER_ACTIONS, SELF_EDITABLE_USER_FIELDS
-from wfexplorer.demo.classic.access.sharing import EDIT, MANAGE, VIEW, Access
+from wfexplorer.demo.classic.access.sharing import EDIT, MANAGE, SCOPED_BY_PARENT, VIEW, Access
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import FORBIDDEN, ClassicError
-from wfexplorer.demo.classic.schema import ObjectDef
+from wfexplorer.demo.classic.schema import ObjectDef, object_def
 
 SECURITY_CLASS = "com.attask.common.SecurityException"
 NEEDS_VIEW_TO_CREATE = frozenset({"OPTASK", "NOTE", "LIKE", "NTAG", "HOUR", "DOCU", "DOCV", "DOCAPL", "ARVSTS"})
@@ -64,7 +64,7 @@ def visible(call: ClassicCall, obj: ObjectDef) -> Callable[[Mapping[str, Any]], 
     if access is None or access.is_admin:
         return None
     code = obj.obj_code
-    if code != "PROJ" and "projectID" not in obj.fields:
+    if code != "PROJ" and "projectID" not in obj.fields and code not in SCOPED_BY_PARENT:
         return None
     return lambda record: access.can_see(code, record)
 
@@ -77,9 +77,18 @@ def require_create(call: ClassicCall, obj: ObjectDef, record: Mapping[str, Any])
     if obj.obj_code not in access.level.create:
         raise _level_refusal(access, "create", obj)
     project_id = record.get("projectID")
-    if obj.obj_code == "PROJ" or not project_id:
-        return
     needed = VIEW if obj.obj_code in NEEDS_VIEW_TO_CREATE else EDIT
+    if not project_id:
+        parent = access.parent_of(obj.obj_code, record)
+        if parent is not None and access.right_on(*parent) < needed:
+            kind, found = parent
+            label = object_def(kind).label if object_def(kind) is not None else kind
+            name = found.get("name") or found.get("ID")
+            raise forbidden(f"You do not have sufficient access to {'change' if needed == EDIT else 'view'} "
+                            f"this {label} ({name})")
+        return
+    if obj.obj_code == "PROJ":
+        return
     if access.project_right(project_id) < needed:
         project = call.reader().get("PROJ", str(project_id)) or {"ID": project_id}
         verb = "add to" if needed == EDIT else "view"

@@ -8,8 +8,11 @@ A user's right on a project is the strongest of:
 - **view**: they are on the project team (PRTU) or assigned to work in it.
 
 Records of a project (tasks, issues, hours, documents...) are visible when the project is, or when
-the record is the user's own (entered, owned, assigned or requested by them). Records that belong to
-no project are visible to everyone; administrators see everything.
+the record is the user's own (entered, owned, assigned or requested by them). Records that hang off
+another record without naming a project (document versions, predecessor links, likes, updates,
+journal entries, approver statuses...) are as visible as that record (:data:`PARENTS`,
+:data:`POLYMORPHIC_PARENTS`). Other records belong to no project and are visible to everyone;
+administrators see everything.
 """
 
 from __future__ import annotations
@@ -28,6 +31,19 @@ MANAGE = 3
 RIGHTS = {"VIEW": VIEW, "EDIT": EDIT, "DELETE": MANAGE}
 PERSONAL_FIELDS = ("enteredByID", "ownerID", "assignedToID", "submittedByID", "userID")
 """Fields that make a record the user's own."""
+PARENTS: dict[str, tuple[str, str]] = {
+    "DOCV": ("documentID", "DOCU"), "DOCAPL": ("documentID", "DOCU"), "PRED": ("successorID", "TASK"),
+    "LIKE": ("noteID", "NOTE"), "NTAG": ("noteID", "NOTE"),
+}
+"""Kinds whose records are as visible as the record one field names: objCode → (ID field, parent kind)."""
+POLYMORPHIC_PARENTS: dict[str, tuple[str, str]] = {
+    "UPDATE": ("updateObjCode", "updateObjID"), "JRNLE": ("objObjCode", "objID"),
+    "ARVSTS": ("approvableObjCode", "approvableObjID"), "DOCFDR": ("docObjCode", "objID"),
+    "DOCREQ": ("docObjCode", "objID"),
+}
+"""The same through a pair of fields: objCode → (parent kind field, parent ID field)."""
+SCOPED_BY_PARENT = frozenset(PARENTS) | frozenset(POLYMORPHIC_PARENTS)
+_MAX_PARENT_DEPTH = 4
 
 
 @dataclass
@@ -37,6 +53,8 @@ class Access:
     user_id: str
     level: Level
     projects: dict[str, int] = field(default_factory=dict)
+    store: Store | None = None
+    """Where parents of parent-scoped records are looked up."""
 
     @property
     def is_admin(self) -> bool:
@@ -53,8 +71,8 @@ class Access:
         """Whether ``record`` is the user's own (entered, owned, assigned or requested by them)."""
         return any(record.get(name) == self.user_id for name in PERSONAL_FIELDS)
 
-    def right_on(self, obj_code: str, record: Mapping[str, Any]) -> int:
-        """The user's right on one record: its project's right, or manage on their own records."""
+    def right_on(self, obj_code: str, record: Mapping[str, Any], depth: int = 0) -> int:
+        """The user's right on one record: its project's (or parent's) right, or manage on their own records."""
         if self.is_admin:
             return MANAGE
         if obj_code == "PROJ":
@@ -63,7 +81,25 @@ class Access:
         project_id = record.get("projectID")
         if project_id:
             return max(own, self.project_right(project_id))
+        parent = self.parent_of(obj_code, record) if depth < _MAX_PARENT_DEPTH else None
+        if parent is not None:
+            return max(own, self.right_on(parent[0], parent[1], depth + 1))
         return max(own, VIEW)
+
+    def parent_of(self, obj_code: str, record: Mapping[str, Any]) -> tuple[str, Record] | None:
+        """The record a parent-scoped record hangs off, with its kind (``None``: none, or not found)."""
+        if self.store is None:
+            return None
+        if obj_code in PARENTS:
+            id_field, kind = PARENTS[obj_code]
+        elif obj_code in POLYMORPHIC_PARENTS:
+            code_field, id_field = POLYMORPHIC_PARENTS[obj_code]
+            kind = str(record.get(code_field) or "")
+        else:
+            return None
+        parent_id = record.get(id_field)
+        found = self.store.get(kind, str(parent_id)) if kind and parent_id else None
+        return None if found is None else (kind, found)
 
     def can_see(self, obj_code: str, record: Mapping[str, Any]) -> bool:
         """Whether ``record`` appears in the user's searches and reads."""
@@ -75,7 +111,7 @@ def access_for(store: Store, user_id: str) -> Access:
     user = store.get("USER", user_id) or {}
     level_row = store.get("ACSLVL", str(user.get("accessLevelID") or "")) or {}
     level = level_named(level_row.get("name"), is_admin=bool(user.get("isAdmin") or level_row.get("isAdmin")))
-    access = Access(user_id=user_id, level=level)
+    access = Access(user_id=user_id, level=level, store=store)
     if level.admin:
         return access
     rights = access.projects
