@@ -82,7 +82,8 @@ def require_create(call: ClassicCall, obj: ObjectDef, record: Mapping[str, Any])
         parent = access.parent_of(obj.obj_code, record)
         if parent is not None and access.right_on(*parent) < needed:
             kind, found = parent
-            label = object_def(kind).label if object_def(kind) is not None else kind
+            parent_def = object_def(kind)
+            label = parent_def.label if parent_def is not None else kind
             name = found.get("name") or found.get("ID")
             raise forbidden(f"You do not have sufficient access to {'change' if needed == EDIT else 'view'} "
                             f"this {label} ({name})")
