@@ -20,12 +20,15 @@ from wfexplorer.core.browse import BrowseTree, Loader, Node, NodeKind, NodeSpec,
 from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget, web_link
 from wfexplorer.core.connection import Connection
 from wfexplorer.core.details import DetailLoader
+from wfexplorer.core.editing import DraftStore
 from wfexplorer.core.window_state import TabState, WindowState, WindowStateStore
 from wfexplorer.ui import resources
 from wfexplorer.ui.asyncops import CrashHandler, Operations
 from wfexplorer.ui.detail.tab import DetailTab, Opened, Target, TypeTarget
+from wfexplorer.ui.forms.services import EditServices
 from wfexplorer.ui.login.reauth import GuiPrompt
 from wfexplorer.ui.shell.history import History
+from wfexplorer.ui.shell.object_actions import ObjectActions
 from wfexplorer.ui.shell.status import StatusBar
 from wfexplorer.ui.tree import icons
 from wfexplorer.ui.tree.controller import BrowseController
@@ -52,7 +55,8 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
 
     def __init__(self, connection: Connection, *, crash_handler: CrashHandler | None = None,
-                 state_store: WindowStateStore | None = None, parent: QWidget | None = None) -> None:
+                 state_store: WindowStateStore | None = None, drafts: DraftStore | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.connection = connection
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
         self.tree = BrowseTree(root_specs(connection))
         self.loader = Loader(connection)
         self.details = DetailLoader(connection)
+        self.edit = EditServices(connection, drafts)
         self.controller = BrowseController(self.tree, self.loader.load, self.ops, self)
         self.model = NavigatorModel(self.tree, self.controller.load, self)
         self.navigator = Navigator(self.model, self.controller)
@@ -151,6 +156,7 @@ class MainWindow(QMainWindow):
         self.navigator_action = self.navigator_dock.toggleViewAction()
         self.navigator_action.setShortcut(QKeySequence("Ctrl+1"))
         self.about_action = self._action("&About wfexplorer", "aboutAction", None, self.about)
+        self.object_actions = ObjectActions(self)
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -159,6 +165,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
+        self.object_actions.fill(edit_menu)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.copy_id_action)
         edit_menu.addAction(self.copy_link_action)
         go_menu = bar.addMenu("&Go")
@@ -210,7 +218,11 @@ class MainWindow(QMainWindow):
                     self.history.visit(tab.opened)
                     self._update_history_actions()
                 return tab
-        tab = DetailTab(opened, self.details, self.ops)
+        current_tab = self.current_tab()
+        if not new_tab and current_tab is not None and not current_tab.ask_to_leave():
+            return current_tab
+        tab = DetailTab(opened, self.details, self.ops, edit=self.edit)
+        tab.saved.connect(lambda result, tab=tab: self.object_actions.follow_save(tab, result))
         tab.navigate.connect(lambda target, label, new: self.open_target(target, label, new))
         tab.show_collection.connect(lambda name, tab=tab: self.show_collection(tab, name))
         tab.title_changed.connect(lambda text, tab=tab: self._retitle(tab, text))
@@ -236,6 +248,8 @@ class MainWindow(QMainWindow):
         """Close the tab at ``index``."""
         tab = self.tabs.widget(index)
         if tab is None:
+            return
+        if isinstance(tab, DetailTab) and not tab.ask_to_leave():
             return
         self.tabs.removeTab(index)
         tab.deleteLater()
@@ -396,7 +410,7 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """End the session on the server, then close the window (remembering its layout)."""
-        if self._signing_out:
+        if self._signing_out or not self.ask_to_leave_all():
             return
         self._signing_out = True
         self.sign_out_action.setEnabled(False)
@@ -414,7 +428,20 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About wfexplorer",
                           f"<b>wfexplorer {wfexplorer.__version__}</b><br>A desktop explorer for Adobe Workfront.")
 
+    def ask_to_leave_all(self) -> bool:
+        """Every tab with unsaved edits asks Save / Discard / Cancel; True when the window may close."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, DetailTab) and tab.has_unsaved():
+                self.tabs.setCurrentIndex(index)
+                if not tab.ask_to_leave():
+                    return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._signing_out and not self.ask_to_leave_all():
+            event.ignore()
+            return
         self.save_state()
         self.prompt.close()
         super().closeEvent(event)
