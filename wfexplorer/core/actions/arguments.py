@@ -96,17 +96,18 @@ class ArgumentForm:
             return f"{spec.label} is required." if parsed is None and spec.required else None
         return values.problem(spec, value)
 
-    def problems(self) -> dict[str, str]:
-        """Per argument, what is wrong before sending (required and empty, wrong type), then the server's."""
+    def problems(self, *, server: bool = True) -> dict[str, str]:
+        """Per argument, what is wrong before sending (required and empty, wrong type), then (``server``) the
+        server's messages from the last run, which do not stop another run."""
         found = {spec.key: message for spec in self.spec.arguments
                  if (message := self._problem(spec, self._values[spec.key])) is not None}
-        for key, message in self._server_errors.items():
+        for key, message in self._server_errors.items() if server else ():
             found.setdefault(key, message)
         return found
 
     def params(self) -> dict[str, Any]:
         """The arguments in wire form, empty ones left out; ValidationError naming every problem first."""
-        problems = {key: message for key, message in self.problems().items() if key not in self._server_errors}
+        problems = self.problems(server=False)
         if problems:
             raise errors.ValidationError(" ".join(problems.values()),
                                          field_errors={key: [message] for key, message in problems.items()})
