@@ -13,6 +13,8 @@ server's values are no longer what the entry wrote; Planning answers a stale wri
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from wfexplorer.core import errors
 from wfexplorer.core.classic.session import Session
 from wfexplorer.core.editing.savers import saver_for
@@ -42,23 +44,28 @@ class Undo:
             return FieldSpec(change.key, change.label, EditorKind.TEXT, Api.CLASSIC)
         return FieldSpec(change.key, change.label, EditorKind.TEXT, Api.PLANNING)
 
-    def state(self, entry: JournalEntry) -> EditState:
-        """The edit an undo of ``entry`` saves: originals = the values written, current = the values before."""
+    def state(self, entry: JournalEntry, only: Collection[str] | None = None) -> EditState:
+        """The edit an undo of ``entry`` saves: originals = the values written, current = the values before
+        (of the fields in ``only``, when given: after a conflict the user may keep the server's value of some)."""
         if not entry.undoable:
             reason = "it failed, so nothing was changed" if not entry.ok else "it changed no field"
             raise errors.ValidationError(f"This change cannot be undone: {reason}.")
         target = EditTarget.classic(entry.code, entry.object_id) if entry.api == Api.CLASSIC.value else \
             EditTarget.record(entry.object_id, entry.record_type)
-        specs = [self._spec(entry, change) for change in entry.changes]
-        state = EditState(target, specs, {change.key: change.after for change in entry.changes})
-        for change in entry.changes:
+        chosen = [change for change in entry.changes if only is None or change.key in only]
+        if not chosen:
+            raise errors.ValidationError("Nothing to undo: every field keeps the value it has now.")
+        specs = [self._spec(entry, change) for change in chosen]
+        state = EditState(target, specs, {change.key: change.after for change in chosen})
+        for change in chosen:
             state.set(change.key, change.before)
         return state
 
-    def run(self, entry: JournalEntry, *, guard: bool = True) -> JournalEntry:
-        """Write ``entry``'s before values back and journal the undo; ConflictFound (nothing written) when
-        the object changed since, unless ``guard`` is False (the user chose to overwrite)."""
-        state = self.state(entry)
+    def run(self, entry: JournalEntry, *, guard: bool = True, only: Collection[str] | None = None) -> JournalEntry:
+        """Write ``entry``'s before values back (of the fields in ``only``, when given) and journal the undo;
+        ConflictFound (nothing written) when the object changed since, unless ``guard`` is False (the user
+        chose to overwrite)."""
+        state = self.state(entry, only)
         saver = saver_for(state.target.api, self.session, self.planning)
         request = saver.request(state)
         try:
@@ -71,7 +78,8 @@ class Undo:
                 record_type=entry.record_type, object_name=entry.object_name, title=f"Undo: {entry.title}",
                 request=request, result=refused.message, ok=False, undoes=entry.id))
             raise
-        changes = [Change(change.key, change.label, change.after, change.before) for change in entry.changes]
+        changes = [Change(change.key, change.label, change.after, change.before) for change in entry.changes
+                   if change.key in state.specs]
         return self.journal.record(JournalEntry.create(
             Kind.UNDO, api=entry.api, code=entry.code, object_id=entry.object_id, record_type=entry.record_type,
             object_name=entry.object_name, title=f"Undo: {entry.title}", changes=changes, request=request,
