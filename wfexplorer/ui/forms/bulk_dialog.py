@@ -227,7 +227,7 @@ class BulkEditDialog(QDialog):
         for index, row in enumerate(self.rows):
             result = by_id.get(row.id)
             text = "—" if result is None else "Changed" if result.ok else f"Failed: {result.message}"
-            self.table.item(index, 1).setText(text)
+            self.table.setItem(index, 1, QTableWidgetItem(text))
             if result is not None and not result.ok:
                 self.table.selectRow(index)
         failed = len(outcome.failed)
@@ -243,7 +243,7 @@ class BulkEditDialog(QDialog):
         if isinstance(error, BulkRefused) and error.row is not None:
             self.table.clearSelection()
             self.table.selectRow(error.row)
-            self.table.scrollToItem(self.table.item(error.row, 0))
+            self.table.scrollTo(self.table.model().index(error.row, 0))
         self._show_error(error)
 
     def _show_error(self, error: errors.WorkfrontError) -> None:

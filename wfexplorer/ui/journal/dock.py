@@ -154,7 +154,8 @@ class ChangesDock(QDockWidget):
                      on_error=lambda error: self._failed(entry, error), busy=self._busy, name="undo")
 
     def _busy(self, busy: bool) -> None:
-        self.undo_button.setEnabled(not busy and (self.selected() is not None and self.selected().undoable))
+        entry = self.selected()
+        self.undo_button.setEnabled(not busy and entry is not None and entry.undoable)
         self.undo_button.setText("Undoing…" if busy else "&Undo this change")
 
     def _failed(self, entry: JournalEntry, error: errors.WorkfrontError) -> None:
