@@ -1,4 +1,4 @@
-"""Helpers for journal tests: the action tests' helpers (sign-in, wire, new objects)."""
+"""Helpers for journal tests: the action tests' helpers and fixtures (sign-in, wire, new objects, a journal)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "actions"))
 
-from acting_support import Wire, new_project, new_task, sign_in
+from acting_support import Wire, connection, journal, new_project, new_task, sign_in, wire
 
-__all__ = ["Wire", "new_project", "new_task", "sign_in"]
+__all__ = ["Wire", "connection", "journal", "new_project", "new_task", "sign_in", "wire"]

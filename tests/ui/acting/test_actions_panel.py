@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from acting_support import Wire, new_project, new_task
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "actions"))
-
-from acting_support import Wire, new_project, new_task, sign_in
-
 from wfexplorer.core.actions import ActionRunner, action_specs
 from wfexplorer.core.editing.specs import EditorKind
-from wfexplorer.core.journal import Journal
 from wfexplorer.ui.forms.actions_panel import ActionsPanel
 from wfexplorer.ui.forms.editors import ChoiceEditor
 from wfexplorer.ui.forms.services import EditServices
-
-
-@pytest.fixture
-def connection(demo_server, tmp_path):
-    connected = sign_in(demo_server, tmp_path)
-    yield connected
-    connected.sign_out()
-
-
-@pytest.fixture
-def journal(tmp_path):
-    opened = Journal.for_profile("Simulator", tmp_path / "journal")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

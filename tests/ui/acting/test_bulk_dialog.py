@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-import pytest
+from acting_support import Wire, new_task
 from PySide6.QtCore import Qt
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "actions"))
-
-from acting_support import Wire, new_task, sign_in
 
 from wfexplorer.core.actions import BulkEditor, BulkRow
 from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec, classic_spec, planning_specs
-from wfexplorer.core.journal import Journal
 from wfexplorer.core.planning.filters import FieldKind
 from wfexplorer.ui.forms.bulk_dialog import BulkEditDialog
-
-
-@pytest.fixture
-def connection(demo_server, tmp_path):
-    connected = sign_in(demo_server, tmp_path)
-    yield connected
-    connected.sign_out()
-
-
-@pytest.fixture
-def journal(tmp_path):
-    opened = Journal.for_profile("Simulator", tmp_path / "journal")
-    yield opened
-    opened.close()
 
 
 def give(qtbot, editor, value):
