@@ -74,7 +74,7 @@ class ActionsPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("actionList")
         self.list.setAccessibleName("Actions of this object")
-        self.list.currentRowChanged.connect(self._chosen)
+        self.list.itemSelectionChanged.connect(self._chosen)  # keys, mouse and AT-SPI's selectChild alike
         list_label = QLabel("&Actions:")
         list_label.setBuddy(self.list)
         self.arguments = QWidget()
@@ -131,8 +131,12 @@ class ActionsPanel(QWidget):
         index = next(i for i, spec in enumerate(self.specs) if spec.name == name)
         self.list.setCurrentRow(index)
 
-    def _chosen(self, row: int) -> None:
-        self._build(self.specs[row] if 0 <= row < len(self.specs) else None)
+    def _chosen(self) -> None:
+        rows = self.list.selectedIndexes()
+        row = rows[0].row() if rows else -1
+        spec = self.specs[row] if 0 <= row < len(self.specs) else None
+        if spec is not (self.form.spec if self.form is not None else None):
+            self._build(spec)
 
     def _build(self, spec: ActionSpec | None) -> None:
         while self.arguments_layout.rowCount():
