@@ -49,7 +49,12 @@ def file_name(profile_name: str) -> str:
     return f"{safe}.sqlite3"
 
 
-def _entry(row: tuple[object, ...]) -> JournalEntry:
+#: One stored entry as the database gives it (what :func:`entry_of` turns into a :class:`JournalEntry`).
+Row = tuple[object, ...]
+
+
+def entry_of(row: Row) -> JournalEntry:
+    """The entry of one stored row (a view holding thousands converts only the rows it shows)."""
     (entry_id, when, kind, api, code, object_id, record_type, object_name, title, changes, request, result, ok,
      undoes) = row
     return JournalEntry(Kind(str(kind)), float(str(when)), str(api), str(code), str(object_id), str(record_type),
@@ -116,12 +121,15 @@ class Journal:
         with self._lock:
             return int(self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0])
 
+    def rows(self, limit: int | None = None, offset: int = 0) -> list[Row]:
+        """Stored rows newest first, unconverted (see :func:`entry_of`); ``limit`` None: all."""
+        with self._lock:
+            return list(self._db.execute(f"SELECT {_COLUMNS} FROM entries ORDER BY id DESC LIMIT ? OFFSET ?",
+                                         (-1 if limit is None else limit, offset)).fetchall())
+
     def entries(self, limit: int | None = None, offset: int = 0) -> list[JournalEntry]:
         """Entries newest first (``limit`` of them from ``offset``; all when ``limit`` is None)."""
-        with self._lock:
-            rows = self._db.execute(f"SELECT {_COLUMNS} FROM entries ORDER BY id DESC LIMIT ? OFFSET ?",
-                                    (-1 if limit is None else limit, offset)).fetchall()
-        return [_entry(row) for row in rows]
+        return [entry_of(row) for row in self.rows(limit, offset)]
 
     def get(self, entry_id: int) -> JournalEntry:
         """The entry stored under ``entry_id`` (KeyError when there is none)."""
@@ -129,11 +137,11 @@ class Journal:
             row = self._db.execute(f"SELECT {_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
         if row is None:
             raise KeyError(entry_id)
-        return _entry(row)
+        return entry_of(row)
 
     def later_writes(self, entry: JournalEntry) -> list[JournalEntry]:
         """Entries after ``entry`` that wrote the same object (what an undo would also revert)."""
         with self._lock:
             rows = self._db.execute(f"SELECT {_COLUMNS} FROM entries WHERE object_id = ? AND id > ? AND ok = 1 "
                                     "ORDER BY id", (entry.object_id, entry.id or 0)).fetchall()
-        return [_entry(row) for row in rows]
+        return [entry_of(row) for row in rows]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from wfexplorer.core import errors
 from wfexplorer.core.editing import ConflictFound
 from wfexplorer.core.journal import Journal, JournalEntry, Undo
+from wfexplorer.core.journal.store import Row
 from wfexplorer.ui import messages, resources
 from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.forms.dialogs import ConflictDialog
@@ -102,9 +103,9 @@ class ChangesDock(QDockWidget):
     def reload(self) -> None:
         """Read the whole journal again (off the GUI thread)."""
         journal = self.journal
-        self.ops.run(journal.entries, on_success=self._loaded, on_error=self._show_error, name="journal")
+        self.ops.run(journal.rows, on_success=self._loaded, on_error=self._show_error, name="journal")
 
-    def _loaded(self, entries: list[JournalEntry]) -> None:
+    def _loaded(self, entries: list[Row]) -> None:
         self.model.reset(entries)
         self._count()
         self.loaded.emit()
