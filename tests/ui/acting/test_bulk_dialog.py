@@ -37,8 +37,9 @@ def test_a_classic_bulk_edit_previews_before_and_after_then_changes_every_row(qt
     dialog.preview()
     run_until(lambda: dialog.apply_button.isEnabled())
     assert dialog.preview_table.rowCount() == 3
-    assert [dialog.preview_table.item(0, column).text() for column in range(4)] == ["Dialog task 0", "Priority", "0",
-                                                                                   "3"]
+    spec = dialog.specs["priority"]
+    assert [dialog.preview_table.item(0, column).text() for column in range(4)] == [
+        "Dialog task 0", "Priority", f"{spec.option_label(0)} (0)", f"{spec.option_label(3)} (3)"]
     applied = []
     dialog.applied.connect(applied.append)
     qtbot.keyClick(dialog.apply_button, Qt.Key.Key_Space)

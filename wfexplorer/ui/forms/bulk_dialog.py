@@ -45,8 +45,11 @@ from wfexplorer.ui.forms.editors import FieldEditor, Search, editor_for
 SearchFor = Callable[[FieldSpec], Search | None]
 
 
-def _shown(value: Any) -> str:
-    return "—" if value is None else display_value(value)
+def _shown(spec: FieldSpec | None, value: Any) -> str:
+    if value is None:
+        return "—"
+    label = spec.option_label(value) if spec is not None else None
+    return f"{label} ({value})" if label and label != str(value) else display_value(value)
 
 
 class BulkEditDialog(QDialog):
@@ -194,8 +197,9 @@ class BulkEditDialog(QDialog):
         lines = plan.preview()
         self.preview_table.setRowCount(len(lines))
         for index, (row, change) in enumerate(lines):
-            for column, text in enumerate((row.name or row.id, change.label, _shown(change.before),
-                                           _shown(change.after))):
+            spec = self.specs.get(change.key)
+            for column, text in enumerate((row.name or row.id, change.label, _shown(spec, change.before),
+                                           _shown(spec, change.after))):
                 self.preview_table.setItem(index, column, QTableWidgetItem(text))
         self.summary.setText(f"One request will change {len(lines)} value{'s' if len(lines) != 1 else ''} "
                              f"on {len(plan.rows)} object{'s' if len(plan.rows) != 1 else ''}.")
