@@ -9,7 +9,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMessageBox, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "editing"))
 
@@ -273,3 +273,35 @@ def test_new_planning_record_from_its_record_type_row(qtbot, window, run_until, 
               and window.current_tab().edit_form.state.target.api.value == "planning")
     [write] = wire.writes()
     assert write.method == "POST" and write.request.json == {"data": {text.key: "Record made in the dialog"}}
+
+
+def test_a_form_save_is_journalled_and_listed_in_the_changes_dock(qtbot, window, run_until, connection):
+    task = new_task(connection)
+    tab = open_task(window, run_until, task["ID"])
+    tab.pages.setCurrentWidget(tab.edit_form)
+    type_into(qtbot, tab.edit_form, "name", "Journalled rename")
+    saved = []
+    tab.saved.connect(saved.append)
+    window.object_actions.save_action.trigger()
+    run_until(lambda: saved)
+    dock = window.findChild(QDockWidget, "changesDock")
+    assert dock is window.acting.changes and window.acting.changes_action.shortcut().toString() == "Ctrl+4"
+    run_until(lambda: dock.model.rowCount() >= 1)
+    newest = next(dock.model.entry(row) for row in range(dock.model.rowCount())
+                  if dock.model.entry(row).object_id == task["ID"])
+    assert newest.ok and [(c.key, c.after) for c in newest.changes] == [("name", "Journalled rename")]
+    assert newest.changes[0].before == task["name"]
+
+
+def test_ctrl_shift_a_lists_the_current_objects_actions(qtbot, window, run_until, connection):
+    task = new_task(connection)
+    open_task(window, run_until, task["ID"])
+    assert window.actions_action.shortcut().toString() == "Ctrl+Shift+A"
+    window.actions_action.trigger()
+    dialog = window.acting.dialog
+    assert dialog is not None and dialog.isVisible()
+    panel = dialog.findChild(QWidget, "actionsPanel")
+    run_until(lambda: panel.list.count() > 0)
+    names = [panel.list.item(row).text() for row in range(panel.list.count())]
+    assert {"Mark Done", "Move", "Assign", "Convert To Project"} <= set(names), names
+    dialog.close()

@@ -30,6 +30,7 @@ from wfexplorer.core import errors
 from wfexplorer.core.details import display_value
 from wfexplorer.core.editing import ConflictFound, DraftStore, Editing, Saver, SaveResult
 from wfexplorer.core.editing.specs import FieldSpec
+from wfexplorer.core.journal import JournalledSaver
 from wfexplorer.ui import messages, resources
 from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.forms.dialogs import ConflictDialog, PreviewDialog
@@ -49,7 +50,8 @@ class EditForm(QWidget):
     saved = Signal(object)
     changes_changed = Signal(int)
 
-    def __init__(self, editing: Editing, saver: Saver, ops: Operations, *, search_for: SearchFor | None = None,
+    def __init__(self, editing: Editing, saver: Saver | JournalledSaver, ops: Operations, *,
+                 search_for: SearchFor | None = None,
                  drafts: DraftStore | None = None, host: str = "", label: str = "", read_only: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from wfexplorer.core.editing import Editing, Saver, SaveResult
+from wfexplorer.core.journal import JournalledSaver
 from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.forms.edit_form import EditForm, SearchFor
 
@@ -23,7 +24,8 @@ class NewObjectDialog(QDialog):
 
     created = Signal(object)
 
-    def __init__(self, editing: Editing, saver: Saver, ops: Operations, *, title: str, search_for: SearchFor,
+    def __init__(self, editing: Editing, saver: Saver | JournalledSaver, ops: Operations, *, title: str,
+                 search_for: SearchFor,
                  read_only: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newObjectDialog")

@@ -9,6 +9,7 @@ from wfexplorer.core.details import ObjectDetails, RecordDetails
 from wfexplorer.core.editing import DraftStore, Editing, EditSetup, EditTarget, Saver, saver_for
 from wfexplorer.core.editing.lookups import search_objects, search_records
 from wfexplorer.core.editing.specs import EditorKind, FieldSpec
+from wfexplorer.core.journal import Journal, JournalledSaver
 from wfexplorer.ui.forms.editors import Search
 
 READ_ONLY_NOTE = ("This profile is read-only: nothing you change here is sent. Turn off Read-only in the profile "
@@ -18,8 +19,11 @@ READ_ONLY_NOTE = ("This profile is read-only: nothing you change here is sent. T
 class EditServices:
     """One connection's editing services (made by the main window, shared by its tabs)."""
 
-    def __init__(self, connection: Connection, drafts: DraftStore | None = None) -> None:
+    def __init__(self, connection: Connection, drafts: DraftStore | None = None,
+                 journal: Journal | None = None) -> None:
         self.connection = connection
+        #: Where every save is written down (the Changes dock reads it); None: saves are not journalled.
+        self.journal = journal
         self.setup = EditSetup(connection)
         self.drafts = drafts
         self.host = connection.host
@@ -33,9 +37,10 @@ class EditServices:
             return self.setup.for_record(details)
         return None
 
-    def saver_for(self, target: EditTarget) -> Saver:
-        """The saver of the target's API."""
-        return saver_for(target.api, self.connection.session, self.connection.planning)
+    def saver_for(self, target: EditTarget) -> Saver | JournalledSaver:
+        """The saver of the target's API (journalling every save when the window keeps a journal)."""
+        saver = saver_for(target.api, self.connection.session, self.connection.planning)
+        return JournalledSaver(saver, self.journal) if self.journal is not None else saver
 
     def search_for(self, spec: FieldSpec) -> Search | None:
         """The search a picker of ``spec`` runs."""

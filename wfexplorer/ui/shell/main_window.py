@@ -21,12 +21,14 @@ from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget, web_link
 from wfexplorer.core.connection import Connection
 from wfexplorer.core.details import DetailLoader
 from wfexplorer.core.editing import DraftStore
+from wfexplorer.core.journal import Journal
 from wfexplorer.core.window_state import TabState, WindowState, WindowStateStore
 from wfexplorer.ui import resources
 from wfexplorer.ui.asyncops import CrashHandler, Operations
 from wfexplorer.ui.detail.tab import DetailTab, Opened, Target, TypeTarget
 from wfexplorer.ui.forms.services import EditServices
 from wfexplorer.ui.login.reauth import GuiPrompt
+from wfexplorer.ui.shell.acting import WindowActing
 from wfexplorer.ui.shell.docks import ConnectionDocks
 from wfexplorer.ui.shell.history import History
 from wfexplorer.ui.shell.object_actions import ObjectActions
@@ -80,7 +82,9 @@ class MainWindow(QMainWindow):
         self.tree = BrowseTree(root_specs(connection))
         self.loader = Loader(connection)
         self.details = DetailLoader(connection)
-        self.edit = EditServices(connection, drafts)
+        config_dir = state_store.config_dir if state_store is not None else None
+        self.journal = Journal.for_profile(connection.profile.name, config_dir / "journal" if config_dir else None)
+        self.edit = EditServices(connection, drafts, self.journal)
         self.controller = BrowseController(self.tree, self.loader.load, self.ops, self)
         self.model = NavigatorModel(self.tree, self.controller.load, self)
         self.navigator = Navigator(self.model, self.controller)
@@ -113,8 +117,11 @@ class MainWindow(QMainWindow):
         self.center.addWidget(self.tabs)
         self.setCentralWidget(self.center)
 
-        config_dir = state_store.config_dir if state_store is not None else None
         self.docks = ConnectionDocks(self, connection, self.ops, config_dir)
+        self.acting = WindowActing(self, connection, self.ops, self.journal, self.edit, self.current_tab,
+                                   lambda code, ident: self.object_actions.follow(code, ident))
+        self.tabifyDockWidget(self.docks.log_dock, self.acting.changes)
+        self.docks.log_dock.raise_()
         self.searches = SearchTabs(self.tabs, connection, self.ops, config_dir, self.open_target,
                                    lambda: self.center.setCurrentWidget(self.tabs))
         self.navigator.search_requested.connect(self.search_node)
@@ -178,6 +185,8 @@ class MainWindow(QMainWindow):
         self.navigator_action = self.navigator_dock.toggleViewAction()
         self.navigator_action.setShortcut(QKeySequence("Ctrl+1"))
         self.about_action = self._action("&About wfexplorer", "aboutAction", None, self.about)
+        self.actions_action = self._action("&Actions…", "actionsAction", "Ctrl+Shift+A", self.acting.show_actions,
+                                           "Run one of the current object's actions (markDone, move, assign…)")
         self.object_actions = ObjectActions(self)
 
         bar = self.menuBar()
@@ -188,6 +197,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         self.object_actions.fill(edit_menu)
+        edit_menu.addAction(self.actions_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy_id_action)
         edit_menu.addAction(self.copy_link_action)
@@ -199,7 +209,7 @@ class MainWindow(QMainWindow):
         search_menu.addAction(self.planning_search_action)
         view_menu = bar.addMenu("&View")
         for action in (self.refresh_action, self.close_tab_action, self.navigator_action, self.docks.log_action,
-                       self.docks.console_action):
+                       self.docks.console_action, self.acting.changes_action):
             view_menu.addAction(action)
         self.view_menu = view_menu
         help_menu = bar.addMenu("&Help")
