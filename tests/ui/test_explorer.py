@@ -299,7 +299,7 @@ def test_tabs_and_geometry_come_back_with_the_profile(open_window, run_until, co
     projects = expand(window, run_until, child(classic, "Project (PROJ)"))
     window.open_node(projects.children[0])
     window.open_node(projects.children[1], new_tab=True)
-    size = (760, 580)  # within the offscreen screen (800 × 600), above the docks' minimum height
+    size = (760, 580)  # within the offscreen screen (800 by 600), above the docks' minimum height
     window.resize(*size)
     window.close()
     again = open_window()
