@@ -152,6 +152,8 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     browser.open_by_hand.connect(windows.show_address_to_open)
     dialog = windows.show_login()
     wait_for_first_paint(windows)
+    log.info("sign-in dialog shown")
+    windows.main_window_shown.connect(lambda window: log.info("signed in: %s", window.windowTitle()))
 
     import asyncio
 
@@ -218,11 +220,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     done = asyncio.Event()
     application.windows.finished.connect(done.set)
     application.qapp.setQuitOnLastWindowClosed(False)
+    from wfexplorer.ui.quit_signals import QuitOnSignals
+
+    on_signals = QuitOnSignals(application.windows.quit)
     try:
         with loop:
             loop.run_until_complete(done.wait())
     finally:
+        on_signals.close()
         application.close()
+    log.info("exited cleanly")
     return 0
 
 
