@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
@@ -54,8 +55,8 @@ def test_entry_metainfo_and_app_agree_on_names_and_version():
 def icons(tmp_path_factory):
     out = tmp_path_factory.mktemp("icons")
     done = subprocess.run([sys.executable, str(ROOT / "packaging" / "make_icons.py"), str(out)],
-                          capture_output=True, text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen",
-                                                                            "PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     return out
 
