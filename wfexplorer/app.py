@@ -149,7 +149,7 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
 
     backend = CoreSignInBackend(profiles, authenticator, demo, args.cache_dir)
     windows = Windows(backend, config_dir=profiles.config_dir)
-    browser.open_by_hand.connect(windows.show_address_to_open)
+    browser.link_ready.connect(windows.show_sign_in_link)
     dialog = windows.show_login()
     wait_for_first_paint(windows)
     log.info("sign-in dialog shown")

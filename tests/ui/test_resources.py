@@ -34,7 +34,7 @@ def test_a_missing_resources_folder_is_reported_in_words(monkeypatch, tmp_path):
     monkeypatch.setattr(resources, "__file__", str(tmp_path / "wfexplorer" / "ui" / "resources.py"))
     resources.folder.cache_clear()
     try:
-        with pytest.raises(FileNotFoundError, match="resources are missing .*reinstall wfexplorer"):
+        with pytest.raises(FileNotFoundError, match=r"resources are missing .*reinstall"):
             resources.folder()
     finally:
         monkeypatch.undo()
