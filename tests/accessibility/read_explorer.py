@@ -21,12 +21,12 @@ def walk(acc, depth=0, limit=40):
     yield acc, depth
     try:
         count = acc.childCount
-    except Exception:  # noqa: BLE001 - an object may vanish while it is read
+    except Exception:
         return
     for index in range(min(count, 400)):
         try:
             child = acc.getChildAtIndex(index)
-        except Exception:  # noqa: BLE001
+        except Exception:
             continue
         yield from walk(child, depth + 1, limit)
 

@@ -10,7 +10,7 @@ sleep 1
 /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 & bus=$!
 sleep 1
 XDG_CONFIG_HOME="$folder/config" XDG_CACHE_HOME="$folder/cache" "$python" -m wfexplorer --demo >/dev/null 2>&1 & app=$!
-/usr/bin/python3 "$here/read_explorer.py" 40
+/usr/bin/python3 "$here/${READER:-read_explorer.py}" 40 ${READER_ARGS:-}
 status=$?
 kill "$app" "$bus" "$xvfb" 2>/dev/null
 wait "$app" 2>/dev/null

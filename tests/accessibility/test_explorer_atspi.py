@@ -9,6 +9,7 @@ libxcb-cursor0 (``.ci/run`` installs them).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,14 +23,15 @@ NEEDED = {"Xvfb": "xvfb", "dbus-run-session": "dbus", "/usr/libexec/at-spi-bus-l
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
-def reading(tmp_path: Path) -> dict:
+def reading(tmp_path: Path, reader: str = "read_explorer.py") -> dict:
     missing = [package for tool, package in NEEDED.items() if shutil.which(tool) is None and not Path(tool).exists()]
     probe = subprocess.run(["/usr/bin/python3", "-c", "import pyatspi"], capture_output=True)
     if probe.returncode != 0:
         missing.append("python3-pyatspi")
     assert not missing, f"this test reads the app over AT-SPI; install the Debian packages {', '.join(missing)}"
     answer = subprocess.run(["dbus-run-session", "--", str(HERE / "run_with_atspi.sh"), sys.executable,
-                             str(tmp_path)], capture_output=True, text=True, timeout=120)
+                             str(tmp_path)], capture_output=True, text=True, timeout=110,
+                            env={**os.environ, "READER": reader})
     lines = [line for line in answer.stdout.splitlines() if line.startswith("{")]
     assert lines, f"the reader printed nothing:\n{answer.stdout}\n{answer.stderr[-2000:]}"
     return json.loads(lines[-1])
@@ -47,3 +49,23 @@ def test_a_screen_reader_finds_names_reads_and_operates_the_explorer(tmp_path):
     # selecting a row through AT-SPI opens it, as a click or the arrow keys do
     assert found["selected"] == "Project (PROJ)"
     assert "[page tab] Project (PROJ)" in found["opened"], found["opened"]
+
+
+def test_a_screen_reader_user_builds_a_planning_search_and_runs_it(tmp_path):
+    found = reading(tmp_path, "build_planning_search.py")
+    assert found["builder"], "Ctrl+Shift+K opened no Planning filter builder"
+    assert found["add_button"] == "Add condition"
+    assert found["value_field"] == "Name: value"          # the new condition's value, named by its field
+    names = [cell.split(": ", 1)[1] for cell in found["results"] if cell.startswith("Name: ")]
+    assert found["result_rows"] > 0 and len(names) == found["result_rows"]
+    assert all("a" in name.lower() for name in names), names   # "Name contains a", typed over AT-SPI + keys
+
+
+def test_a_screen_reader_user_edits_a_projects_name_and_saves_it(tmp_path):
+    found = reading(tmp_path, "edit_object.py")
+    project = found["project"]
+    assert found["edit_page"] and found["field"] == "Name"
+    assert found["typed"] == f"{project} (AT-SPI)"
+    assert found["save"] == "Send the changed fields (Ctrl+S)"      # the Save button's description
+    assert found["heading_after"] == f"{project} (AT-SPI)"           # saved: the tab shows the new name
+    assert f"{project} (AT-SPI)" in found["navigator_rows"]          # and so does the tree

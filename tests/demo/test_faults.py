@@ -6,6 +6,7 @@ The 429-when-too-many-in-flight fault and session expiry are tested with the cla
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 
@@ -73,6 +74,20 @@ def test_a_dropped_connection_reaches_the_client_as_a_connection_error(
         requests.get(_metadata_url(demo_server), timeout=TIMEOUT)
     demo_faults.drop_rate = 0.0
     assert requests.get(_metadata_url(demo_server), timeout=TIMEOUT).status_code == 401
+
+
+def test_a_dropped_connection_is_logged_in_one_line_without_a_traceback(
+    demo_server: DemoServer, demo_faults: Faults, caplog: pytest.LogCaptureFixture
+) -> None:
+    demo_faults.drop_rate = 1.0
+    with caplog.at_level(logging.INFO), pytest.raises(requests.ConnectionError):
+        requests.get(_metadata_url(demo_server), timeout=TIMEOUT)
+    demo_faults.drop_rate = 0.0
+    requests.get(_metadata_url(demo_server), timeout=TIMEOUT)  # the dropped request's thread has finished
+
+    dropped = [record for record in caplog.records if "drop_rate fault" in record.getMessage()]
+    assert len(dropped) == 1 and "\n" not in dropped[0].getMessage()
+    assert not [record for record in caplog.records if record.exc_info or "Traceback" in record.getMessage()]
 
 
 @pytest.mark.parametrize(

@@ -386,3 +386,32 @@ def test_a_record_type_row_opens_the_planning_filter_builder_on_that_type(open_w
     assert builder.objectName() == "planningBuilder"
     run_until(lambda: builder.record_type is not None)
     assert builder.record_type.id == campaigns.payload.id
+
+
+def test_a_tab_replaced_while_it_loads_drops_its_answer(open_window, run_until, demo_faults):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    demo_faults.latency_ms = 300
+    first = window.open_node(projects.children[0])
+    second = window.open_node(projects.children[1])            # replaces the first tab at once
+    demo_faults.latency_ms = 0
+    assert first is not second and window.tabs.count() == 1
+    run_until(lambda: second.details is not None)
+    run_until(lambda: window.ops.running == 0)
+    assert window.current_tab() is second and second.label == projects.children[1].label
+
+
+def test_reloading_the_list_around_the_selected_row_leaves_the_open_tab_alone(open_window, run_until, qtbot):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    project = projects.children[0]
+    window.navigator.view.select(project)                      # opens it, as a click does
+    tab = wait_tab(run_until, window)
+    window.controller.reload(projects)                         # e.g. after a save: the rows are replaced
+    wait_loaded(run_until, projects)
+    run_until(lambda: window.ops.running == 0)
+    assert window.current_tab() is tab and tab.target.id == project.payload.id

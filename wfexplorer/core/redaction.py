@@ -27,6 +27,8 @@ SECRET_NAMES = frozenset(
         "code",
         "code_verifier",
         "approvalPassword",
+        "newPassword",  # USER resetPassword(oldPassword, newPassword)
+        "oldPassword",
         "Cookie",
         "Set-Cookie",
         "Proxy-Authorization",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import platformdirs
 
+from wfexplorer.demo.datadir import DataDirInUseError
 from wfexplorer.demo.faults import Faults
 from wfexplorer.demo.server import CREDENTIALS_NAME, DemoServer
 
@@ -55,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # while building the data: the next start builds it again
         print("wfexplorer-demo stopped.")
         return 130
+    except DataDirInUseError as error:
+        print(f"wfexplorer-demo: {error}", file=sys.stderr)
+        return 1
     except (OSError, sqlite3.Error) as error:
         print(
             f"wfexplorer-demo: cannot open the demo data in {args.data}: {error}"
@@ -72,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  username: {credentials['username']}  password: {credentials['password']}")
     print(f"  api_key: {credentials['api_key']}")
     print(f"  access_token: {credentials['access_token']}")
+    levels = ", ".join(f"{user['username']} ({user['access_level']})" for user in credentials.get("users", ())[1:])
+    if levels:
+        print(f"  users of each access level, password demo: {levels}")
     for key in ("oauth_public_client_id", "oauth_client_id", "oauth_client_secret"):
         if key in credentials:
             print(f"  {key}: {credentials[key]}")

@@ -24,8 +24,10 @@ from werkzeug.serving import BaseWSGIServer, ThreadedWSGIServer, WSGIRequestHand
 from werkzeug.wrappers import Request, Response
 
 from wfexplorer.core import redaction
+from wfexplorer.demo import http_errors
 from wfexplorer.demo.classic.app import create_app as create_classic_app
 from wfexplorer.demo.context import DemoContext, Surface
+from wfexplorer.demo.datadir import DirectoryLock, make_private
 from wfexplorer.demo.faults import Faults, InFlightCounter, sleep_for
 from wfexplorer.demo.settings import DemoSettings
 from wfexplorer.demo.store import Store
@@ -45,6 +47,21 @@ class _QuietHandler(WSGIRequestHandler):
 
     def log_error(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         log.debug("%s", redaction.redact_text(format % args))
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Refuse a request the HTTP layer cannot read (a request line over 64 KB...) in the API's JSON shape."""
+        body, content_type, headers = http_errors.error_body(bytes(getattr(self, "raw_requestline", b"")), int(code))
+        self.log_error("code %d, message %s", int(code), message)
+        self.send_response(int(code), message)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Connection", "close")
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        self.close_connection = True
 
 
 class _LazySurface:
@@ -100,6 +117,7 @@ class DemoServer:
         self._thread: threading.Thread | None = None
         self._surfaces: list[tuple[tuple[str, ...], Surface]] = []
         self._in_flight = InFlightCounter()
+        self._lock: DirectoryLock | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -111,12 +129,32 @@ class DemoServer:
             store = Store(":memory:")
         else:
             self.data_dir.mkdir(parents=True, exist_ok=True)
+            lock = DirectoryLock(self.data_dir)
+            lock.acquire()  # raises DataDirInUseError (an OSError) when another simulator has it
+            self._lock = lock
             database = self.data_dir / DATABASE_NAME
+            companions = (database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm"))
             if self.reset:  # remove the file rather than clear it, so --reset also mends a damaged one
-                for path in (database, database.with_name(database.name + "-wal"),
-                             database.with_name(database.name + "-shm")):
+                for path in (database, *companions):
                     path.unlink(missing_ok=True)
-            store = Store(database)
+            try:
+                make_private(database)  # SQLite gives its WAL and shared memory the database's mode
+                for path in companions:
+                    if path.exists():
+                        path.chmod(0o600)
+                store = Store(database)
+            except BaseException:
+                self._release_lock()
+                raise
+        try:
+            return self._fill(store)
+        except BaseException:  # a seed cut short (Ctrl-C): the next start rebuilds it
+            store.close()
+            self._release_lock()
+            raise
+
+    def _fill(self, store: Store) -> DemoContext:
+        """Seed ``store`` if it is empty, reset or incomplete; build the context and the surfaces."""
         if self.reset:
             store.clear()
         context = DemoContext(store=store, settings=self._settings, faults=self._faults)
@@ -181,6 +219,12 @@ class DemoServer:
         if self.context is not None:
             self.context.store.close()
             self.context = None
+        self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> DemoServer:
         return self.start()
@@ -236,7 +280,10 @@ class DemoServer:
             sleep_for(faults)
             if faults.should_drop():
                 _drop_connection(environ)
-                return []
+                log.info("dropped the connection of %s %s (drop_rate fault)", request.method,
+                         redaction.redact_url(request.path))
+                # a dropped connection, as the server sees one: werkzeug ends the request quietly
+                raise ConnectionAbortedError("connection dropped by the drop_rate fault")
             if faults.max_in_flight and in_flight > faults.max_in_flight:
                 response = surface.fault_response(request, 429, "429 Too many concurrent API requests")
             elif faults.should_fail():

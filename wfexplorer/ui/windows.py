@@ -93,7 +93,10 @@ class Windows(QObject):
 
         crash_handler = self.ops.crash_handler if self.ops is not None else None
         store = WindowStateStore(self.config_dir) if self.config_dir is not None else None
-        window = MainWindow(connection, crash_handler=crash_handler, state_store=store)
+        from wfexplorer.core.editing import DraftStore
+
+        drafts = DraftStore() if self.config_dir is not None else None
+        window = MainWindow(connection, crash_handler=crash_handler, state_store=store, drafts=drafts)
         window.new_connection_requested.connect(self.show_login)
         window.quit_requested.connect(self.quit)
         window.destroyed.connect(lambda _obj=None, window=window: self._forget(window))
@@ -110,7 +113,9 @@ class Windows(QObject):
         if self.login is not None:
             self.login.close()
         for window in list(self.mains):
-            window.close()
+            if not window.close():  # unsaved edits and the user chose Cancel
+                self._quitting = False
+                return
         self.finished.emit()
 
     def _window_closed(self, window: MainWindow) -> None:

@@ -65,6 +65,27 @@ def test_a_redirect_with_another_state_gets_a_failure_page():
     assert "You are signed in" not in page.text
 
 
+def test_a_request_with_another_state_is_ignored_and_the_real_redirect_still_gets_through():
+    with LoopbackReceiver() as receiver:
+        receiver.expected_state = "mine"
+        stray = requests.get(receiver.redirect_uri, params={"code": "evil", "state": "forged"}, timeout=5)
+        no_state = requests.get(receiver.redirect_uri, params={"error": "access_denied"}, timeout=5)
+        real = requests.get(receiver.redirect_uri, params={"code": "c1", "state": "mine"}, timeout=5)
+
+        url = receiver.wait(timeout=5)
+
+    assert (stray.status_code, no_state.status_code, real.status_code) == (400, 400, 200)
+    assert "code=c1" in url and "evil" not in url
+
+
+def test_only_a_request_with_another_state_does_not_end_the_wait():
+    with LoopbackReceiver() as receiver:
+        receiver.expected_state = "mine"
+        requests.get(receiver.redirect_uri, params={"code": "evil", "state": "forged"}, timeout=5)
+        with pytest.raises(SignInTimedOut):
+            receiver.wait(timeout=0.5)
+
+
 def test_an_error_redirect_shows_the_reason():
     with LoopbackReceiver() as receiver:
         page = requests.get(receiver.redirect_uri, timeout=5,

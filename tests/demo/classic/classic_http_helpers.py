@@ -43,12 +43,13 @@ def error_of(response: requests.Response) -> dict[str, Any]:
 
 
 class Client:
-    """A logged-in classic client for tests: ``get``/``post``/``put``/``delete`` return the response."""
+    """A logged-in classic client for tests (the administrator unless ``username`` says otherwise):
+    ``get``/``post``/``put``/``delete`` return the response."""
 
-    def __init__(self, server: DemoServer, version: str = "v21.0") -> None:
+    def __init__(self, server: DemoServer, version: str = "v21.0", username: str = "admin") -> None:
         self.server = server
         self.base = api(server, version)
-        self.session_id = login(server, version=version)
+        self.session_id = login(server, username=username, version=version)
         self.headers = {"sessionID": self.session_id}
 
     def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:

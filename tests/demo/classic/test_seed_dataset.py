@@ -13,7 +13,7 @@ import pytest
 from wfexplorer.demo.classic import customforms
 from wfexplorer.demo.classic.schema import enums, object_def
 from wfexplorer.demo.classic.schema.statuses import validate_status
-from wfexplorer.demo.classic.seed import build_dataset, seed_classic
+from wfexplorer.demo.classic.seed import LEVEL_USERS, build_dataset, seed_classic
 from wfexplorer.demo.context import DemoContext
 from wfexplorer.demo.store import Store
 
@@ -40,20 +40,25 @@ def test_the_same_scale_always_builds_the_same_records_and_ids() -> None:
 
 def test_default_scale_has_the_volumes_the_issue_asks_for() -> None:
     counts = {kind: len(rows) for kind, rows in dataset(1.0).items()}
-    assert counts["USER"] == 40 and counts["PORT"] == 4 and counts["PRGM"] == 10 and counts["PROJ"] == 60
+    assert counts["USER"] == 40 + len(LEVEL_USERS)
+    assert counts["PORT"] == 4 and counts["PRGM"] == 10 and counts["PROJ"] == 60
     assert 2700 <= counts["TASK"] <= 3300
     assert counts["OPTASK"] == 800 and counts["HOUR"] == 5000 and counts["CTGY"] == 3
     assert counts["ASSGN"] > counts["TASK"] // 2 and counts["PRED"] > counts["TASK"] // 2
     assert counts["NOTE"] > 500 and counts["DOCU"] > 100 and counts["DOCV"] >= counts["DOCU"]
 
 
-def test_every_user_has_a_role_a_home_team_and_a_home_group_that_exist() -> None:
+def test_every_user_has_a_role_and_a_home_group_and_every_org_user_a_home_team() -> None:
     rows = dataset(1.0)
     ids = {code: {row["ID"] for row in rows[code]} for code in ("ROLE", "TEAMOB", "GROUP")}
     assert all(len(found) > 3 for found in ids.values())
+    level_users = {username for username, *_ in LEVEL_USERS}
     for user in rows["USER"]:
         assert user.get("roleID") in ids["ROLE"], user["name"]
-        assert user.get("homeTeamID") in ids["TEAMOB"], user["name"]
+        if user["username"] in level_users:  # in no team, so only what is shared with them shows
+            assert user.get("homeTeamID") is None, user["name"]
+        else:
+            assert user.get("homeTeamID") in ids["TEAMOB"], user["name"]
         assert user.get("homeGroupID") in ids["GROUP"], user["name"]
     assert len({user["roleID"] for user in rows["USER"]}) > 3
 

@@ -44,6 +44,30 @@ def test_a_code_works_only_once(oauth):
     assert again.json()["error"] == "invalid_grant"
 
 
+def test_reusing_a_code_revokes_the_tokens_issued_from_it(oauth):
+    authorization = oauth.authorize()
+    token = oauth.exchange(authorization).json()
+    refreshed = oauth.refresh(token["refresh_token"]).json()  # a rotation still descends from the code
+    assert oauth.whoami(refreshed["access_token"]).status_code == 200
+
+    replay = oauth.exchange(authorization)
+
+    assert replay.status_code == 400 and replay.json()["error"] == "invalid_grant"
+    assert oauth.whoami(token["access_token"]).status_code == 401
+    assert oauth.whoami(refreshed["access_token"]).status_code == 401
+    assert oauth.refresh(refreshed["refresh_token"]).status_code == 400
+
+
+def test_tokens_of_another_code_survive_a_replay(oauth):
+    replayed, kept = oauth.authorize(), oauth.authorize()
+    oauth.exchange(replayed)
+    token = oauth.exchange(kept).json()
+
+    oauth.exchange(replayed)
+
+    assert oauth.whoami(token["access_token"]).status_code == 200
+
+
 def test_a_code_expires_after_the_configured_lifetime(fresh_oauth, private_server):
     context = private_server.context
     authorization = fresh_oauth.authorize()

@@ -1,7 +1,9 @@
 """The loopback listener that receives the browser's OAuth redirect (RFC 8252 §7.3).
 
 It binds ``127.0.0.1`` on a port the OS picks, serves in a background thread from the moment it
-is created, accepts exactly one request to its callback path (later ones get "already finished"),
+is created, accepts exactly one request to its callback path whose ``state`` matches (a request
+with another ``state`` is answered 400 and ignored, so a stray or hostile request cannot end the
+sign-in: the listener keeps waiting for the real redirect; later ones get "already finished"),
 answers it with a friendly page ("you can close this tab", or what went wrong), and hands the
 full redirect URL to :meth:`LoopbackReceiver.wait`. Other paths (``/favicon.ico``) get 404 and do
 not count. Nothing it receives is logged: the URL carries the authorization code.
@@ -98,7 +100,17 @@ class LoopbackReceiver:
         self._thread.start()
 
     def accept(self, query: str) -> tuple[int, bytes, bool]:
-        """Take the first redirect (called by the request handler); return the page and whether it was first."""
+        """Take the first redirect with the expected state (called by the request handler).
+
+        Returns the page and whether this request was the one taken; a request whose ``state``
+        does not match is answered 400 and changes nothing.
+        """
+        if not self._state_matches(query):
+            return 400, _page(
+                "Sign-in failed",
+                "The answer did not belong to the sign-in wfexplorer started, so it was ignored. "
+                "Close this tab; wfexplorer is still waiting for the sign-in it started.",
+            ), False
         with self._lock:
             if self._query is not None:
                 return 409, _page("This sign-in has already finished", "You can close this tab."), False
@@ -110,18 +122,17 @@ class LoopbackReceiver:
         """Release :meth:`wait` once the first redirect's page has been sent."""
         self._done.set()
 
+    def _state_matches(self, query: str) -> bool:
+        if self.expected_state is None:
+            return True
+        state = (parse_qs(query).get("state") or [""])[0]
+        return hmac.compare_digest(state.encode(), self.expected_state.encode())
+
     def _page_for(self, query: str) -> tuple[int, bytes]:
         params = parse_qs(query)
         if "error" in params:
             reason = (params.get("error_description") or params["error"])[0]
             return 200, _page("Sign-in was not completed", f"{reason} You can close this tab and try again.")
-        state = (params.get("state") or [""])[0]
-        if self.expected_state is not None and not hmac.compare_digest(state, self.expected_state):
-            return 400, _page(
-                "Sign-in failed",
-                "The answer did not belong to the sign-in wfexplorer started, so it was ignored. "
-                "Close this tab and sign in again.",
-            )
         if "code" not in params:
             return 400, _page("Sign-in failed", "The answer carried no authorization code. Close this tab, try again.")
         return 200, SUCCESS_PAGE

@@ -17,9 +17,9 @@ import requests
 try:  # orjson parses large answers 3-5x faster; the standard library is the fallback
     import orjson
 
-    _loads: Callable[[bytes], Any] = orjson.loads
+    _fast_loads: Callable[[bytes], Any] = orjson.loads
 except ImportError:  # pragma: no cover - orjson is a declared dependency
-    _loads = json.loads
+    _fast_loads = json.loads
 
 from wfexplorer.core import errors, redaction, transport
 
@@ -41,6 +41,21 @@ _BY_JAVA_CLASS: tuple[tuple[str, type[errors.WorkfrontError]], ...] = (
     ("Concurrent", errors.ConflictError),
     ("TooManyRequests", errors.RateLimitedError),
 )
+
+
+def _loads(content: bytes) -> Any:
+    """Parse a JSON document: fast, or by the standard library where the fast parser refuses valid JSON.
+
+    orjson refuses escapes of lone UTF-16 surrogates (``"\\ud800"``), which the JSON standard allows and
+    a Java server can send; the standard library keeps such a string as the server sent it. Both refuse
+    what is not JSON (ValueError).
+    """
+    try:
+        return _fast_loads(content)
+    except ValueError:
+        return json.loads(content)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def snippet(text: str) -> str:

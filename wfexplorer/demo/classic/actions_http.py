@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wfexplorer.demo.classic.access import guard
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.credentials import not_logged_in
 from wfexplorer.demo.classic.errors import UNSUPPORTED_OPERATION, ClassicError
@@ -59,5 +60,6 @@ def run_action(call: ClassicCall, obj: ObjectDef, object_id: str | None, name: s
             record = tx.get(obj.obj_code, resolved)
             if record is None:
                 raise not_found(obj, resolved)
+        guard.require_action(call, obj, record, action.name)
         result = implementation(tx, obj, record, args, env)
     return _response(obj, action.name, result)

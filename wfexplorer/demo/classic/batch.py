@@ -37,7 +37,9 @@ def _sub_call(call: ClassicCall, uri: str) -> ClassicCall:
     method = (params.get("method") or "GET").strip().upper()
     if method not in ("GET", "POST", "PUT", "DELETE"):
         raise ClassicError(f"Unsupported method: {method}")
-    return ClassicCall(context=call.context, route=route, params=params, method=method, caller=call.caller)
+    return ClassicCall(
+        context=call.context, route=route, params=params, method=method, caller=call.caller, access=call.access
+    )
 
 
 def run_batch(call: ClassicCall, dispatch: Callable[[ClassicCall], Any]) -> Any:

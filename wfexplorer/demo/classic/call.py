@@ -14,6 +14,7 @@ from typing import Any
 from werkzeug.datastructures import FileStorage, MultiDict
 
 from wfexplorer.demo.classic import objcats
+from wfexplorer.demo.classic.access.sharing import Access, access_for
 from wfexplorer.demo.classic.credentials import Caller
 from wfexplorer.demo.classic.params import Params
 from wfexplorer.demo.classic.queryenv import QueryEnv
@@ -34,6 +35,8 @@ class ClassicCall:
     caller: Caller | None = None
     files: MultiDict[str, FileStorage] = field(default_factory=MultiDict)
     tx: Transaction | None = None
+    access: Access | None = None
+    """The caller's access level and project rights, computed on first use (``access.guard``)."""
 
     @property
     def version(self) -> str:
@@ -50,9 +53,21 @@ class ClassicCall:
         """The calling user's ID (``None`` before authentication)."""
         return None if self.caller is None else self.caller.user_id
 
+    def caller_access(self) -> Access | None:
+        """The caller's access level and project rights, computed once (``None`` before sign-in)."""
+        if self.caller is None:
+            return None
+        if self.access is None or self.access.user_id != self.caller.user_id:
+            self.access = access_for(self.context.store, self.caller.user_id)
+        return self.access
+
     def env(self) -> QueryEnv:
-        """Return the query environment (store, version token, user, zone, now) of this call."""
-        return QueryEnv.from_context(self.context, api_model=self.api_model, user_id=self.user_id)
+        """Return the query environment (store, version token, user, zone, now, visibility) of this call."""
+        env = QueryEnv.from_context(self.context, api_model=self.api_model, user_id=self.user_id)
+        access = self.caller_access()
+        if access is not None and not access.is_admin:
+            env.visible = access.can_see
+        return env
 
     def base_api_url(self) -> str:
         """Return the absolute URL of this version's root (for metadata ``url`` members)."""

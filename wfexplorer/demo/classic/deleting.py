@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wfexplorer.demo.classic.access import guard
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import UNPROCESSABLE, ClassicError, business_rule_error
 from wfexplorer.demo.classic.rendering import not_found
@@ -180,6 +181,7 @@ def delete(call: ClassicCall, obj: ObjectDef, object_id: str) -> Any:
         record = tx.get(obj.obj_code, object_id)
         if record is None:
             raise not_found(obj, object_id)
+        guard.require_delete(call, obj, record)
         _check_business_rules(tx, obj, record)
         store = call.context.store
         plan = plan_delete(tx, store, obj, record, force=force)

@@ -276,12 +276,15 @@ def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
         plain.append((name, None if definition is None else definition.field_type))
     custom = [(name, de_field_type(obj, name, env)) for name in spec.custom]
     store = env.store
+    visible = env.visible
     references = [
-        (name, graph.reference_resolver(store, obj.references[name]), projector(child, env))
+        (name, obj.references[name].target, graph.reference_resolver(store, obj.references[name]),
+         projector(child, env))
         for name, child in spec.references.items()
     ]
     collections = [
-        (name, graph.collection_resolver(store, obj.collections[name]), projector(child, env))
+        (name, obj.collections[name].target, graph.collection_resolver(store, obj.collections[name]),
+         projector(child, env))
         for name, child in spec.collections.items()
     ]
     parameter_values = spec.parameter_values
@@ -364,11 +367,16 @@ def projector(spec: FieldSpec, env: QueryEnv) -> Renderer:
                 if key in values:
                     values[key] = whole_number(values[key])
             out["parameterValues"] = values
-        for name, resolve, child in references:
+        for name, kind, resolve, child in references:
             target = resolve(record)
+            if target is not None and visible is not None and not visible(target.get("objCode") or kind, target):
+                target = None  # what the caller may not see is not there
             out[name] = None if target is None else child(target)
-        for name, rows_of, child in collections:
-            out[name] = [child(row) for row in rows_of(record)]
+        for name, kind, rows_of, child in collections:
+            rows = rows_of(record)
+            if visible is not None:
+                rows = [row for row in rows if visible(row.get("objCode") or kind, row)]
+            out[name] = [child(row) for row in rows]
         return out
 
     return render

@@ -12,9 +12,10 @@ seconds (tests move it with ``context.clock.advance``).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wfexplorer.demo.classic.dates import zone
 from wfexplorer.demo.store import Store
@@ -32,6 +33,9 @@ class QueryEnv:
     user_id: str | None = None
     time_zone: str = "America/Chicago"
     now: float = field(default_factory=time.time)
+    visible: Callable[[str, Mapping[str, Any]], bool] | None = None
+    """``visible(objCode, record)``: whether the caller may see a record reached through a reference
+    or a collection (``None``: everything; see :mod:`wfexplorer.demo.classic.access`)."""
 
     @property
     def tz(self) -> tzinfo:

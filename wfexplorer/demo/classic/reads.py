@@ -6,6 +6,7 @@ from typing import Any
 
 from wfexplorer.demo.classic import report as reporting
 from wfexplorer.demo.classic import schema
+from wfexplorer.demo.classic.access import guard
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.querying import search as searching
@@ -34,6 +35,7 @@ def _load(call: ClassicCall, obj: ObjectDef, object_id: str) -> Record:
     record = call.reader().get(obj.obj_code, object_id)
     if record is None:
         raise not_found(obj, object_id)
+    guard.require_view(call, obj, record)
     return record
 
 
@@ -56,7 +58,9 @@ def _require(obj: ObjectDef, operation: str) -> None:
 
 
 def _query(call: ClassicCall, obj: ObjectDef) -> Any:
-    return searching.parse_search(obj, call.params.to_multidict(), call.env())
+    query = searching.parse_search(obj, call.params.to_multidict(), call.env())
+    query.scope = guard.visible(call, obj)
+    return query
 
 
 def search(call: ClassicCall, obj: ObjectDef) -> Any:
@@ -79,4 +83,5 @@ def report(call: ClassicCall, obj: ObjectDef) -> Any:
     """``GET /{obj}/report``: groups and aggregates (classic-api.md §3.5)."""
     _require(obj, "report")
     parsed = reporting.parse_report(obj, call.params.to_multidict(), call.env())
+    parsed.search.scope = guard.visible(call, obj)
     return reporting.run_report(call.context.store, parsed)

@@ -18,6 +18,7 @@ from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.dates import day_key, parse_datetime_to_stored
 from wfexplorer.demo.classic.errors import ILLEGAL_ARGUMENT, UNPROCESSABLE, ClassicError
 from wfexplorer.demo.classic.schema import FieldDef, ObjectDef
+from wfexplorer.demo.unicode_text import describe, lone_surrogate_in
 
 #: Parameters that steer a request rather than carry field values.
 CONTROL_PARAMS = frozenset(
@@ -37,9 +38,15 @@ def unknown_field(call: ClassicCall, obj: ObjectDef, name: str) -> ClassicError:
 def parse_json(text: str, what: str = "updates") -> Any:
     """Decode JSON input or raise a Workfront-shaped error naming the parameter."""
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except (ValueError, RecursionError) as error:
         raise ClassicError(f"Invalid JSON in '{what}': {error}") from None
+    bad = lone_surrogate_in(value)
+    if bad is not None:
+        raise ClassicError(
+            f"Invalid character in '{what}': {describe(bad)} is a lone UTF-16 surrogate, not valid Unicode text"
+        )
+    return value
 
 
 def updates_param(call: ClassicCall) -> dict[str, Any] | list[Any] | None:

@@ -110,8 +110,18 @@ def _period_end(moment: datetime, unit: str) -> datetime:
 def date_wildcard(text: str, env: QueryEnv) -> DateBound | None:
     """Resolve a ``$$TODAY``/``$$NOW`` expression, or return ``None`` when ``text`` is not one.
 
-    Raises :class:`ClassicError` for a malformed expression (``$$TODAYx``).
+    Raises :class:`ClassicError` for a malformed expression (``$$TODAYx``) and for one whose date
+    falls outside the years 1 to 9999 (``$$TODAY+999999999y``), as Workfront refuses an unparsable date.
     """
+    try:
+        return _resolve(text, env)
+    except (OverflowError, ValueError):  # datetime's range: years 1 to 9999
+        raise ClassicError(
+            f"Unable to parse date '{text}': the date it names is outside the years 1 to 9999"
+        ) from None
+
+
+def _resolve(text: str, env: QueryEnv) -> DateBound | None:
     match = _DATE_NAME.match(text.strip())
     if match is None:
         return None

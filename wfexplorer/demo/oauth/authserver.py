@@ -37,7 +37,7 @@ from werkzeug.wrappers import Request, Response
 from wfexplorer.demo.context import DemoContext
 from wfexplorer.demo.ids import new_token
 from wfexplorer.demo.oauth.clients import OAuthClient, find_client
-from wfexplorer.demo.oauth.tokens import IssuedToken, TokenStore
+from wfexplorer.demo.oauth.tokens import AuthorizationCode, IssuedToken, TokenStore
 
 #: Values added to the authorization redirect next to ``code`` (Workfront sends ``domain`` and ``lane``).
 REDIRECT_EXTRAS = (("domain", "demo"), ("lane", "demo"))
@@ -229,7 +229,7 @@ class DemoAuthorizationServer(AuthorizationServer):
             raise InvalidClientError(description="This app has no user to act as.")
         self.tokens.save_tokens(
             token, client_id=client.client_id, user_id=user_id, scope=request.scope or "",
-            lifetime=self._lifetime(),
+            lifetime=self._lifetime(), code=_code_of(request),
         )
 
     def create_oauth2_request(self, request: Any) -> OAuth2Request:
@@ -289,3 +289,12 @@ def build_ims_server(context: DemoContext) -> DemoAuthorizationServer:
     )
     server.register_grant(_ClientCredentialsGrant)
     return server
+
+
+def _code_of(request: OAuth2Request) -> str | None:
+    """The authorization code a token request descends from: the code grant's, or the refreshed token's."""
+    code = getattr(request, "authorization_code", None)
+    if isinstance(code, AuthorizationCode):
+        return code.code
+    refreshed = getattr(request, "refresh_token", None)
+    return refreshed.code if isinstance(refreshed, IssuedToken) else None

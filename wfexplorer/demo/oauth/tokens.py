@@ -54,6 +54,8 @@ class IssuedToken(TokenMixin):
     user_id: str
     scope: str
     access_token: str | None = None
+    code: str | None = None
+    """The authorization code the token descends from (kept through refresh rotations)."""
 
     def check_client(self, client: Any) -> bool:
         return self.client_id == client.get_client_id()
@@ -96,12 +98,23 @@ class TokenStore:
             tx.put(CODE_KIND, record)
 
     def consume_code(self, code: str, client_id: str) -> AuthorizationCode | None:
-        """Remove the code and return it when it exists, is unexpired and belongs to the client."""
+        """Mark the code used and return it when it exists, is unexpired and belongs to the client.
+
+        A code presented a second time is refused, and every token issued from it is revoked
+        (RFC 6749 §4.1.2): a replayed code means it leaked.
+        """
         with self.context.store.transaction() as tx:
             record = tx.get(CODE_KIND, code)
             if record is None:
                 return None
-            tx.delete(CODE_KIND, code)
+            if record.get("used"):
+                replayed = True
+            else:
+                tx.put(CODE_KIND, {**record, "used": True})
+                replayed = False
+        if replayed:
+            self.revoke_descendants(code)
+            return None
         if record["clientID"] != client_id or self.context.clock() >= record["expires"]:
             return None
         return AuthorizationCode(
@@ -118,23 +131,44 @@ class TokenStore:
     # -- tokens ----------------------------------------------------------------------------
 
     def save_tokens(self, token: dict[str, Any], *, client_id: str, user_id: str, scope: str,
-                    lifetime: float) -> None:
-        """Start the access token's session and remember its refresh token, if any."""
+                    lifetime: float, code: str | None = None) -> None:
+        """Start the access token's session and remember its refresh token, if any.
+
+        ``code`` is the authorization code the tokens descend from: reusing it revokes them.
+        """
         self.context.sessions.create(
             user_id, origin="oauth", lifetime=lifetime, client_id=client_id, token=token["access_token"]
         )
         refresh = token.get("refresh_token")
-        if refresh:
-            record: Record = {
-                "ID": refresh,
-                "clientID": client_id,
-                "userID": user_id,
-                "scope": scope,
-                "created": self.context.clock(),
-                "accessToken": token["access_token"],
-            }
-            with self.context.store.transaction() as tx:
+        with self.context.store.transaction() as tx:
+            if refresh:
+                record: Record = {
+                    "ID": refresh,
+                    "clientID": client_id,
+                    "userID": user_id,
+                    "scope": scope,
+                    "created": self.context.clock(),
+                    "accessToken": token["access_token"],
+                    "codeID": code,
+                }
                 tx.put(REFRESH_KIND, record)
+            issued = tx.get(CODE_KIND, code) if code else None
+            if issued is not None:
+                tx.put(CODE_KIND, {**issued, "accessTokens": [*issued.get("accessTokens", []), token["access_token"]]})
+
+    def revoke_descendants(self, code: str) -> None:
+        """Revoke every access and refresh token issued from ``code`` (directly or by refreshing)."""
+        with self.context.store.transaction() as tx:
+            issued = tx.get(CODE_KIND, code) or {}
+            tx.delete(CODE_KIND, code)
+            access = list(issued.get("accessTokens", []))
+            for record in list(tx.table(REFRESH_KIND).values()):
+                if record.get("codeID") == code:
+                    tx.delete(REFRESH_KIND, record["ID"])
+                    access.append(record.get("accessToken"))
+        for value in access:
+            if value:
+                self.context.sessions.revoke(value)
 
     def find_refresh(self, value: str) -> IssuedToken | None:
         """Return the live refresh token with this value, or ``None``."""
@@ -142,7 +176,7 @@ class TokenStore:
         if record is None:
             return None
         return IssuedToken("refresh_token", value, record["clientID"], record["userID"], record.get("scope") or "",
-                           record.get("accessToken"))
+                           record.get("accessToken"), record.get("codeID"))
 
     def find_access(self, value: str) -> IssuedToken | None:
         """Return the live access token (an OAuth session) with this value, or ``None``."""

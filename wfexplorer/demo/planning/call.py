@@ -11,6 +11,7 @@ from werkzeug.wrappers import Request
 from wfexplorer.demo.planning.errors import PlanningError, bad_request
 from wfexplorer.demo.planning.service import Planning
 from wfexplorer.demo.planning.users import Person
+from wfexplorer.demo.unicode_text import describe, lone_surrogate_in
 
 
 @dataclass
@@ -80,6 +81,12 @@ class Call:
                     raise bad_request(f"The request body is not valid JSON: {exc}.") from None
                 except RecursionError:
                     raise bad_request("The request body is nested too deeply.") from None
+                bad = lone_surrogate_in(self._body)
+                if bad is not None:
+                    self._body = None
+                    raise bad_request(
+                        f"The request body holds {describe(bad)}, a lone UTF-16 surrogate: not valid Unicode text."
+                    )
         if self._body is None and required:
             raise bad_request("A JSON request body is required.")
         return self._body

@@ -11,7 +11,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget
@@ -144,8 +144,10 @@ class FormView(QScrollArea):
             font = value.font()
             font.setItalic(text == NOT_LOADED)
             value.setFont(font)
-            value.setForegroundRole(value.foregroundRole())
-            value.setStyleSheet("color: palette(placeholder-text);")
+            # a palette, not a style sheet: a style sheet per label made showing a form much slower
+            palette = value.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+            value.setPalette(palette)
         return value
 
     def _link_html(self, links: Sequence[Link]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -22,12 +23,16 @@ from wfexplorer.core.details import (
     classic_sections,
     record_values,
 )
+from wfexplorer.core.editing import refusal
 from wfexplorer.ui import messages, resources
 from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.busy import BusyIndicator
 from wfexplorer.ui.detail.form_view import FormView
 from wfexplorer.ui.detail.metadata_view import MetadataView
 from wfexplorer.ui.detail.raw_json import RawJsonView
+from wfexplorer.ui.forms.dialogs import Unsaved, ask_unsaved
+from wfexplorer.ui.forms.edit_form import EditForm
+from wfexplorer.ui.forms.services import EditServices
 from wfexplorer.ui.tree import icons
 
 
@@ -58,14 +63,20 @@ class DetailTab(QWidget):
         navigate(object, str, bool): a link was followed: open this target, called so (True: in a new tab).
         show_collection(str): show the object's collection of this name in the navigator.
         title_changed(str): the tab's title (the object's name) changed.
+        saved(object): an edit was saved (the SaveResult): the tree should follow.
     """
 
     navigate = Signal(object, str, bool)
     show_collection = Signal(str)
     title_changed = Signal(str)
 
-    def __init__(self, opened: Opened, loader: DetailLoader, ops: Operations, parent: QWidget | None = None) -> None:
+    saved = Signal(object)
+
+    def __init__(self, opened: Opened, loader: DetailLoader, ops: Operations, parent: QWidget | None = None,
+                 *, edit: EditServices | None = None) -> None:
         super().__init__(parent)
+        self.edit = edit
+        self.edit_form: EditForm | None = None
         self.setObjectName("detailTab")
         self.opened = opened
         self.loader = loader
@@ -154,18 +165,26 @@ class DetailTab(QWidget):
 
     # -- loading -------------------------------------------------------------------------------------
 
+    def dispose(self) -> None:
+        """The tab is going away: stop its load, so no answer arrives at widgets that are gone."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+
     def load(self, *, all_fields: bool | None = None) -> None:
         """Load (or reload) what the tab shows, off the GUI thread."""
         if self._task is not None and not self._task.done():
             return
+        if self.has_unsaved() and not self.ask_to_leave():
+            return
         if all_fields is None:
             all_fields = isinstance(self.details, ObjectDetails) and self.details.all_fields
-        target, loader = self.target, self.loader
+        target, loader, edit = self.target, self.loader, self.edit
         if isinstance(target, ObjectTarget):
             code = target.code or ""
-            call: Any = lambda: loader.classic(code, target.id, all_fields=bool(all_fields))  # noqa: E731
+            call: Any = lambda: _with_editing(loader.classic(code, target.id, all_fields=bool(all_fields)),  # noqa: E731
+                                              edit)
         elif isinstance(target, RecordTarget):
-            call = lambda: loader.record(target.id, self.opened.record_type)  # noqa: E731
+            call = lambda: _with_editing(loader.record(target.id, self.opened.record_type), edit)  # noqa: E731
         else:
             call = lambda: loader.connection.session.metadata.describe(target.code)  # noqa: E731
         self.error.hide()
@@ -186,6 +205,11 @@ class DetailTab(QWidget):
         self.retry_button.show()
 
     def _show(self, result: Any) -> None:
+        if not shiboken6.isValid(self.title):  # the tab was closed while its load ran
+            return
+        if isinstance(result, tuple):
+            result, editing = result
+            self._show_editing(editing, refusal(result.meta, "edit") if isinstance(result, ObjectDetails) else "")
         if isinstance(result, ObjectDetails):
             self.details = result
             self.form.show_classic(classic_sections(result))
@@ -218,3 +242,63 @@ class DetailTab(QWidget):
         if text != self.title.text():
             self.title.setText(text)
             self.title_changed.emit(text)
+
+    # -- editing -------------------------------------------------------------------------------------
+
+    def _show_editing(self, editing: Any, refused: str = "") -> None:
+        edit = self.edit
+        if edit is None or editing is None:
+            return
+        old = self.edit_form
+        form = EditForm(editing, edit.saver_for(editing.state.target), self.ops, search_for=edit.search_for,
+                        drafts=edit.drafts, host=edit.host, label=self.title.text(),
+                        read_only=edit.read_only or refused)
+        form.saved.connect(self._edit_saved)
+        form.changes_changed.connect(lambda count: self._mark_changes(count))
+        index = self.pages.indexOf(old) if old is not None else -1
+        if index >= 0:
+            self.pages.removeTab(index)
+            old.deleteLater()  # type: ignore[union-attr]
+        self.pages.insertTab(index if index >= 0 else 1, form, "&Edit")
+        self.edit_form = form
+        draft = edit.drafts.find(edit.host, editing.state.target) if edit.drafts is not None else None
+        if draft is not None and draft.current:
+            restored = editing.state.restore(draft.current)
+            if restored:
+                form._show_message(f"Your unsaved edits ({len(restored)} field{'s' if len(restored) != 1 else ''}) "
+                                   "from the last session are back. Save them, or Revert all to drop them.")
+                self.pages.setCurrentWidget(form)
+
+    def _mark_changes(self, count: int) -> None:
+        index = self.pages.indexOf(self.edit_form) if self.edit_form is not None else -1
+        if index >= 0:
+            self.pages.setTabText(index, f"&Edit ({count})" if count else "&Edit")
+
+    def _edit_saved(self, result: Any) -> None:
+        self.saved.emit(result)
+        self.load()
+
+    def has_unsaved(self) -> bool:
+        """Whether the edit form holds changes not saved yet."""
+        return self.edit_form is not None and self.edit_form.state.has_changes
+
+    def ask_to_leave(self) -> bool:
+        """Before closing or replacing the tab: Save / Discard / Cancel; True when the tab may go."""
+        form = self.edit_form
+        if form is None or not form.state.has_changes:
+            return True
+        answer = ask_unsaved(self, self.title.text(), len(form.state.dirty))
+        if answer is Unsaved.SAVE:
+            form.save()
+            return False  # the save runs; the user closes again once it is done
+        if answer is Unsaved.DISCARD:
+            form.revert_all()
+            return True
+        return False
+
+
+def _with_editing(details: Any, edit: EditServices | None) -> tuple[Any, Any]:
+    """The loaded details and their edit state (built off the GUI thread: custom statuses are read once)."""
+    if edit is None:
+        return details, None
+    return details, edit.editing_for(details)

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 import wfexplorer
@@ -20,13 +20,16 @@ from wfexplorer.core.browse import BrowseTree, Loader, Node, NodeKind, NodeSpec,
 from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget, web_link
 from wfexplorer.core.connection import Connection
 from wfexplorer.core.details import DetailLoader
+from wfexplorer.core.editing import DraftStore
 from wfexplorer.core.window_state import TabState, WindowState, WindowStateStore
 from wfexplorer.ui import resources
 from wfexplorer.ui.asyncops import CrashHandler, Operations
 from wfexplorer.ui.detail.tab import DetailTab, Opened, Target, TypeTarget
+from wfexplorer.ui.forms.services import EditServices
 from wfexplorer.ui.login.reauth import GuiPrompt
 from wfexplorer.ui.shell.docks import ConnectionDocks
 from wfexplorer.ui.shell.history import History
+from wfexplorer.ui.shell.object_actions import ObjectActions
 from wfexplorer.ui.shell.searches import SearchTabs
 from wfexplorer.ui.shell.status import StatusBar
 from wfexplorer.ui.tree import icons
@@ -36,6 +39,9 @@ from wfexplorer.ui.tree.navigator import Navigator
 
 log = logging.getLogger(__name__)
 
+#: How tabs and the window mark a production tenant.
+PRODUCTION_TAB_MARK = "\u25cf PROD \u00b7 "
+PRODUCTION_COLOUR = "#c62828"
 EMPTY_TEXT = ("Select an object in the navigator to see it here, or press Ctrl+L to open one by its ID, "
               "a Workfront link or its name.\n\nCtrl+click or middle-click opens another tab; Ctrl+W closes one.")
 
@@ -49,12 +55,15 @@ class MainWindow(QMainWindow):
         quit_requested(): File → Quit (every window).
     """
 
+    object_actions: ObjectActions
+
     signed_out = Signal()
     new_connection_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, connection: Connection, *, crash_handler: CrashHandler | None = None,
-                 state_store: WindowStateStore | None = None, parent: QWidget | None = None) -> None:
+                 state_store: WindowStateStore | None = None, drafts: DraftStore | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.connection = connection
@@ -71,11 +80,13 @@ class MainWindow(QMainWindow):
         self.tree = BrowseTree(root_specs(connection))
         self.loader = Loader(connection)
         self.details = DetailLoader(connection)
+        self.edit = EditServices(connection, drafts)
         self.controller = BrowseController(self.tree, self.loader.load, self.ops, self)
         self.model = NavigatorModel(self.tree, self.controller.load, self)
         self.navigator = Navigator(self.model, self.controller)
         self.navigator.open_requested.connect(self.open_node)
         self.navigator.copy_requested.connect(self._copy_node)
+        self.navigator.new_requested.connect(lambda node: self.object_actions.new_object(node))  # made below
         self.navigator_dock = QDockWidget("Navigator", self)
         self.navigator_dock.setObjectName("navigatorDock")
         self.navigator_dock.setWidget(self.navigator)
@@ -115,6 +126,7 @@ class MainWindow(QMainWindow):
         self.controller.loaded.connect(lambda _node: self.status.clear_error())
         self._build_actions()
         self._restore_or_size()
+        self._offer_drafts(drafts)
         classic = self.tree.root.children[0]
         self.controller.load(classic)  # the object types: what everyone expands first
         self.navigator.view.expand(self.model.index_of(classic))
@@ -166,6 +178,7 @@ class MainWindow(QMainWindow):
         self.navigator_action = self.navigator_dock.toggleViewAction()
         self.navigator_action.setShortcut(QKeySequence("Ctrl+1"))
         self.about_action = self._action("&About wfexplorer", "aboutAction", None, self.about)
+        self.object_actions = ObjectActions(self)
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -174,6 +187,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
+        self.object_actions.fill(edit_menu)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.copy_id_action)
         edit_menu.addAction(self.copy_link_action)
         go_menu = bar.addMenu("&Go")
@@ -229,7 +244,11 @@ class MainWindow(QMainWindow):
                     self.history.visit(tab.opened)
                     self._update_history_actions()
                 return tab
-        tab = DetailTab(opened, self.details, self.ops)
+        current_tab = self.current_tab()
+        if not new_tab and current_tab is not None and not current_tab.ask_to_leave():
+            return current_tab
+        tab = DetailTab(opened, self.details, self.ops, edit=self.edit)
+        tab.saved.connect(lambda result, tab=tab: self.object_actions.follow_save(tab, result))
         tab.navigate.connect(lambda target, label, new: self.open_target(target, label, new))
         tab.show_collection.connect(lambda name, tab=tab: self.show_collection(tab, name))
         tab.title_changed.connect(lambda text, tab=tab: self._retitle(tab, text))
@@ -241,8 +260,10 @@ class MainWindow(QMainWindow):
             index = self.tabs.insertTab(current, tab, self._tab_icon(opened.target), self._short(opened.label))
             self.tabs.removeTab(current + 1)
             if old is not None:
+                if isinstance(old, DetailTab):
+                    old.dispose()
                 old.deleteLater()
-        self.tabs.setTabToolTip(index, opened.label)
+        self._retitle(tab, opened.label)
         self.tabs.setCurrentIndex(index)
         self.center.setCurrentWidget(self.tabs)
         if remember:
@@ -256,7 +277,11 @@ class MainWindow(QMainWindow):
         tab = self.tabs.widget(index)
         if tab is None:
             return
+        if isinstance(tab, DetailTab) and not tab.ask_to_leave():
+            return
         self.tabs.removeTab(index)
+        if isinstance(tab, DetailTab):
+            tab.dispose()
         tab.deleteLater()
         if self.tabs.count() == 0:
             self.center.setCurrentWidget(self.empty)
@@ -275,8 +300,11 @@ class MainWindow(QMainWindow):
     def _retitle(self, tab: DetailTab, text: str) -> None:
         index = self.tabs.indexOf(tab)
         if index >= 0:
-            self.tabs.setTabText(index, self._short(text))
-            self.tabs.setTabToolTip(index, text)
+            production = self.connection.profile.is_production
+            self.tabs.setTabText(index, (PRODUCTION_TAB_MARK if production else "") + self._short(text))
+            self.tabs.setTabToolTip(index, text + (" — on PRODUCTION" if production else ""))
+            if production:
+                self.tabs.tabBar().setTabTextColor(index, QColor(PRODUCTION_COLOUR))
 
     @staticmethod
     def _short(text: str, limit: int = 32) -> str:
@@ -445,7 +473,7 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """End the session on the server, then close the window (remembering its layout)."""
-        if self._signing_out:
+        if self._signing_out or not self.ask_to_leave_all():
             return
         self._signing_out = True
         self.sign_out_action.setEnabled(False)
@@ -463,7 +491,20 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About wfexplorer",
                           f"<b>wfexplorer {wfexplorer.__version__}</b><br>A desktop explorer for Adobe Workfront.")
 
+    def ask_to_leave_all(self) -> bool:
+        """Every tab with unsaved edits asks Save / Discard / Cancel; True when the window may close."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, DetailTab) and tab.has_unsaved():
+                self.tabs.setCurrentIndex(index)
+                if not tab.ask_to_leave():
+                    return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._signing_out and not self.ask_to_leave_all():
+            event.ignore()
+            return
         self.save_state()
         self.prompt.close()
         super().closeEvent(event)
@@ -519,6 +560,19 @@ class MainWindow(QMainWindow):
                 self.open(Opened(target, tab_state.label, record_type), new_tab=True, remember=False)
             if 0 <= state.current < self.tabs.count():
                 self.tabs.setCurrentIndex(state.current)
+
+    def _offer_drafts(self, drafts: DraftStore | None) -> None:
+        """Unsaved edits of an earlier run (a crash, a kill): open their objects; each tab puts its edits back."""
+        pending = drafts.pending(self.connection.host) if drafts is not None else []
+        for draft in pending:
+            target: Target = RecordTarget(draft.target.id) if draft.target.api.value == "planning" else \
+                ObjectTarget(draft.target.code, draft.target.id)
+            if draft.target.id:
+                self.open(Opened(target, draft.label or "…", draft.target.record_type or None), new_tab=True,
+                          remember=False)
+        if pending:
+            self.statusBar().showMessage(f"Unsaved edits of {len(pending)} object{'s' if len(pending) != 1 else ''} "
+                                         "from the last session are back in their tabs.", 15000)
 
     def _size_for_screen(self) -> None:
         """The first time: most of the screen, centred (not a cramped default)."""

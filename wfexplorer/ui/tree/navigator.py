@@ -50,6 +50,8 @@ class NavigatorView(QTreeView):
         self.setModel(model)
         self.navigator_model = model
         self.controller = controller
+        self._rows_going = False
+        model.rowsRemoved.connect(self._rows_gone)
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,10 +85,17 @@ class NavigatorView(QTreeView):
         self.setCurrentIndex(index)
         self.scrollTo(index)
 
+    def rowsAboutToBeRemoved(self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int) -> None:
+        self._rows_going = True  # the current row may move (to a neighbour or the parent): nobody chose that
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def _rows_gone(self) -> None:
+        self._rows_going = False
+
     def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
                        previous: QModelIndex | QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
-        if current.isValid() and not self._ctrl_click:
+        if current.isValid() and not self._ctrl_click and not self._rows_going:
             node = self.node_at(current)
             if node.kind in OPENABLE or node.kind is NodeKind.REFERENCE:
                 self.open_requested.emit(node, False)
@@ -134,11 +143,13 @@ class Navigator(QWidget):
         open_requested(object, bool): show this Node (True: in a new tab).
         copy_requested(object, str): copy something about a node (``"id"``, ``"link"``, ``"name"``).
         search_requested(object): open a search builder for this object type or record type Node.
+        new_requested(object): make a new object of a type row, or in a collection row (its parent filled in).
     """
 
     open_requested = Signal(object, bool)
     copy_requested = Signal(object, str)
     search_requested = Signal(object)
+    new_requested = Signal(object)
 
     def __init__(self, model: NavigatorModel, controller: BrowseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +255,8 @@ class Navigator(QWidget):
             menu.addAction("Filter by name…", self.filter_current)
         if node.kind in (NodeKind.OBJECT_TYPE, NodeKind.RECORD_TYPE):
             menu.addAction("Search with conditions…", lambda: self.search_requested.emit(node))
+        if node.kind in (NodeKind.OBJECT_TYPE, NodeKind.COLLECTION, NodeKind.RECORD_TYPE):
+            menu.addAction("New…\tCtrl+Shift+N", lambda: self.new_requested.emit(node))
         if node.kind in (NodeKind.OBJECT, NodeKind.RECORD):
             menu.addSeparator()
             menu.addAction("Copy ID", lambda: self.copy_requested.emit(node, "id"))

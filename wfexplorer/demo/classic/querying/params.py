@@ -83,6 +83,8 @@ def json_filter_items(texts: list[str]) -> list[tuple[str, list[str]]]:
             data = json.loads(text)
         except ValueError as error:
             raise ClassicError(f"Invalid JSON in filters: {error}") from error
+        except RecursionError:
+            raise ClassicError("Invalid JSON in filters: nested too deeply") from None
         if not isinstance(data, dict):
             raise ClassicError("filters must be a JSON object of field names to values")
         for key, value in data.items():
@@ -98,7 +100,7 @@ def json_array_value(text: str) -> list[Any] | None:
         return None
     try:
         data = json.loads(stripped)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return data if isinstance(data, list) else None
 

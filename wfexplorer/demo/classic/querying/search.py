@@ -69,6 +69,8 @@ class SearchQuery:
     """A parsed search: the object, a compiled predicate, sorts and paging.
 
     ``predicate`` is ``None`` when there is no filter. ``limit`` ``None`` means no limit.
+    ``scope`` keeps only the records the caller may see (``None``: all); it is set by the caller of
+    :func:`parse_search` (the classic handlers, from :mod:`wfexplorer.demo.classic.access`).
     """
 
     obj: ObjectDef
@@ -77,6 +79,7 @@ class SearchQuery:
     sorts: list[SortKey] = field(default_factory=list)
     limit: int | None = DEFAULT_LIMIT
     first: int = 0
+    scope: Predicate | None = None
 
 
 def parse_search(
@@ -143,11 +146,17 @@ def parse_search(
 
 def matching(store: Store, query: SearchQuery) -> list[Record]:
     """Return every record of the query's object that passes its filters (store order)."""
-    rows = store.table(query.obj.obj_code).values()
+    rows = _scoped(store, query)
     predicate = query.predicate
     if predicate is None:
         return list(rows)
     return [row for row in rows if predicate(row)]
+
+
+def _scoped(store: Store, query: SearchQuery) -> Iterable[Record]:
+    rows = store.table(query.obj.obj_code).values()
+    scope = query.scope
+    return rows if scope is None else [row for row in rows if scope(row)]
 
 
 def run_search(store: Store, query: SearchQuery) -> list[Record]:
@@ -161,7 +170,7 @@ def run_search(store: Store, query: SearchQuery) -> list[Record]:
 def count(store: Store, query: SearchQuery) -> int:
     """Count the records that pass the query's filters (``$$LIMIT``/``$$FIRST`` do not apply)."""
     predicate = query.predicate
-    rows = store.table(query.obj.obj_code).values()
+    rows = list(_scoped(store, query))
     if predicate is None:
         return len(rows)
     return sum(1 for row in rows if predicate(row))

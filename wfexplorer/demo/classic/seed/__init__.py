@@ -20,6 +20,7 @@ from wfexplorer.demo.classic import objcats
 from wfexplorer.demo.classic.seed.activity import build_documents, build_hours, build_notes
 from wfexplorer.demo.classic.seed.forms import build_forms
 from wfexplorer.demo.classic.seed.issues import build_issues
+from wfexplorer.demo.classic.seed.levels import LEVEL_USERS, build_level_users
 from wfexplorer.demo.classic.seed.org import ADMIN_USERNAME, DEMO_PASSWORD, build_org
 from wfexplorer.demo.classic.seed.projects import (
     build_portfolios,
@@ -32,7 +33,7 @@ from wfexplorer.demo.classic.seed.state import ANCHOR, Record, SeedState
 from wfexplorer.demo.context import DemoContext
 from wfexplorer.demo.ids import new_id
 
-__all__ = ["ADMIN_USERNAME", "ANCHOR", "DEMO_PASSWORD", "build_dataset", "seed_classic"]
+__all__ = ["ADMIN_USERNAME", "ANCHOR", "DEMO_PASSWORD", "LEVEL_USERS", "build_dataset", "seed_classic"]
 
 
 def build_dataset(scale: float = 1.0) -> dict[str, list[Record]]:
@@ -50,6 +51,7 @@ def build_dataset(scale: float = 1.0) -> dict[str, list[Record]]:
     build_documents(state, plans)
     build_template_links(state)
     build_object_categories(state)
+    build_level_users(state)
     return state.rows
 
 

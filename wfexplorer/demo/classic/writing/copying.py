@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wfexplorer.demo.classic.access import guard
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import ClassicError
 from wfexplorer.demo.classic.rendering import not_found, render_one
@@ -33,6 +34,7 @@ def copy(call: ClassicCall, obj: ObjectDef) -> Any:
         source = tx.get(obj.obj_code, source_id)
         if source is None:
             raise not_found(obj, source_id)
+        guard.require_view(call, obj, source)
         record = {key: value for key, value in source.items() if key not in ("taskNumber", "wbs")}
         record["ID"] = new_id(call.context.clock())
         if "clearProgress" in options:
@@ -41,6 +43,7 @@ def copy(call: ClassicCall, obj: ObjectDef) -> Any:
         for name in ("entryDate", "enteredByID"):
             record.pop(name, None)
         stamp(obj, record, call, writer.now, creating=True)
+        guard.require_create(call, obj, record)
         if obj.obj_code == "TASK":
             work_defaults(tx, call.context.store, obj, record, writer.now)
         for collection, items in nested:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wfexplorer.demo.classic.access import guard
 from wfexplorer.demo.classic.actions.base import ActionEnv
 from wfexplorer.demo.classic.call import ClassicCall
 from wfexplorer.demo.classic.errors import ClassicError
@@ -51,6 +52,7 @@ def new_record(writer: Writer, obj: ObjectDef, values: dict[str, Any], from_text
     stamp(obj, record, call, writer.now, creating=True)
     work_defaults(tx, call.context.store, obj, record, writer.now)
     derived_links(tx, obj, record, call.user_id)
+    guard.require_create(call, obj, record)
     for collection, items in nested:
         writer.replace_nested(obj, record, collection, items)
     tx.put(obj.obj_code, record)
@@ -67,6 +69,7 @@ def edit_record(writer: Writer, obj: ObjectDef, object_id: str, values: dict[str
     current = tx.get(obj.obj_code, object_id)
     if current is None:
         raise not_found(obj, object_id)
+    guard.require_edit(writer.call, obj, current, values)
     record = dict(current)
     nested = writer.apply(obj, record, values, from_text)
     status = take_status_change(obj, current.get("status"), record)

@@ -1,0 +1,44 @@
+"""The searches reference and people pickers run as the user types (blocking: run them off the GUI thread).
+
+    choices = search_objects(session, "PROJ", "apol")       # [Choice("63ab…", "Apollo launch"), …]
+    people = search_objects(session, "USER", "ada")          # Workfront users (Planning takes their WF ids)
+    records = search_records(client, record_type_id, "spr")  # records whose primary field contains the text
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wfexplorer.core.classic.session import Session
+from wfexplorer.core.planning.client import PlanningClient
+from wfexplorer.core.planning.filters import AND, Condition, ConditionType, Paging, SearchRequest
+
+#: How many matches a picker lists.
+LIMIT = 20
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One match: the id to store and the name to show."""
+
+    id: str
+    label: str
+
+
+def search_objects(session: Session, code: str, text: str, limit: int = LIMIT) -> list[Choice]:
+    """Objects of ``code`` whose name contains ``text`` (any case), by name."""
+    params: dict[str, object] = {"fields": "ID,name", "name_Sort": "asc", "$$LIMIT": limit}
+    if text.strip():
+        params.update({"name": text.strip(), "name_Mod": "cicontains"})
+    found = session.get(f"/{code.lower()}/search", params)
+    return [Choice(str(row["ID"]), str(row.get("name") or row["ID"])) for row in found or ()
+            if isinstance(row, dict) and row.get("ID")]
+
+
+def search_records(client: PlanningClient, record_type_id: str, text: str, limit: int = LIMIT) -> list[Choice]:
+    """Records of a record type whose primary field contains ``text``."""
+    primary = client.record_type(record_type_id).primary_field_id
+    condition = AND(Condition(primary, ConditionType.CONTAINS, text)) if primary and text.strip() else None
+    page = client.search(record_type_id, SearchRequest(filter=condition, paging=Paging(0, limit)))
+    return [Choice(record.id, str(record.data.get(primary) or record.id) if primary else record.id)
+            for record in page.records]

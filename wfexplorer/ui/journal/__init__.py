@@ -1,0 +1,1 @@
+"""The Changes dock: the journal of every write, and "Undo this change"."""
