@@ -150,9 +150,11 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
 
     backend = CoreSignInBackend(profiles, authenticator, demo, args.cache_dir)
     windows = Windows(backend, config_dir=profiles.config_dir)
-    browser.open_by_hand.connect(windows.show_address_to_open)
+    browser.link_ready.connect(windows.show_sign_in_link)
     dialog = windows.show_login()
     wait_for_first_paint(windows)
+    log.info("sign-in dialog shown")
+    windows.main_window_shown.connect(lambda window: log.info("signed in: %s", window.windowTitle()))
 
     import asyncio
 
@@ -238,11 +240,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     done = asyncio.Event()
     application.windows.finished.connect(done.set)
     application.qapp.setQuitOnLastWindowClosed(False)
+    from wfexplorer.ui.quit_signals import QuitOnSignals
+
+    on_signals = QuitOnSignals(application.windows.quit)
     try:
         with loop:
             loop.run_until_complete(done.wait())
     finally:
+        on_signals.close()
         application.close()
+    log.info("exited cleanly")
     return 0
 
 

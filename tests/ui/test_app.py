@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import wfexplorer
 from wfexplorer import app as wapp
 
 
@@ -83,4 +84,13 @@ def test_version_flag_prints_the_version():
     done = subprocess.run([sys.executable, "-m", "wfexplorer", "--version"], capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0
-    assert done.stdout.startswith("wfexplorer ")
+    assert done.stdout.strip() == f"wfexplorer {wfexplorer.__version__}"
+
+
+def test_help_says_what_the_program_is_and_lists_its_options():
+    done = subprocess.run([sys.executable, "-m", "wfexplorer", "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert done.stdout.startswith("usage: wfexplorer ")
+    assert "A desktop explorer for Adobe Workfront." in done.stdout
+    for option in ("--demo", "--demo-scale", "--demo-data", "--config-dir", "--cache-dir", "--version", "--verbose"):
+        assert option in done.stdout

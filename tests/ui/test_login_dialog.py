@@ -259,28 +259,62 @@ def test_wrong_client_secret_is_reported_inline_and_kept(login_dialog, demo_serv
     assert QApplication.focusWidget() is login_dialog.oauth_tab.client_secret
 
 
-def test_without_a_browser_the_dialog_shows_the_address_and_keeps_waiting(
-    qtbot, ops, demo_provider, browser, tmp_path, run_until
-):
+def _browser_sign_in(qtbot, ops, demo_provider, tmp_path, open_url):
     from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
     from wfexplorer.ui.login.browser import BrowserLauncher
     from wfexplorer.ui.login.core_backend import CoreSignInBackend
 
-    launcher = BrowserLauncher(open_url=lambda url: False)
+    launcher = BrowserLauncher(open_url=open_url)
     authenticator = Authenticator(profiles=ProfileStore(tmp_path / "config"), secrets=SecretStore(),
                                   open_browser=launcher)
     backend = CoreSignInBackend(authenticator.profiles, authenticator, demo_provider)
     dialog = LoginDialog(backend, ops)
     qtbot.addWidget(dialog)
-    launcher.open_by_hand.connect(dialog.show_address_to_open)
+    launcher.link_ready.connect(dialog.show_sign_in_link)
+    dialog.show()
     dialog.tabs.setCurrentWidget(dialog.oauth_tab)
     dialog.sign_in()
-    run_until(lambda: "Open this address" in dialog.status.text())
-    address = dialog.status.text().splitlines()[-1]
-    assert dialog.busy
-    ops.run(lambda: browser(address))  # the user pastes it into a browser
+    return dialog
+
+
+def test_without_a_browser_the_dialog_says_so_and_offers_the_link_to_copy(
+    qtbot, ops, demo_provider, browser, tmp_path, run_until
+):
+    from wfexplorer.ui.login.sign_in_link import NOT_OPENED
+
+    dialog = _browser_sign_in(qtbot, ops, demo_provider, tmp_path, open_url=lambda url: False)
+    run_until(lambda: dialog.sign_in_link is not None and dialog.sign_in_link.isVisible())
+    link = dialog.sign_in_link
+    assert link.note.text() == NOT_OPENED
+    assert "No web browser could be started" in dialog.status.text()
+    assert dialog.busy and link.isEnabled() and link.copy.isEnabled()  # usable while the form is locked
+    qtbot.mouseClick(link.copy, Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert copied == link.field.text() and copied.startswith("http://127.0.0.1:")
+    ops.run(lambda: browser(copied))  # the user pastes it into a browser
     run_until(lambda: dialog.connection is not None)
     assert dialog.connection.method is AuthMethod.OAUTH_BROWSER
+    assert not link.isVisible()
+
+
+def test_a_browser_that_closes_at_once_leaves_the_link_on_screen_and_cancel_takes_it_away(
+    qtbot, ops, demo_provider, tmp_path, run_until
+):
+    from wfexplorer.ui.login.sign_in_link import OPENED
+
+    started = []
+    dialog = _browser_sign_in(qtbot, ops, demo_provider, tmp_path, open_url=lambda url: started.append(url) or True)
+    run_until(lambda: dialog.sign_in_link is not None and dialog.sign_in_link.isVisible())
+    link = dialog.sign_in_link
+    assert link.note.text() == OPENED
+    assert link.field.text() == started[0] and link.field.isReadOnly()
+    assert link.field.accessibleName() and link.copy.accessibleName()
+    link.copy.setFocus()
+    qtbot.keyClick(link.copy, Qt.Key.Key_Space)  # the keyboard works too
+    assert QApplication.clipboard().text() == started[0]
+    dialog.cancel_sign_in()
+    run_until(lambda: not dialog.busy)
+    assert not link.isVisible()
 
 
 def test_remember_me_without_a_working_keyring_says_secrets_last_only_this_run(qtbot, ops, tmp_path, run_until):

@@ -1,23 +1,52 @@
-"""Icons and the style sheet, read from the ``wfexplorer.resources`` package with importlib.resources."""
+"""Icons and the style sheet, read from the top-level ``resources/`` folder wherever the app runs.
+
+This is the one module that knows where resources are. A source checkout or an editable install reads
+the repository's ``resources/`` (next to the ``wfexplorer`` package); the wheel and the frozen build carry
+that folder as ``wfexplorer/resources`` (``force-include`` in pyproject.toml, ``datas`` in
+packaging/wfexplorer.spec), which is looked for first.
+"""
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QColor, QFont, QIcon, QImageReader, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 
-PACKAGE = "wfexplorer.resources"
+FOLDER = "resources"
 APP_ICON = "wfexplorer.svg"
 STYLE_SHEET = "style.qss"
 ICON_SIZES = (16, 32, 64, 128)
 
 
+@functools.cache
+def folder() -> Path:
+    """The resources folder: inside the installed package (wheel, frozen build), else beside it (checkout)."""
+    package = Path(__file__).resolve().parent.parent  # .../wfexplorer
+    candidates = [package / FOLDER, package.parent / FOLDER]
+    for candidate in candidates:
+        if (candidate / APP_ICON).is_file():
+            return candidate
+    looked = ", ".join(str(candidate) for candidate in candidates)
+    raise FileNotFoundError(f"wfexplorer's resources are missing (looked in {looked}); reinstall wfexplorer")
+
+
+def path(name: str) -> Path:
+    """The path of one resource file or folder (``icons``, ``style.qss``…)."""
+    return folder() / name
+
+
+def names(subfolder: str, suffix: str) -> frozenset[str]:
+    """The names (without ``suffix``) of the files in one resource subfolder, such as the icons."""
+    return frozenset(entry.name.removesuffix(suffix) for entry in path(subfolder).iterdir()
+                     if entry.name.endswith(suffix))
+
+
 def read_bytes(name: str) -> bytes:
     """Return the bytes of one resource file."""
-    return resources.files(PACKAGE).joinpath(name).read_bytes()
+    return path(name).read_bytes()
 
 
 def svg_pixmap(name: str, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:

@@ -77,10 +77,10 @@ class Windows(QObject):
         dialog.activateWindow()
         return dialog
 
-    def show_address_to_open(self, url: str) -> None:
-        """No browser could be opened for an OAuth sign-in: let the sign-in dialog show the address."""
+    def show_sign_in_link(self, url: str, opened: bool) -> None:
+        """A browser sign-in waits: the sign-in dialog shows its link (``opened``: a browser was started)."""
         if self.login is not None:
-            self.login.show_address_to_open(url)
+            self.login.show_sign_in_link(url, opened)
 
     def open_connection(self, connection: Connection) -> MainWindow:
         """Show a main window for ``connection`` (the sign-in dialog goes away)."""

@@ -1,8 +1,9 @@
-"""Opens the OAuth sign-in page in the system browser, and tells the dialog when it could not.
+"""Opens the OAuth sign-in page in the system browser, and hands the dialog the link either way.
 
-The Authenticator calls :class:`BrowserLauncher` from a worker thread. When no browser opens,
-the sign-in keeps waiting for the redirect and the dialog shows the address so the user can open it
-by hand (the signal reaches the GUI thread through a queued connection).
+The Authenticator calls :class:`BrowserLauncher` from a worker thread. The sign-in then waits for the
+redirect, and the dialog shows the link with a Copy button, saying so when no browser could be started
+(the signal reaches the GUI thread through a queued connection). A browser that started but closed at
+once cannot be told from one the user is signing in with, so the link is there in both cases.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ class BrowserLauncher(QObject):
     """A callable for the Authenticator's ``open_browser``.
 
     Signals:
-        open_by_hand(str): no browser could be opened; the address the user should open.
+        link_ready(str, bool): the sign-in link, and whether a browser was started for it.
     """
 
-    open_by_hand = Signal(str)
+    link_ready = Signal(str, bool)
 
     def __init__(self, open_url: Callable[[str], bool] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,8 +35,7 @@ class BrowserLauncher(QObject):
         except Exception as failure:  # webbrowser raises on broken configurations
             log.info("could not start a web browser: %s", failure)
             opened = False
-        if not opened:
-            self.open_by_hand.emit(url)
+        self.link_ready.emit(url, opened)
         return True  # keep waiting for the redirect either way
 
 

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
     from wfexplorer.core.connection import Connection
     from wfexplorer.ui.asyncops import Operations
+    from wfexplorer.ui.login.sign_in_link import SignInLink
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ class LoginDialog(QDialog):
         self._cancelled: threading.Event | None = None
         self._busy = False
         self._focus_after_busy: QWidget | None = None
+        self.sign_in_link: SignInLink | None = None  # made when a browser sign-in first waits
         self._saved_name = ""  # the shown profile's saved name (see LoginForm.saved_name)
         self._build()
         self._load_profiles()
@@ -409,13 +411,21 @@ class LoginDialog(QDialog):
             name="sign-in",
         )
 
-    def show_address_to_open(self, url: str) -> None:
-        """No browser opened: show the sign-in address so the user can open it (the sign-in keeps waiting)."""
-        if self._busy:
-            self.status.setText(f"Open this address in your web browser to sign in:\n{url}")
-            _selectable(self.status)
-            self.status.setWordWrap(True)
-            self._fit()
+    def show_sign_in_link(self, url: str, opened: bool) -> None:
+        """While the browser sign-in waits: show its link with a Copy button (``opened``: a browser started)."""
+        if not self._busy:
+            return
+        if self.sign_in_link is None:
+            from wfexplorer.ui.login.sign_in_link import SignInLink  # only a browser sign-in needs it
+
+            self.sign_in_link = SignInLink()
+            self._right_layout.insertWidget(self._right_layout.indexOf(self.error) + 1, self.sign_in_link)
+            self.setTabOrder(self.cancel_button, self.sign_in_link.field)
+            self.setTabOrder(self.sign_in_link.field, self.sign_in_link.copy)
+        self.sign_in_link.show_link(url, opened)
+        if not opened:
+            self.status.setText("No web browser could be started; waiting for you to sign in with the link…")
+        self._fit()
 
     def cancel_sign_in(self) -> None:
         """Stop a running sign-in; what was typed stays."""
@@ -443,6 +453,8 @@ class LoginDialog(QDialog):
             self.busy_panel.start(self.status.text())
         else:
             self.busy_panel.stop()
+            if self.sign_in_link is not None:
+                self.sign_in_link.clear()
         if not busy:
             self._task = None
             self._cancelled = None

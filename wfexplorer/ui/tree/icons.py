@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources as importlib_resources
 
 from PySide6.QtGui import QIcon
 
@@ -20,8 +19,7 @@ KIND_ICONS = {
 
 @functools.cache
 def _available() -> frozenset[str]:
-    folder = importlib_resources.files(resources.PACKAGE).joinpath(ICON_FOLDER)
-    return frozenset(entry.name.removesuffix(".svg") for entry in folder.iterdir() if entry.name.endswith(".svg"))
+    return resources.names(ICON_FOLDER, ".svg")
 
 
 @functools.cache

@@ -1,1 +1,0 @@
-"""Package data: the app icon and the style sheet (read with importlib.resources, so they ship in wheels)."""
