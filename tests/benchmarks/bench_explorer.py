@@ -48,7 +48,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_support import Heartbeat, rss_mb, start_simulator
+from benchmark_support import Heartbeat, rss_mb, start_simulator
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = "--child"

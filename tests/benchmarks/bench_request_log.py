@@ -53,7 +53,7 @@ from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.requests import RequestLogDock, RequestLogWidget
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_support import Heartbeat, rss_mb, start_simulator
+from benchmark_support import Heartbeat, rss_mb, start_simulator
 
 WORKERS = 4
 
