@@ -75,7 +75,7 @@ class Heartbeat:
         self.timer.stop()
         if len(self.gaps) < 2:
             return (max(self.gaps) if self.gaps else 0), 0.0
-        return max(self.gaps), statistics.quantiles(self.gaps, n=100)[98]
+        return max(self.gaps), statistics.quantiles(self.gaps, n=100, method="inclusive")[98]
 
 
 def rss_mb() -> float:
