@@ -2,7 +2,7 @@
 
 Runs the real ``wfexplorer --demo`` on a virtual X screen with the accessibility bus, and reads it with
 pyatspi from the system Python (Debian's python3-pyatspi), as ``accessibility.md`` in the design
-notes describes. The machine needs: xvfb, dbus (dbus-run-session), at-spi2-core, python3-pyatspi,
+notes describes; keys go in through xdotool. The machine needs: xvfb, xdotool, dbus, at-spi2-core, python3-pyatspi,
 libxcb-cursor0 (``.ci/run`` installs them).
 """
 
@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
-NEEDED = {"Xvfb": "xvfb", "dbus-run-session": "dbus", "/usr/libexec/at-spi-bus-launcher": "at-spi2-core"}
+NEEDED = {"Xvfb": "xvfb", "xdotool": "xdotool", "dbus-run-session": "dbus",
+          "/usr/libexec/at-spi-bus-launcher": "at-spi2-core"}
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
