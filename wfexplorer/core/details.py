@@ -82,6 +82,7 @@ class DetailLoader:
         self.connection = connection
         self._lock = threading.Lock()
         self._forms: dict[str, tuple[CustomForm, ...]] = {}
+        self._no_forms: set[str] = set()  # types whose objects refuse ``parameterValues``
         self._record_types: dict[str, RecordType] = {}
         self._fields: dict[str, tuple[Field, ...]] = {}
 
@@ -91,9 +92,21 @@ class DetailLoader:
         ``all_fields`` adds ``*`` and the custom fields (and, once per type, the custom forms, to group them).
         Collections are counted where a search finds exactly them and the target's metadata is in hand.
         """
+        try:
+            return self._classic(code, object_id, all_fields, custom=all_fields and code.upper() not in self._no_forms)
+        except errors.ValidationError as refused:
+            if not all_fields or "parameterValues" not in refused.message:
+                raise
+            # a type without custom forms refuses the field (Workfront's metadata does not say which types have
+            # them): remembered, so each such type costs this extra request once
+            with self._lock:
+                self._no_forms.add(code.upper())
+            return self._classic(code, object_id, all_fields, custom=False)
+
+    def _classic(self, code: str, object_id: str, all_fields: bool, *, custom: bool) -> ObjectDetails:
         session = self.connection.session
         meta = session.metadata.describe(code)
-        wanted = [*(["*", "parameterValues"] if all_fields else []), *meta.references]
+        wanted = [*(["*"] if all_fields else []), *(["parameterValues"] if custom else []), *meta.references]
         path = f"/{meta.obj_code.lower()}/{object_id}"
         params = {"fields": ",".join(wanted)} if wanted else None
         counted = self._countable(meta, object_id)

@@ -15,7 +15,7 @@ from wfexplorer.core import errors, transport
 from wfexplorer.core.auth.profiles import Profile
 from wfexplorer.core.classic import envelope
 
-WHOAMI_FIELDS = "ID,name,username,emailAddr"
+WHOAMI_FIELDS = "ID,name,username,emailAddr,isAdmin"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from wfexplorer.core.classic.metadata import ObjectMeta
 from wfexplorer.core.classic.session import Session
 from wfexplorer.core.connection import Connection
 from wfexplorer.core.details import DetailLoader, ObjectDetails, RecordDetails, people_names
+from wfexplorer.core.editing.permissions import locked_reason
 from wfexplorer.core.editing.specs import (
     FieldSpec,
     Option,
@@ -111,11 +112,21 @@ class EditSetup:
     def for_object(self, details: ObjectDetails) -> Editing:
         """The edit state of a loaded classic object (copies of its values).
 
-        Fields the server did not send are locked as "not loaded": an empty box would pretend to know them.
+        Fields the server did not send are locked as "not loaded": an empty box would pretend to know them;
+        fields the signed-in user may not change are locked with the reason (:mod:`.permissions`).
         """
-        groups = tuple(SpecGroup(group.title, tuple(
-            spec if spec.read_only or _loaded(details, spec.key) else replace(spec, read_only=NOT_LOADED)
-            for spec in group.specs)) for group in self.groups(details))
+        me = self.connection.user
+
+        def locked(spec: FieldSpec) -> FieldSpec:
+            if spec.read_only:
+                return spec
+            if not _loaded(details, spec.key):
+                return replace(spec, read_only=NOT_LOADED)
+            reason = locked_reason(details.code, details.id, spec.key, me)
+            return replace(spec, read_only=reason) if reason else spec
+
+        groups = tuple(SpecGroup(group.title, tuple(locked(spec) for spec in group.specs))
+                       for group in self.groups(details))
         specs = [spec for group in groups for spec in group.specs]
         state = EditState(EditTarget.classic(details.code, details.id), specs, details.data)
         for spec in specs:  # references arrive with their names: pickers show them, not bare IDs
