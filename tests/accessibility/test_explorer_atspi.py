@@ -24,12 +24,17 @@ NEEDED = {"Xvfb": "xvfb", "xdotool": "xdotool", "dbus-run-session": "dbus",
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
-def reading(tmp_path: Path, reader: str = "read_explorer.py") -> dict:
+def require_tools() -> None:
+    """Fail naming the Debian packages that are missing for reading the app over AT-SPI."""
     missing = [package for tool, package in NEEDED.items() if shutil.which(tool) is None and not Path(tool).exists()]
     probe = subprocess.run(["/usr/bin/python3", "-c", "import pyatspi"], capture_output=True)
     if probe.returncode != 0:
         missing.append("python3-pyatspi")
     assert not missing, f"this test reads the app over AT-SPI; install the Debian packages {', '.join(missing)}"
+
+
+def reading(tmp_path: Path, reader: str = "read_explorer.py") -> dict:
+    require_tools()
     answer = subprocess.run(["dbus-run-session", "--", str(HERE / "run_with_atspi.sh"), sys.executable,
                              str(tmp_path)], capture_output=True, text=True, timeout=110,
                             env={**os.environ, "READER": reader})
@@ -70,3 +75,11 @@ def test_a_screen_reader_user_edits_a_projects_name_and_saves_it(tmp_path):
     assert found["save"] == "Send the changed fields (Ctrl+S)"      # the Save button's description
     assert found["heading_after"] == f"{project} (AT-SPI)"           # saved: the tab shows the new name
     assert f"{project} (AT-SPI)" in found["navigator_rows"]          # and so does the tree
+
+
+def test_an_atspi_client_chooses_an_action_presses_run_and_the_task_is_done():
+    require_tools()
+    answer = subprocess.run(["dbus-run-session", "--", "sh", str(HERE / "run_action_atspi.sh")], capture_output=True,
+                            text=True, timeout=110, cwd=HERE.parents[1], env={**os.environ, "PYTHON": sys.executable})
+    assert answer.returncode == 0, answer.stdout[-3000:] + answer.stderr[-2000:]
+    assert "RAN" in answer.stdout
