@@ -3,11 +3,9 @@ hands that type and click the way a person does (imported by name, since tests/ 
 
 from __future__ import annotations
 
-import re
-import uuid
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,62 +16,12 @@ from wfexplorer.core.classic import Session
 from wfexplorer.core.classic.search_model import SearchStore
 from wfexplorer.ui.filters.classic_builder import ClassicBuilder
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "classic" / "search_model"))
+
+# the same project of known tasks as the search-model tests (imported by name: tests/ is not a package)
+from search_model_probe import TASKS, Probe, make_probe, open_session  # noqa: F401
+
 WAIT_S = 15.0
-#: name → (priority, workRequired, which assignee: 0, 1 or None)
-TASKS = {
-    "alpha one": (4, 60, 0),
-    "alpha two": (1, 120, 1),
-    "beta": (1, 30, 0),
-    "gamma": (2, 0, 1),
-    "delta": (4, 15, None),
-    "epsilon": (1, 45, 0),
-}
-
-
-@dataclass(frozen=True)
-class Probe:
-    """A project made for a test module, its task ids by name, and the two assignees' home groups."""
-
-    project_id: str
-    project_name: str
-    task_ids: dict[str, str]
-    groups: tuple[str, str]
-
-
-def open_session(server: Any) -> Session:
-    session = Session("demo", url_template=server.base_url + "/attask/api/{api_version}", api_version="v21.0",
-                      use_cache=False)
-    session.login("admin", "demo")
-    return session
-
-
-def make_probe(session: Session) -> Probe:
-    """A project of six tasks, assigned to two users whose home groups have different one-word names."""
-    users = session.request("GET", "/user/search", [("fields", "homeGroup:name"), ("homeGroupID_Mod", "notnull"),
-                                                    ("ID_Sort", "asc"), ("$$LIMIT", "200")])
-    chosen: list[dict[str, Any]] = []
-    for user in users:
-        group = user["homeGroup"]["name"]
-        if re.fullmatch(r"[A-Za-z]+", group) and all(other["homeGroup"]["name"] != group for other in chosen):
-            chosen.append(user)
-        if len(chosen) == 2:
-            break
-    assert len(chosen) == 2, "the demo data has two users in differently named one-word groups"
-    name = f"H14 GUI probe {uuid.uuid4().hex[:8]}"
-    project = session.api.Project(session, name=name)
-    project.save()
-    assert project.id is not None
-    ids = {}
-    for task_name, (priority, work, assignee) in TASKS.items():
-        fields: dict[str, Any] = {"name": task_name, "project_id": project.id, "priority": priority,
-                                  "work_required": work}
-        if assignee is not None:
-            fields["assigned_to_id"] = chosen[assignee]["ID"]
-        task = session.api.Task(session, **fields)
-        task.save()
-        assert task.id is not None
-        ids[task_name] = task.id
-    return Probe(project.id, name, ids, (chosen[0]["homeGroup"]["name"], chosen[1]["homeGroup"]["name"]))
 
 
 def open_builder(qtbot: Any, ops: Any, run_until: Any, session: Session, folder: Path, obj_code: str = "TASK",

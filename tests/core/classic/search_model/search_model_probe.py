@@ -33,6 +33,11 @@ class Probe:
     def group_of(self, index: int | None) -> str | None:
         return None if index is None else str(self.users[index]["homeGroup"]["name"])
 
+    @property
+    def groups(self) -> tuple[str, str]:
+        """The two assignees' home group names."""
+        return str(self.group_of(0)), str(self.group_of(1))
+
 
 def open_session(server: DemoServer) -> Session:
     session = Session("demo", url_template=server.base_url + "/attask/api/{api_version}", api_version="v21.0",
