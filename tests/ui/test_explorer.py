@@ -71,7 +71,7 @@ def child(node: Node, label: str) -> Node:
 def wait_tab(run_until: Any, window: MainWindow) -> DetailTab:
     tab = window.current_tab()
     assert tab is not None
-    run_until(lambda: tab.details is not None or tab.error.isVisible())
+    run_until(lambda: (tab.details is not None and tab.settled) or tab.error.isVisible())
     assert not tab.error.isVisible(), tab.error.text()
     return tab
 
@@ -160,7 +160,7 @@ def test_selecting_an_object_opens_it_in_the_tab_with_fields_grouped_and_its_jso
     tab = wait_tab(run_until, window)
     assert tab.target == ObjectTarget("PROJ", project.payload.id)
     assert tab.label == project.label
-    assert "name" in tab.form.values or tab.form.values
+    assert tab.form.values["name"].text() == project.label
     assert project.payload.id in tab.raw.text.toPlainText()
     assert window.tabs.count() == 1
 
