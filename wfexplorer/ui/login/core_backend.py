@@ -12,7 +12,6 @@ OAuth library, keyring) is created on first use, so the dialog can appear before
 from __future__ import annotations
 
 import importlib
-
 import logging
 import threading
 from collections.abc import Callable
