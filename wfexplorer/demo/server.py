@@ -286,9 +286,9 @@ class DemoServer:
         try:
             sleep_for(faults)
             if faults.should_drop():
-                _drop_connection(environ)
                 log.info("dropped the connection of %s %s (drop_rate fault)", request.method,
-                         redaction.redact_url(request.path))
+                         redaction.redact_url(request.path))  # before the drop: the client may act at once
+                _drop_connection(environ)
                 # a dropped connection, as the server sees one: werkzeug ends the request quietly
                 raise ConnectionAbortedError("connection dropped by the drop_rate fault")
             if faults.max_in_flight and in_flight > faults.max_in_flight:
