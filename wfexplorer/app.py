@@ -57,11 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
 class DemoLauncher:
     """Starts the simulator in this process on first use and stops it at exit (a ``DemoProvider``)."""
 
-    def __init__(self, scale: float = 0.5, data_dir: Path | None = None) -> None:
+    def __init__(self, scale: float = 0.5, data_dir: Path | None = None, cache_dir: Path | None = None) -> None:
         self.scale = scale
         self.data_dir = data_dir
+        self.cache_dir = cache_dir  # where the seeded data in memory is kept between runs (None: not kept)
         self._server: DemoServer | None = None
         self._lock = threading.Lock()
+        self._stopped = False  # stopped at exit: a start still on its way must not leave a server running
 
     def defaults(self) -> Mapping[str, str]:
         # Known once the simulator runs (importing it just to read them would slow the start-up).
@@ -72,10 +74,14 @@ class DemoLauncher:
 
     def start(self) -> Mapping[str, Any]:
         with self._lock:
+            if self._stopped:
+                raise RuntimeError("the simulator has been stopped")
             if self._server is None:
+                from wfexplorer.demo.seed_cache import SeedCache
                 from wfexplorer.demo.server import DemoServer
 
-                server = DemoServer(self.data_dir, scale=self.scale).start()
+                kept = SeedCache(self.cache_dir / "demo", self.scale) if self.cache_dir and not self.data_dir else None
+                server = DemoServer(self.data_dir, scale=self.scale, seed_cache=kept).start()
                 assert server.context is not None  # set by start()
                 # The demo signs in with a password; let its Planning take that session as a Bearer token,
                 # as the simulator's documented option allows (real Workfront Planning wants OAuth 2.0).
@@ -84,8 +90,16 @@ class DemoLauncher:
                 self._server = server
             return self._server.credentials()
 
+    def start_quietly(self) -> None:
+        """:meth:`start` ahead of the sign-in; a failure is left for the sign-in's own start to report."""
+        try:
+            self.start()
+        except Exception:
+            log.debug("the simulator did not start ahead of the sign-in", exc_info=True)
+
     def stop(self) -> None:
         with self._lock:
+            self._stopped = True
             if self._server is not None:
                 self._server.stop()
                 self._server = None
@@ -124,7 +138,7 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    from wfexplorer.core.auth.profiles import ProfileStore  # small: the package loads its modules lazily
+    from wfexplorer.core.auth.profiles import ProfileStore, default_cache_dir  # small: loaded lazily
     from wfexplorer.ui import resources
     from wfexplorer.ui.login.core_backend import CoreSignInBackend
     from wfexplorer.ui.windows import Windows
@@ -135,7 +149,9 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     qapp.setApplicationDisplayName("wfexplorer")
     qapp.setApplicationVersion(wfexplorer.__version__)
     qapp.setDesktopFileName("wfexplorer")
-    demo = DemoLauncher(args.demo_scale, args.demo_data)
+    demo = DemoLauncher(args.demo_scale, args.demo_data, args.cache_dir or default_cache_dir())
+    if args.demo:  # the simulator starts while Qt shows the dialog; the sign-in then finds it running
+        threading.Thread(target=demo.start_quietly, name="wfexplorer-demo-start", daemon=True).start()
     profiles = ProfileStore(args.config_dir)
 
     from wfexplorer.ui.login.browser import BrowserLauncher

@@ -24,6 +24,7 @@ from classic_builder_support import (
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 
 from wfexplorer.core.classic import Session
 from wfexplorer.core.classic.search_model import SESSION_ID_ENV, SearchStore, run_report
@@ -158,7 +159,7 @@ def test_copy_refuses_a_search_that_would_not_run(qtbot, ops, run_until, builder
 
 
 def test_searches_are_saved_per_profile_and_what_ran_is_in_the_history(qtbot, ops, run_until, builder, probe,
-                                                                       session, tmp_path):
+                                                                       session, tmp_path, monkeypatch):
     add_condition(qtbot, run_until, builder, ops, "projectID", None, probe.project_id)
     add_condition(qtbot, run_until, builder, ops, "name", "cicontains", "alpha")
     builder.search.set_sorts([("name", "desc")])
@@ -182,7 +183,22 @@ def test_searches_are_saved_per_profile_and_what_ran_is_in_the_history(qtbot, op
     assert entry.text().endswith(f"TASK search · 2 rows · {text[:57]}…")
     entry.trigger()
     assert other.search.query_string() == text
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text: (asked.append(text), answers.pop(0))[1])
     menus.fill_saved()
-    delete = next(action.menu() for action in menus.saved_menu.actions() if action.menu() is not None)
-    delete.actions()[0].trigger()
+    assert [action.text() for action in menus.saved_menu.actions() if action.text().startswith("Rename")] == \
+        ["Rename or delete…"]
+    dialog = menus.manage_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.names() == ["Alpha tasks (TASK search)"]
+    dialog.rename("Alpha, newest first")
+    assert dialog.names() == ["Alpha, newest first (TASK search)"]
+    assert [item.name for item in SearchStore(tmp_path / "searches", "test profile").saved()] == \
+        ["Alpha, newest first"]
+    dialog.delete()
+    assert asked == ["Delete the saved search “Alpha, newest first”? This cannot be undone."]
+    assert dialog.names() == ["Alpha, newest first (TASK search)"], "No keeps it"
+    dialog.delete()
+    assert dialog.names() == [] and not dialog.delete_button.isEnabled()
     assert SearchStore(tmp_path / "searches", "test profile").saved() == []

@@ -374,6 +374,35 @@ def test_saved_filters_and_history_reopen_a_search(qtbot, ops, run_until, client
         "wave" in name.lower() for name in names_of(run_and_wait(run_until, builder), builder))
 
 
+def test_saved_filters_are_renamed_and_deleted_after_a_yes(qtbot, ops, run_until, clients, campaigns, tmp_path,
+                                                           monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from wfexplorer.core.planning.builder import FilterStore
+
+    store = FilterStore(tmp_path, "demo")
+    builder = open_builder(qtbot, ops, run_until, clients[2], campaigns, store=store)
+    builder.state.set_value(builder.add_condition(), "Wave")
+    builder.save_as("Waves")
+    builder.save_as("Launches")
+    dialog = builder.saved_menus.manage_dialog()
+    qtbot.addWidget(dialog)
+    assert sorted(dialog.names()) == ["Launches", "Waves"]
+    dialog.list.setCurrentRow(dialog.names().index("Waves"))
+    dialog.rename("Launches")
+    assert not dialog.problem.isHidden() and "Launches" in dialog.problem.text(), "a name in use is refused in words"
+    dialog.list.setCurrentRow(dialog.names().index("Waves"))
+    dialog.rename("Spring waves")
+    assert sorted(item.name for item in store.saved(campaigns.id)) == ["Launches", "Spring waves"]
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
+    dialog.list.setCurrentRow(dialog.names().index("Spring waves"))
+    dialog.delete()
+    assert len(store.saved(campaigns.id)) == 2, "No keeps it"
+    dialog.delete()
+    assert [item.name for item in store.saved(campaigns.id)] == ["Launches"] == dialog.names()
+
+
 def test_relative_dates_resolve_when_the_search_runs_and_the_json_says_to_what(qtbot, ops, run_until, clients,
                                                                                campaigns):
     days = {"today": date(2027, 5, 1)}

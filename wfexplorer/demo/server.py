@@ -29,6 +29,7 @@ from wfexplorer.demo.classic.app import create_app as create_classic_app
 from wfexplorer.demo.context import DemoContext, Surface
 from wfexplorer.demo.datadir import DirectoryLock, make_private
 from wfexplorer.demo.faults import Faults, InFlightCounter, sleep_for
+from wfexplorer.demo.seed_cache import SeedCache
 from wfexplorer.demo.settings import DemoSettings
 from wfexplorer.demo.store import Store
 
@@ -91,7 +92,8 @@ class DemoServer:
     """The simulator: store, surfaces and an HTTP server bound to ``host:port``.
 
     ``data_dir`` ``None`` keeps the database in memory (tests); otherwise the SQLite file and
-    ``demo-credentials.json`` live there. ``scale`` multiplies the seeded volumes.
+    ``demo-credentials.json`` live there. ``scale`` multiplies the seeded volumes. ``seed_cache``: data to be
+    seeded comes from its kept copy when it has one, and a fresh seed is kept there for the next start.
     """
 
     def __init__(
@@ -104,6 +106,7 @@ class DemoServer:
         reset: bool = False,
         settings: DemoSettings | None = None,
         faults: Faults | None = None,
+        seed_cache: SeedCache | None = None,
     ) -> None:
         self.data_dir = None if data_dir is None else Path(data_dir)
         self.host = host
@@ -112,6 +115,7 @@ class DemoServer:
         self.reset = reset
         self._settings = settings or DemoSettings()
         self._faults = faults or Faults()
+        self.seed_cache = seed_cache
         self.context: DemoContext | None = None
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
@@ -161,12 +165,15 @@ class DemoServer:
         if store.get_meta(CREDENTIALS_META) is None:
             # Empty, or a seed cut short (Ctrl-C during a first start): the credentials are written
             # last, so without them the data is incomplete and is rebuilt from scratch.
-            from wfexplorer.demo import seed  # imported only to build data: keeps restarts fast
-
             if not store.is_empty():
                 log.warning("the demo data in %s is incomplete; rebuilding it", self.data_dir)
                 store.clear()
-            seed.seed_all(context, self.scale)
+            if self.seed_cache is None or not self.seed_cache.restore(store):
+                from wfexplorer.demo import seed  # imported only to build data: keeps restarts fast
+
+                seed.seed_all(context, self.scale)
+                if self.seed_cache is not None:
+                    self.seed_cache.keep(store)
         self.context = context
         self._surfaces = [
             (("/attask/",), create_classic_app(context)),
@@ -279,9 +286,9 @@ class DemoServer:
         try:
             sleep_for(faults)
             if faults.should_drop():
-                _drop_connection(environ)
                 log.info("dropped the connection of %s %s (drop_rate fault)", request.method,
-                         redaction.redact_url(request.path))
+                         redaction.redact_url(request.path))  # before the drop: the client may act at once
+                _drop_connection(environ)
                 # a dropped connection, as the server sees one: werkzeug ends the request quietly
                 raise ConnectionAbortedError("connection dropped by the drop_rate fault")
             if faults.max_in_flight and in_flight > faults.max_in_flight:

@@ -164,6 +164,27 @@ class Store:
                 self._versions[kind] = self._versions.get(kind, 0) + 1
             self._tables = {}
 
+    def save_copy(self, path: Path) -> None:
+        """Write the whole database to ``path`` (SQLite's online backup), for :meth:`load_copy` later."""
+        with self._write_lock:
+            target = sqlite3.connect(path)
+            try:
+                self._connection.backup(target)
+            finally:
+                target.close()
+
+    def load_copy(self, path: Path) -> None:
+        """Replace every document and metadata value with those of the database at ``path``."""
+        with self._write_lock:
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                source.backup(self._connection)
+            finally:
+                source.close()
+            for kind in self._tables:
+                self._versions[kind] = self._versions.get(kind, 0) + 1
+            self._tables = {}
+
     def close(self) -> None:
         """Close the SQLite connection."""
         with self._write_lock:

@@ -130,6 +130,17 @@ def test_a_failed_page_keeps_what_was_shown_and_says_how_to_try_again():
     assert more.state is LoadState.FAILED and "Too many requests" in more.label and "try again" in more.label
 
 
+def test_a_failed_reload_keeps_the_rows_under_its_error_and_counts_only_the_rows():
+    tree, _ = make_tree()
+    (top,) = tree.root.children
+    tree.apply(LoadResult(tree.begin_load(top), objects(200), total=300, next_first=200))
+    reload = tree.reload(top)
+    assert tree.fail(reload, errors.NetworkError("Could not reach the server: connection refused"))
+    kinds = [child.kind for child in top.children]
+    assert kinds[0] is NodeKind.MESSAGE and kinds[-1] is NodeKind.MORE and kinds.count(NodeKind.OBJECT) == 200
+    assert top.loaded_count == 200
+
+
 def test_children_known_in_advance_cost_no_load():
     tree = BrowseTree([NodeSpec(NodeKind.REFERENCE, "Project", children=objects(1), expandable=True)])
     (reference,) = tree.root.children

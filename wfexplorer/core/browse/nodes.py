@@ -43,6 +43,9 @@ class LoadState(enum.Enum):
     FAILED = "failed"
 
 
+_NOT_DATA = frozenset({NodeKind.MORE, NodeKind.MESSAGE})  # rows that stand for no server data
+
+
 class MessageRole(enum.Enum):
     """What a MESSAGE row says: the GUI styles it by this."""
 
@@ -189,8 +192,17 @@ class Node:
 
     @property
     def loaded_count(self) -> int:
-        """Children that stand for server data (not the "Load more" and message rows)."""
-        return sum(1 for child in self.children if child.kind not in (NodeKind.MORE, NodeKind.MESSAGE))
+        """Children that stand for server data (not the "Load more" and message rows).
+
+        Message rows come first (an error above the rows kept) and "Load more" last, so only the ends are
+        looked at: counting every child made each page of a 25,000-record node slower than the one before.
+        """
+        children, first, last = self.children, 0, len(self.children)
+        while first < last and children[first].kind in _NOT_DATA:
+            first += 1
+        while last > first and children[last - 1].kind in _NOT_DATA:
+            last -= 1
+        return last - first
 
     def path(self) -> list[Node]:
         """The nodes from the top (excluding the invisible root) down to this one."""

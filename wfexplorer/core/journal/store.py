@@ -67,12 +67,26 @@ class Journal:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
+        self._connection: sqlite3.Connection | None = None
+        self._closed = False
         self._listeners: list[Listener] = []
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """The database, opened on first use (under the lock), so that making a journal costs no file I/O.
+
+        A main window makes its journal on the GUI thread; the first write or read comes from a worker.
+        """
+        if self._connection is None:
+            if self._closed:
+                raise sqlite3.ProgrammingError("the journal is closed")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.executescript(SCHEMA)
+            self._connection = connection
+        return self._connection
 
     @classmethod
     def for_profile(cls, profile_name: str, directory: Path | str | None = None) -> Journal:
@@ -82,7 +96,9 @@ class Journal:
     def close(self) -> None:
         """Close the file (the journal cannot be used afterwards)."""
         with self._lock:
-            self._db.close()
+            self._closed = True
+            if self._connection is not None:
+                self._connection.close()
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener(entry)`` after each entry is stored; returns the unsubscribe."""

@@ -7,18 +7,22 @@ selectable label whose accessible name is the field's label, so a screen reader 
 
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from wfexplorer.core.browse.targets import ObjectTarget, RecordTarget
-from wfexplorer.core.details import ClassicSection, Link, RecordValue
+from wfexplorer.core.details import ClassicRow, ClassicSection, Link, RecordValue
 
 NOT_LOADED = "not loaded"
 EMPTY = "—"
+ROWS_PER_TURN = 25  # rows built in one turn of the event loop: about a screenful
+
+Later = Callable[[Callable[[], None]], None]  # builds a part on a later turn of the event loop
 
 
 class FormView(QScrollArea):
@@ -41,7 +45,9 @@ class FormView(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.values: dict[str, QLabel] = {}
         self._links: dict[str, str] = {}
-        self._set_content(QWidget())
+        self._groups: dict[str, QFormLayout] = {}
+        self._content = QWidget()
+        self._set_content(self._content)
 
     def _set_content(self, content: QWidget) -> None:
         old = self.takeWidget()
@@ -49,56 +55,88 @@ class FormView(QScrollArea):
             old.deleteLater()
         self.setWidget(content)
 
-    def show_classic(self, sections: Sequence[ClassicSection]) -> None:
-        """Show a classic object's sections."""
-        content, layout = self._page()
-        self.values = {}
-        for section in sections:
-            box, form = self._group(section.title)
-            for row in section.rows:
-                tooltip = f"{row.name} · {row.type}"
-                if section.title == "Collections":
-                    text = (f"{html.escape(row.text)} · " if row.text else "") + \
-                        f'<a href="collection:{html.escape(row.name)}">show in the navigator</a>'
-                    value = self._value(text, rich=True, name=row.label)
-                elif not row.loaded:
-                    value = self._value(NOT_LOADED, muted=True, name=row.label)
-                elif row.link is not None:
-                    value = self._value(self._link_html([row.link]), rich=True, name=row.label)
-                else:
-                    value = self._value(row.text or EMPTY, name=row.label, muted=not row.text)
-                self._add(form, row.label, tooltip, value)
-                self.values[row.name] = value
-            layout.addWidget(box)
-        layout.addStretch(1)
-        self._set_content(content)
+    def show_classic(self, sections: Sequence[ClassicSection], later: Later | None = None) -> None:
+        """Show a classic object's sections (the first rows now, the rest through ``later`` if given)."""
+        rows = [functools.partial(self._classic_row, section.title, row)
+                for section in sections for row in section.rows]
+        self._build(rows, later)
 
-    def show_record(self, values: Sequence[RecordValue]) -> None:
-        """Show a Planning record's fields in its record type's order."""
+    def show_record(self, values: Sequence[RecordValue], later: Later | None = None) -> None:
+        """Show a Planning record's fields in its record type's order (the first now, the rest through ``later``)."""
+        self._build([functools.partial(self._record_row, item) for item in values], later)
+
+    # -- building rows -------------------------------------------------------------------------------
+
+    def _build(self, rows: Sequence[Callable[[], None]], later: Later | None) -> None:
+        """A new page: the first ``ROWS_PER_TURN`` rows at once, the others a turn of the loop per batch.
+
+        Building a long form in one go held the GUI thread for 40 ms and more per tab; what is out of
+        sight can come a moment later. ``later`` None: every row at once.
+        """
         content, layout = self._page()
-        self.values = {}
-        box, form = self._group("Fields")
-        for item in values:
-            field = item.field
-            tooltip = f"{field.id} · {field.type}" + (f" — read-only: {item.read_only}" if item.read_only else "")
-            if item.chips:
-                chips = " ".join(
-                    f'<span style="background-color:{html.escape(chip.color or "#888")}; color:white;">'
-                    f"&nbsp;{html.escape(chip.label)}&nbsp;</span>" for chip in item.chips)
-                value = self._value(chips, rich=True, name=field.display_name, accessible_text=item.text)
-            elif item.links:
-                value = self._value(self._link_html(item.links), rich=True, name=field.display_name,
-                                    accessible_text=item.text)
-            else:
-                value = self._value(item.text or EMPTY, name=field.display_name, muted=not item.text)
-            if item.read_only:
-                value.setToolTip(f"Read-only: {item.read_only}")
-            label = field.display_name + (" (read-only)" if item.read_only else "")
-            self._add(form, label, tooltip, value)
-            self.values[field.id] = value
-        layout.addWidget(box)
         layout.addStretch(1)
+        self.values = {}
+        self._groups = {}
+        self._content = content
+        first = len(rows) if later is None else ROWS_PER_TURN
+        for build in rows[:first]:
+            build()
         self._set_content(content)
+        for start in range(first, len(rows), ROWS_PER_TURN):
+            batch = rows[start:start + ROWS_PER_TURN]
+            assert later is not None
+            later(functools.partial(self._build_batch, content, batch))
+
+    def _build_batch(self, content: QWidget, batch: Sequence[Callable[[], None]]) -> None:
+        if content is not self._content:  # a newer page replaced this one
+            return
+        for build in batch:
+            build()
+
+    def _form(self, title: str) -> QFormLayout:
+        """The group ``title`` of the page being built (made, before the closing stretch, at its first row)."""
+        form = self._groups.get(title)
+        if form is None:
+            box, form = self._group(title)
+            layout = self._content.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.count() - 1, box)
+            self._groups[title] = form
+        return form
+
+    def _classic_row(self, title: str, row: ClassicRow) -> None:
+        tooltip = f"{row.name} · {row.type}"
+        if title == "Collections":
+            text = (f"{html.escape(row.text)} · " if row.text else "") + \
+                f'<a href="collection:{html.escape(row.name)}">show in the navigator</a>'
+            value = self._value(text, rich=True, name=row.label)
+        elif not row.loaded:
+            value = self._value(NOT_LOADED, muted=True, name=row.label)
+        elif row.link is not None:
+            value = self._value(self._link_html([row.link]), rich=True, name=row.label)
+        else:
+            value = self._value(row.text or EMPTY, name=row.label, muted=not row.text)
+        self._add(self._form(title), row.label, tooltip, value)
+        self.values[row.name] = value
+
+    def _record_row(self, item: RecordValue) -> None:
+        field = item.field
+        tooltip = f"{field.id} · {field.type}" + (f" — read-only: {item.read_only}" if item.read_only else "")
+        if item.chips:
+            chips = " ".join(
+                f'<span style="background-color:{html.escape(chip.color or "#888")}; color:white;">'
+                f"&nbsp;{html.escape(chip.label)}&nbsp;</span>" for chip in item.chips)
+            value = self._value(chips, rich=True, name=field.display_name, accessible_text=item.text)
+        elif item.links:
+            value = self._value(self._link_html(item.links), rich=True, name=field.display_name,
+                                accessible_text=item.text)
+        else:
+            value = self._value(item.text or EMPTY, name=field.display_name, muted=not item.text)
+        if item.read_only:
+            value.setToolTip(f"Read-only: {item.read_only}")
+        label = field.display_name + (" (read-only)" if item.read_only else "")
+        self._add(self._form("Fields"), label, tooltip, value)
+        self.values[field.id] = value
 
     # -- building blocks -----------------------------------------------------------------------------
 
@@ -128,7 +166,7 @@ class FormView(QScrollArea):
     def _value(self, text: str, *, rich: bool = False, muted: bool = False, name: str = "",
                accessible_text: str | None = None) -> QLabel:
         value = QLabel()
-        value.setWordWrap(True)
+        value.setWordWrap(len(text) > 60)
         value.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         value.setText(text)
         flags = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard

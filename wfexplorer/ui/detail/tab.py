@@ -34,6 +34,7 @@ from wfexplorer.ui.forms.dialogs import Unsaved, ask_unsaved
 from wfexplorer.ui.forms.edit_form import EditForm
 from wfexplorer.ui.forms.services import EditServices
 from wfexplorer.ui.tree import icons
+from wfexplorer.ui.turns import Turns
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class DetailTab(QWidget):
         self.ops = ops
         self.details: ObjectDetails | RecordDetails | None = None
         self._task: Any = None
+        self.turns = Turns(self)  # the parts of an answer still to build, one a turn of the loop
 
         self.title = QLabel(opened.label)
         self.title.setObjectName("detailTitle")
@@ -149,6 +151,11 @@ class DetailTab(QWidget):
         """The tab's title: the object's name as known now."""
         return self.title.text()
 
+    @property
+    def settled(self) -> bool:
+        """Whether nothing is on its way: no load running, and every part of the last answer built."""
+        return (self._task is None or self._task.done()) and not self.turns.pending
+
     def _icon(self) -> Any:
         target = self.target
         if isinstance(target, ObjectTarget | TypeTarget):
@@ -166,7 +173,8 @@ class DetailTab(QWidget):
     # -- loading -------------------------------------------------------------------------------------
 
     def dispose(self) -> None:
-        """The tab is going away: stop its load, so no answer arrives at widgets that are gone."""
+        """The tab is going away: stop its load and what is left of building, so nothing reaches widgets gone."""
+        self.turns.clear()
         if self._task is not None and not self._task.done():
             self._task.cancel()
 
@@ -205,35 +213,48 @@ class DetailTab(QWidget):
         self.retry_button.show()
 
     def _show(self, result: Any) -> None:
+        """Show a load's answer: the Form first; Raw JSON, Metadata and Edit on the next turns of the loop.
+
+        Each part is built in its own turn of the event loop, so opening a tab never holds the GUI
+        thread for the whole object at once; a newer answer supersedes the parts still waiting.
+        """
         if not shiboken6.isValid(self.title):  # the tab was closed while its load ran
             return
+        editing = None
         if isinstance(result, tuple):
             result, editing = result
-            self._show_editing(editing, refusal(result.meta, "edit") if isinstance(result, ObjectDetails) else "")
+        self.turns.clear()  # what is left of an older answer
+        later = self.turns.add
         if isinstance(result, ObjectDetails):
             self.details = result
-            self.form.show_classic(classic_sections(result))
-            self.raw.show_data(result.data)
-            self._show_catalogue(TypeCatalogue.of(result.meta))
+            self.form.show_classic(classic_sections(result), later)
             name = result.data.get("name")
             self._retitle(str(name) if name else self.title.text())
             self.load_all_button.setText("Reload all fields" if result.all_fields else "Load &all fields")
+            later(lambda: self.raw.show_data(result.data))
+            later(lambda: self._show_catalogue(TypeCatalogue.of(result.meta)))
         elif isinstance(result, RecordDetails):
             self.details = result
-            self.form.show_record(record_values(result))
-            self.raw.show_data(result.record.raw)
-            rows = tuple((f.id, f.display_name, f.type, ", ".join(o.display_name or o.name for o in f.options))
-                         for f in result.fields)
-            type_name = result.record_type.display_name if result.record_type else "Record"
-            self.metadata.show_sections(type_name, [("Fields", rows)])
+            self.form.show_record(record_values(result), later)
             primary = result.record_type.primary_field_id if result.record_type else None
             value = result.record.data.get(primary) if primary else None
             if value:
                 self._retitle(str(value))
+            type_name = result.record_type.display_name if result.record_type else "Record"
             self.subtitle.setText(f"{type_name} · Planning record {result.record.id}")
+            later(lambda: self.raw.show_data(result.record.raw))
+            later(lambda: self._show_record_fields(result, type_name))
         else:
             self._show_catalogue(TypeCatalogue.of(result))
             self._retitle(f"{result.label} ({result.obj_code})")
+        if editing is not None:
+            refused = refusal(result.meta, "edit") if isinstance(result, ObjectDetails) else ""
+            later(lambda: self._show_editing(editing, refused))
+
+    def _show_record_fields(self, result: RecordDetails, type_name: str) -> None:
+        rows = tuple((f.id, f.display_name, f.type, ", ".join(o.display_name or o.name for o in f.options))
+                     for f in result.fields)
+        self.metadata.show_sections(type_name, [("Fields", rows)])
 
     def _show_catalogue(self, catalogue: TypeCatalogue) -> None:
         self.metadata.show_sections(catalogue.meta.label, catalogue.sections)

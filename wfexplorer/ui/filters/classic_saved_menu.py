@@ -1,8 +1,9 @@
 """Saved classic searches and the history of what ran, as the builder's "Saved" and "History" menus.
 
 The menus are built when they open, from the profile's ``SearchStore`` (one small file, quick to read): open a
-saved search, save the current one under a name (a name in use is replaced after asking), delete one; the
-history lists the latest runs, newest first. Like the Planning builder's menus, but over the classic store.
+saved search, save the current one under a name (a name in use is replaced after asking), rename or delete
+them (:class:`~wfexplorer.ui.filters.manage_saved.ManageSavedDialog`); the history lists the latest runs,
+newest first. Like the Planning builder's menus, but over the classic store.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from wfexplorer.core import errors
 from wfexplorer.core.classic.search_model import HistoryEntry, SavedSearch, SearchStore
+from wfexplorer.ui.filters.manage_saved import ManageSavedDialog
+from wfexplorer.ui.filters.menu_buttons import fill_history, menu_button
 from wfexplorer.ui.messages import explain
-
-HISTORY_SHOWN = 15
 
 
 def history_label(entry: HistoryEntry) -> str:
@@ -35,22 +36,10 @@ class ClassicSavedMenus:
                  parent: QWidget) -> None:
         self.store, self.open_saved, self.open_entry, self.save = store, open_saved, open_entry, save
         self.parent = parent
-        self.saved_button = QToolButton(parent)
-        self.saved_button.setObjectName("classicSaved")
-        self.saved_button.setText("Saved")
-        self.saved_button.setAccessibleName("Saved searches")
-        self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.saved_menu = QMenu(self.saved_button)
-        self.saved_menu.aboutToShow.connect(self.fill_saved)
-        self.saved_button.setMenu(self.saved_menu)
-        self.history_button = QToolButton(parent)
-        self.history_button.setObjectName("classicHistory")
-        self.history_button.setText("History")
-        self.history_button.setAccessibleName("Search history")
-        self.history_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.history_menu = QMenu(self.history_button)
-        self.history_menu.aboutToShow.connect(self.fill_history)
-        self.history_button.setMenu(self.history_menu)
+        self.saved_button, self.saved_menu = menu_button(parent, "classicSaved", "Saved", "Saved searches",
+                                                         self.fill_saved)
+        self.history_button, self.history_menu = menu_button(parent, "classicHistory", "History",
+                                                             "Search history", self.fill_history)
 
     def fill_saved(self) -> None:
         """Rebuild the saved-searches menu."""
@@ -63,24 +52,14 @@ class ClassicSavedMenus:
             self.saved_menu.addAction("No saved searches yet").setEnabled(False)
         self.saved_menu.addSeparator()
         self.saved_menu.addAction("Save the search as…").triggered.connect(self.ask_and_save)
-        delete = self.saved_menu.addMenu("Delete")
-        delete.setEnabled(bool(items))
-        for item in items:
-            delete.addAction(item.name).triggered.connect(
-                lambda _checked=False, name=item.name: self.store.delete(name))
+        manage = self.saved_menu.addAction("Rename or delete…")
+        manage.setEnabled(bool(items))
+        manage.triggered.connect(lambda: self.manage_dialog().exec())
 
     def fill_history(self) -> None:
         """Rebuild the history menu."""
-        self.history_menu.clear()
-        entries = self.store.history()
-        for entry in entries[:HISTORY_SHOWN]:
-            action = self.history_menu.addAction(history_label(entry))
-            action.triggered.connect(lambda _checked=False, entry=entry: self.open_entry(entry))
-        if not entries:
-            self.history_menu.addAction("Nothing has run yet").setEnabled(False)
-        else:
-            self.history_menu.addSeparator()
-            self.history_menu.addAction("Clear the history").triggered.connect(self.store.clear_history)
+        fill_history(self.history_menu, self.store.history(), history_label, self.open_entry,
+                     self.store.clear_history)
 
     def ask_and_save(self) -> None:
         """Ask for a name and save the search under it (asking before replacing one of the same name)."""
@@ -96,3 +75,11 @@ class ClassicSavedMenus:
             self.save(name)
         except (errors.WorkfrontError, OSError) as error:
             QMessageBox.warning(self.parent, "Saved searches", explain(error))
+
+    def manage_dialog(self) -> ManageSavedDialog:
+        """The rename-or-delete dialog over the saved searches."""
+        store = self.store
+        return ManageSavedDialog("Saved searches", "search",
+                                 lambda: [(item.name, item.name, f"{item.object_code} {item.mode}")
+                                          for item in store.saved()],
+                                 store.rename, store.delete, self.parent)

@@ -11,6 +11,7 @@ OAuth library, keyring) is created on first use, so the dialog can appear before
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 from collections.abc import Callable
@@ -217,7 +218,11 @@ class CoreSignInBackend:
         self._keep(signed_in.profile, form)
         from wfexplorer.core.connection import Connection
 
-        return Connection(signed_in, cache_dir=self.cache_dir)
+        connection = Connection(signed_in, cache_dir=self.cache_dir)
+        # The main window's modules load here, on this worker: the GUI thread would otherwise wait, unpainted,
+        # on Python's import lock while the start-up warm-up is still importing them.
+        importlib.import_module("wfexplorer.ui.shell.main_window")
+        return connection
 
     def _sign_in(self, profile: Profile, form: LoginForm, remember: bool, cancelled: threading.Event) -> SignedIn:
         auth = self.auth

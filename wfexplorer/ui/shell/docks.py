@@ -5,7 +5,7 @@
     docks.close()                                                  # the window closes: stop listening
 
 The log listens to the connection's request events from the moment the window exists, so the
-requests that load the first rows of the tree are in it too.
+requests that load the first rows of the tree are in it too. The console is built when first shown.
 """
 
 from __future__ import annotations
@@ -33,13 +33,12 @@ class ConnectionDocks:
         self._detach = self.log.attach(connection.subscribe)
         self.log_widget = RequestLogWidget(self.log, ops, session=connection.session, planning=connection.planning)
         self.log_dock = RequestLogDock(self.log_widget, window)
-        history = ConsoleHistory(config_dir, connection.profile.name) if config_dir is not None else None
-        self.console = ConsoleWidget(ops, connection.session, planning=connection.planning, history=history,
-                                     read_only=connection.read_only)
+        self._connection, self._ops, self._config_dir = connection, ops, config_dir
+        self._console: ConsoleWidget | None = None
         self.console_dock = QDockWidget("Console", window)
         self.console_dock.setObjectName("consoleDock")
         self.console_dock.setAccessibleName("Console")
-        self.console_dock.setWidget(self.console)
+        self.console_dock.visibilityChanged.connect(lambda visible: self.console if visible else None)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.console_dock)
         window.tabifyDockWidget(self.log_dock, self.console_dock)
@@ -52,6 +51,18 @@ class ConnectionDocks:
         self.console_action = self.console_dock.toggleViewAction()
         self.console_action.setShortcut(QKeySequence("Ctrl+3"))
         self.console_action.setObjectName("consoleAction")
+
+    @property
+    def console(self) -> ConsoleWidget:
+        """The console, built the first time it is wanted (most windows never show it)."""
+        if self._console is None:
+            connection = self._connection
+            history = (ConsoleHistory(self._config_dir, connection.profile.name)
+                       if self._config_dir is not None else None)
+            self._console = ConsoleWidget(self._ops, connection.session, planning=connection.planning,
+                                          history=history, read_only=connection.read_only)
+            self.console_dock.setWidget(self._console)
+        return self._console
 
     def show_console(self, request: ConsoleRequest | None = None) -> None:
         """Bring the console forward, with ``request`` in it to change and resend."""
