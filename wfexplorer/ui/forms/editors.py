@@ -5,7 +5,8 @@ text, URL              a line of text
 long text              a multi-line box (Tab moves on)
 integer, decimal,      a line that takes a number; what is not one stays as typed, so the form can
 currency, percent      mark it where it is
-date, date-time        a line in ``YYYY-MM-DD`` (``YYYY-MM-DD HH:MM``, local time, zone shown beside)
+date, date-time        a line in ``YYYY-MM-DD`` (``YYYY-MM-DD HH:MM``, local time, zone shown beside), typed
+                       or picked from a calendar button; empty is no date
 boolean                a check box
 choice, status         a list with the labels (Planning: coloured), the current value kept if unknown
 multi-choice           a list of check boxes (Space toggles)
@@ -21,10 +22,11 @@ silently. Every editor's controls carry the field's label as accessible name.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,8 +37,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +52,7 @@ from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec
 from wfexplorer.core.editing.values import moment
 from wfexplorer.ui import resources
 from wfexplorer.ui.asyncops import Operations
+from wfexplorer.ui.calendar_button import CalendarButton
 
 #: A picker's search: text -> matches (blocking; run through Operations).
 Search = Callable[[str], list[Choice]]
@@ -217,31 +222,53 @@ class NumberEditor(LineEditor):
         self.line.setText("" if value is None else str(value))
 
 
-def _zone_text() -> str:
+@functools.cache
+def zone_text() -> str:
+    """This computer's time zone as shown beside date-times: ``CET (UTC+0100)``."""
     return dt.datetime.now().astimezone().strftime("%Z (UTC%z)")
 
 
 class DateEditor(LineEditor):
-    """A date, or a date and time in local time with the zone shown beside it."""
+    """A date, or a date and time in local time with the zone shown beside it.
+
+    Typed as ``2026-03-15`` (``2026-03-15 09:30``; a ``T`` or seconds are taken too), or picked from the
+    calendar button (Alt+Down or F4 in the line opens it). Empty is no date; the line's clear button, the
+    popup's "Clear" or deleting the text empties it. What does not read as a date stays as typed, so the form
+    can mark it where it is.
+    """
 
     DATE_FORMAT = "%Y-%m-%d"
     TIME_FORMAT = "%Y-%m-%d %H:%M"
+    PATTERNS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+    POPUP_KEYS = frozenset({Qt.Key.Key_F4})
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.with_time = spec.kind is EditorKind.DATE_TIME
         self.line.setPlaceholderText("YYYY-MM-DD HH:MM" if self.with_time else "YYYY-MM-DD")
+        self.line.setClearButtonEnabled(True)
+        clear = self.line.findChild(QToolButton)
+        if clear is not None:  # the line's own clear button: named like every part
+            clear.setAccessibleName(f"{spec.label}: clear")
+        self.line.installEventFilter(self)
+        self.calendar_button = CalendarButton(spec.label, with_time=self.with_time, current=self._current)
+        self.calendar_button.setObjectName(f"{spec.key}:calendar")
+        self.calendar_button.picked.connect(self._picked)
+        self.calendar_button.cleared.connect(self._cleared)
+        row = self._row()
+        row.addWidget(self.calendar_button)
         if self.with_time:
-            self.zone = QLabel(_zone_text())
+            self.zone = QLabel(zone_text())
             self.zone.setObjectName(f"{spec.key}:zone")
+            self.zone.setAccessibleName(f"{spec.label}: time zone")
             self.zone.setToolTip("Times are shown and typed in this computer's time zone")
-            self._row().addWidget(self.zone)
+            row.addWidget(self.zone)
 
     def value(self) -> Any:
         text = self.line.text().strip()
         if not text:
             return None
-        for pattern in ((self.TIME_FORMAT, self.DATE_FORMAT) if self.with_time else (self.DATE_FORMAT,)):
+        for pattern in (*self.PATTERNS, self.DATE_FORMAT) if self.with_time else (self.DATE_FORMAT,):
             try:
                 parsed = dt.datetime.strptime(text, pattern)
             except ValueError:
@@ -260,6 +287,38 @@ class DateEditor(LineEditor):
         else:
             shown = "" if value is None else str(value)
         self.line.setText(shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.KeyPress:
+            key_event = cast(QKeyEvent, event)
+            down = key_event.key() == Qt.Key.Key_Down and key_event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if down or key_event.key() in self.POPUP_KEYS:
+                self.open_calendar()
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_calendar(self) -> QMenu:
+        """Open the calendar on the date the line holds (today when it holds none)."""
+        return self.calendar_button.open_popup(*self._current())
+
+    def _current(self) -> tuple[QDate, QTime]:
+        when = moment(self.value())
+        if isinstance(when, dt.datetime):
+            return QDate(when.year, when.month, when.day), QTime(when.hour, when.minute)
+        if isinstance(when, dt.date):
+            return QDate(when.year, when.month, when.day), QTime()
+        return QDate(), QTime()
+
+    def _picked(self, day: QDate, time: QTime) -> None:
+        text = day.toString("yyyy-MM-dd") + (f" {time.toString('HH:mm')}" if self.with_time else "")
+        self.line.setText(text)
+        self.line.setFocus()
+        self._changed()
+
+    def _cleared(self) -> None:
+        self.line.clear()
+        self.line.setFocus()
+        self._changed()
 
 
 class BooleanEditor(FieldEditor):
