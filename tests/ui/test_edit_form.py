@@ -209,6 +209,8 @@ ROUND_TRIPS = [
     (FieldSpec("nt", "No time", EditorKind.DATE_TIME), None),
     (FieldSpec("s", "Select", EditorKind.CHOICE, Api.PLANNING, (Option("o1", "One", "#ff0000"),)), "o1"),
     (FieldSpec("pe", "Owner", EditorKind.PEOPLE, Api.PLANNING, multiple=True), ["U1", "U2"]),
+    (FieldSpec("pt", "Owners", EditorKind.PEOPLE, Api.PLANNING, multiple=True),
+     ["AB12@org.e", {"id": "63e3b13000078c1795146248182d15dc", "idType": "WF"}, {"id": "CD@org.e", "idType": "IMS"}]),
     (FieldSpec("rr", "Campaign", EditorKind.RECORD_REFERENCE, Api.PLANNING, multiple=True), ["R1"]),
     (FieldSpec("ro", "Formula", EditorKind.READ_ONLY, Api.PLANNING, read_only="a formula computes it"), "3"),
 ]

@@ -120,7 +120,7 @@ class EditForm(QWidget):
     # -- building ------------------------------------------------------------------------------------
 
     def _add(self, form: QFormLayout, spec: FieldSpec, search_for: SearchFor | None) -> None:
-        editor = editor_for(spec, names=self.state.names, ops=self.ops,
+        editor = editor_for(spec, names=self.state.names, ops=self.ops, linked=self.state.external_ids,
                             search=search_for(spec) if search_for is not None else None)
         editor.set_value(self.state.value(spec.key))
         editor.edited.connect(lambda value, key=spec.key: self._edited(key, value))
