@@ -307,3 +307,44 @@ def test_the_reference_picker_searches_as_you_type_and_sets_the_id_field(qtbot, 
     picker._picked(0)
     assert form.state.value("projectID") == other["ID"] and form.state.dirty == ("projectID",)
     assert form.state.names[other["ID"]] == "Zebra picker target"
+
+
+# -- a long form: the first screenful at once, the rest just after ------------------------------------------
+
+def long_editing(count=150):
+    from wfexplorer.core.classic.metadata import FieldMeta, ObjectMeta
+    from wfexplorer.core.editing import Editing, EditState, EditTarget, classic_groups
+
+    kinds = ["string", "int", "dateTime", "boolean", "double"]
+    fields = {f"f{i:03d}": FieldMeta(f"f{i:03d}", f"Field {i:03d}", kinds[i % 5]) for i in range(count)}
+    groups = tuple(classic_groups(ObjectMeta("Task", "Task", "TASK", fields=fields)))
+    specs = [spec for group in groups for spec in group.specs]
+    return Editing(EditState(EditTarget.classic("TASK", "t1"), specs, {"f001": 7}), groups)
+
+
+def test_a_long_form_builds_every_row_in_order_just_after_it_is_shown(qtbot, ops, run_until):
+    editing = long_editing()
+    form = EditForm(editing, None, ops)
+    qtbot.addWidget(form)
+    assert 0 < form.pending_rows < 150  # the first screenful only
+    editing.state.set("f140", "typed before its row was built")
+    form.show()
+    run_until(lambda: form.pending_rows == 0)
+    keys = [spec.key for group in editing.groups for spec in group.specs]
+    assert list(form._editors) == keys
+    assert form._editors["f001"].value() == 7
+    assert form._editors["f140"].value() == "typed before its row was built"
+    assert form._labels["f140"].property("dirty") is True and form.save_button.text() == "&Save (1 change)"
+    chain, widget = [], form._editors[keys[0]].focus_widget()
+    focusable = {form._editors[key].focus_widget(): key for key in keys}
+    for _ in range(2000):
+        if widget in focusable and focusable[widget] not in chain:
+            chain.append(focusable[widget])
+        widget = widget.nextInFocusChain()
+    assert chain == keys  # Tab goes through the fields in their order
+
+
+def test_asking_for_the_editors_of_a_long_form_builds_them_all_at_once(qtbot, ops):
+    form = EditForm(long_editing(), None, ops)
+    qtbot.addWidget(form)
+    assert len(form.editors) == 150 and form.pending_rows == 0
