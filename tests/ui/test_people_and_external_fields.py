@@ -185,6 +185,7 @@ def test_an_external_reference_searches_workfront_projects_and_connects_the_one_
     spec = form.state.spec(key)
     assert spec.kind is EditorKind.RECORD_REFERENCE and spec.external and spec.target == "PROJ"
     picker = form.editors[key]
+    assert picker.combo.lineEdit().placeholderText() == "Type to search Workfront project names…"
     wire = Wire()
     connection.subscribe(wire)
     index = search_and_wait(qtbot, run_until, picker, "Quokka ext", lambda data: data == project["ID"])
@@ -237,3 +238,18 @@ def test_every_part_of_a_people_editor_has_an_accessible_name(qtbot):
     qtbot.addWidget(editor)
     parts = [editor.combo, editor.id_type, editor.add_id, editor.chosen, editor.remove]
     assert all(part.accessibleName().startswith("Owners: ") for part in parts), [p.accessibleName() for p in parts]
+
+
+def test_a_reference_to_another_record_type_searches_its_records_by_name(qtbot, ops, run_until, connection):
+    form, record = campaign_form(qtbot, ops, connection)
+    key = field_key(form, "Audiences")
+    spec = form.state.spec(key)
+    assert not spec.external and spec.target  # the audiences record type
+    audience_type = connection.planning.record_type(spec.target)
+    audience = connection.planning.create_record(spec.target, {audience_type.primary_field_id: "Wombat watchers"})
+    picker = form.editors[key]
+    index = search_and_wait(qtbot, run_until, picker, "Wombat", lambda data: data == audience.id)
+    picker._picked(index)
+    _wire, saved = save(form, run_until, connection)
+    assert saved, form.message.text()
+    assert [item["id"] for item in connection.planning.record(record.id).data[key]] == [audience.id]

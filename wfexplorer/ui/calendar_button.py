@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QPoint, QTime, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -102,7 +102,8 @@ class CalendarButton(QToolButton):
         self.calendar.setSelectedDate(day if day is not None and day.isValid() else QDate.currentDate())
         if self.time is not None:
             self.time.setTime(time if time is not None and time.isValid() else QTime(0, 0))
-        menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+        corner = self.mapToGlobal(self.rect().bottomRight())  # under the button, ending at its right edge
+        menu.popup(QPoint(corner.x() - menu.sizeHint().width() + 1, corner.y()))
         self.calendar.setFocus()
         return menu
 

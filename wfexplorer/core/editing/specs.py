@@ -209,7 +209,9 @@ def planning_spec(field: Field) -> FieldSpec:
         reason = "wfexplorer cannot edit this type of field"
     options = tuple(Option(option.name, option.display_name or option.name, option.color) for option in field.options)
     classic_code = field_classic_code(field) if field.is_external else None
-    target = classic_code or field.linked_type or ""
+    reference = field.raw.get("referenceOptions")
+    linked_record_type = reference.get("recordTypeId") if isinstance(reference, Mapping) else None
+    target = classic_code or str(linked_record_type or "")
     required = bool(field.raw.get("isRequired") or field.raw.get("required"))
     return FieldSpec(field.id, field.display_name, editor, Api.PLANNING, options, required, reason, target,
                      multiple=field.multiple, wire_type=field.type, external=classic_code is not None)

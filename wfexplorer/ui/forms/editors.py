@@ -53,6 +53,7 @@ from wfexplorer.core.editing.lookups import Choice
 from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec
 from wfexplorer.core.editing.values import moment
 from wfexplorer.core.planning.builder import Person
+from wfexplorer.core.planning.external import CLASSIC_OBJECTS
 from wfexplorer.core.planning.filters import IdType
 from wfexplorer.ui import resources
 from wfexplorer.ui.asyncops import Operations
@@ -489,8 +490,10 @@ class PickerEditor(FieldEditor):
     def _placeholder(self) -> str:
         if self.search_call is None:
             return "ID"
-        return f"Type to search Workfront {self.spec.target.lower()} objects…" if self.spec.external else \
-            "Type to search…"
+        if self.spec.external:
+            word = next((name for name, code in CLASSIC_OBJECTS.items() if code == self.spec.target), "object")
+            return f"Type to search Workfront {word.lower()} names…"
+        return "Type to search…"
 
     def _beside_search(self) -> list[QWidget]:
         """Controls in the search's row (after it)."""
