@@ -3,14 +3,7 @@ objects searched through the classic API) in the edit form, saved to the simulat
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "editing"))
-
-from editing_support import Wire, sign_in
+from editing_support import Wire
 
 from wfexplorer.core.details import DetailLoader
 from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec
@@ -19,13 +12,6 @@ from wfexplorer.core.planning.filters import AND, Condition, ConditionType, IdTy
 from wfexplorer.ui.forms.edit_form import EditForm
 from wfexplorer.ui.forms.editors import PeopleEditor, PeopleSearch, PickerEditor, editor_for
 from wfexplorer.ui.forms.services import EditServices
-
-
-@pytest.fixture
-def connection(demo_server, tmp_path):
-    connected = sign_in(demo_server, tmp_path)
-    yield connected
-    connected.sign_out()
 
 
 def campaigns(connection):
@@ -89,56 +75,56 @@ def records_with_person(connection, record_type_id, field_id, user: UserId) -> l
 
 
 def test_a_person_found_by_name_is_stored_by_the_chosen_workfront_id_and_reads_back_as_that_person(
-        qtbot, ops, run_until, connection, crashes):
-    form, record = campaign_form(qtbot, ops, connection)
+        qtbot, ops, run_until, editing_connection, crashes):
+    form, record = campaign_form(qtbot, ops, editing_connection)
     owners = field_key(form, "Owners")
     picker = form.editors[owners]
     assert isinstance(picker, PeopleEditor)
     assert [picker.id_type.itemData(i) for i in range(picker.id_type.count())] == ["WF", "IMS"]
-    user = classic_user(connection)
+    user = classic_user(editing_connection)
     index = search_and_wait(qtbot, run_until, picker, user["name"][:5],
                             lambda data: isinstance(data, Person) and data.wf_id == user["ID"])
     picker.id_type.setCurrentIndex(picker.id_type.findData("WF"))
     picker._picked(index)
     assert form.state.value(owners) == [{"id": user["ID"], "idType": "WF"}]
     assert picker.chosen.item(0).text() == f"{user['name']} · Workfront id {user['ID']}"  # which id it is
-    wire, saved = save(form, run_until, connection)
+    wire, saved = save(form, run_until, editing_connection)
     assert saved, form.message.text()
     [write] = wire.writes()
     assert write.method == "PATCH" and write.request.json == {"data": {owners: [{"id": user["ID"], "idType": "WF"}]}}
     [stored] = form.state.value(owners)  # Planning answers the person's IMS id
     assert isinstance(stored, str) and "@" in stored
     assert picker.chosen.item(0).text().endswith("· Adobe IMS id")
-    assert record.id in records_with_person(connection, record.record_type_id, owners, UserId(user["ID"], IdType.WF))
-    assert record.id in records_with_person(connection, record.record_type_id, owners, UserId(stored, IdType.IMS))
+    for person in (UserId(user["ID"], IdType.WF), UserId(stored, IdType.IMS)):  # the same person either way
+        assert record.id in records_with_person(editing_connection, record.record_type_id, owners, person)
     assert crashes == []
 
 
-def test_an_ims_id_is_added_as_typed_and_sent_as_an_ims_id(qtbot, ops, run_until, connection):
-    form, record = campaign_form(qtbot, ops, connection)
+def test_an_ims_id_is_added_as_typed_and_sent_as_an_ims_id(qtbot, ops, run_until, editing_connection):
+    form, record = campaign_form(qtbot, ops, editing_connection)
     owners = field_key(form, "Owners")
-    ims = str(connection.planning.record(record.id).raw["createdBy"]["id"])  # Planning names people by IMS id
+    ims = str(editing_connection.planning.record(record.id).raw["createdBy"]["id"])  # Planning names people by IMS id
     picker = form.editors[owners]
     picker.id_type.setCurrentIndex(picker.id_type.findData("IMS"))
     picker.combo.setEditText(ims)
     picker.add_id.click()
     assert form.state.value(owners) == [{"id": ims, "idType": "IMS"}]
     assert "Adobe IMS id" in picker.chosen.item(0).text()
-    wire, saved = save(form, run_until, connection)
+    wire, saved = save(form, run_until, editing_connection)
     assert saved and wire.writes()[0].request.json == {"data": {owners: [{"id": ims, "idType": "IMS"}]}}
     assert form.state.value(owners) == [ims]
 
 
 def test_a_workfront_id_sent_as_an_ims_id_is_refused_on_the_field_and_the_edit_stays(qtbot, ops, run_until,
-                                                                                      connection):
-    form, _record = campaign_form(qtbot, ops, connection)
+                                                                                      editing_connection):
+    form, _record = campaign_form(qtbot, ops, editing_connection)
     owners = field_key(form, "Owners")
-    user = classic_user(connection)
+    user = classic_user(editing_connection)
     picker = form.editors[owners]
     picker.id_type.setCurrentIndex(picker.id_type.findData("IMS"))
     picker.combo.setEditText(user["ID"])
     picker.add_id.click()
-    _wire, saved = save(form, run_until, connection)
+    _wire, saved = save(form, run_until, editing_connection)
     assert not saved and form.message.isVisible()
     assert "Adobe IMS user id" in form.problem_label(owners).text()
     assert form.state.value(owners) == [{"id": user["ID"], "idType": "IMS"}]  # still on screen
@@ -146,12 +132,12 @@ def test_a_workfront_id_sent_as_an_ims_id_is_refused_on_the_field_and_the_edit_s
 
 
 def test_a_person_known_only_by_workfront_id_cannot_be_added_as_an_ims_id_and_says_so(qtbot, ops, run_until,
-                                                                                      connection):
-    form, record = campaign_form(qtbot, ops, connection)
+                                                                                      editing_connection):
+    form, record = campaign_form(qtbot, ops, editing_connection)
     owners = field_key(form, "Owners")
     picker = form.editors[owners]
-    creator = connection.planning.record(record.id).raw["createdBy"]["name"]  # the one IMS id the form knows
-    user = next(u for u in connection.session.get("/user/search", {"fields": "ID,name", "name_Sort": "asc",
+    creator = editing_connection.planning.record(record.id).raw["createdBy"]["name"]  # the one IMS id the form knows
+    user = next(u for u in editing_connection.session.get("/user/search", {"fields": "ID,name", "name_Sort": "asc",
                                                                    "$$LIMIT": 5}) if u["name"] != creator)
     index = search_and_wait(qtbot, run_until, picker, user["name"],
                             lambda data: isinstance(data, Person) and data.wf_id == user["ID"])
@@ -163,11 +149,11 @@ def test_a_person_known_only_by_workfront_id_cannot_be_added_as_an_ims_id_and_sa
                                     "type the id and use “Add as id”.")
 
 
-def test_the_creator_is_found_with_both_ids_and_can_be_added_by_ims_id(qtbot, ops, run_until, connection):
-    form, record = campaign_form(qtbot, ops, connection)
+def test_the_creator_is_found_with_both_ids_and_can_be_added_by_ims_id(qtbot, ops, run_until, editing_connection):
+    form, record = campaign_form(qtbot, ops, editing_connection)
     owners = field_key(form, "Owners")
     picker = form.editors[owners]
-    creator = connection.planning.record(record.id).raw["createdBy"]
+    creator = editing_connection.planning.record(record.id).raw["createdBy"]
     index = search_and_wait(qtbot, run_until, picker, creator["name"],
                             lambda data: isinstance(data, Person) and data.ims_id == creator["id"])
     assert picker.combo.itemData(index).wf_id  # merged with the Workfront user of that name
@@ -178,25 +164,25 @@ def test_the_creator_is_found_with_both_ids_and_can_be_added_by_ims_id(qtbot, op
 
 
 def test_an_external_reference_searches_workfront_projects_and_connects_the_one_picked(qtbot, ops, run_until,
-                                                                                       connection, crashes):
-    project = connection.session.post("/proj", {"updates": {"name": "Quokka external pick"}})
-    form, record = campaign_form(qtbot, ops, connection)
+                                                                                       editing_connection, crashes):
+    project = editing_connection.session.post("/proj", {"updates": {"name": "Quokka external pick"}})
+    form, record = campaign_form(qtbot, ops, editing_connection)
     key = field_key(form, "Workfront projects")
     spec = form.state.spec(key)
     assert spec.kind is EditorKind.RECORD_REFERENCE and spec.external and spec.target == "PROJ"
     picker = form.editors[key]
     assert picker.combo.lineEdit().placeholderText() == "Type to search Workfront project names…"
     wire = Wire()
-    connection.subscribe(wire)
+    editing_connection.subscribe(wire)
     index = search_and_wait(qtbot, run_until, picker, "Quokka ext", lambda data: data == project["ID"])
     searches = [event for event in wire.events if "/attask/api/" in event.url and "/proj/search" in event.url]
     assert searches  # the classic reference picker's search
     picker._picked(index)
     assert form.state.value(key) == [project["ID"]]
-    _wire, saved = save(form, run_until, connection)
+    _wire, saved = save(form, run_until, editing_connection)
     assert saved, form.message.text()
     assert _wire.writes()[0].request.json == {"data": {key: [project["ID"]]}}  # the Workfront id
-    [connected] = connection.planning.record(record.id).data[key]
+    [connected] = editing_connection.planning.record(record.id).data[key]
     assert connected["externalId"] == project["ID"] and connected["value"] == "Quokka external pick"
     assert form.state.value(key) == [connected["id"]]  # now the Planning record standing for the project
     assert picker.chosen.item(0).text() == "Quokka external pick"
@@ -206,17 +192,17 @@ def test_an_external_reference_searches_workfront_projects_and_connects_the_one_
     assert crashes == []
 
 
-def test_a_single_external_reference_to_a_workfront_user_searches_users(qtbot, ops, run_until, connection):
-    form, record = campaign_form(qtbot, ops, connection)
+def test_a_single_external_reference_to_a_workfront_user_searches_users(qtbot, ops, run_until, editing_connection):
+    form, record = campaign_form(qtbot, ops, editing_connection)
     key = field_key(form, "Sponsor")
     assert form.state.spec(key).target == "USER" and not form.state.spec(key).multiple
-    user = classic_user(connection)
+    user = classic_user(editing_connection)
     picker = form.editors[key]
     index = search_and_wait(qtbot, run_until, picker, user["name"][:5], lambda data: data == user["ID"])
     picker._picked(index)
-    _wire, saved = save(form, run_until, connection)
+    _wire, saved = save(form, run_until, editing_connection)
     assert saved, form.message.text()
-    [connected] = connection.planning.record(record.id).data[key]
+    [connected] = editing_connection.planning.record(record.id).data[key]
     assert connected["externalId"] == user["ID"]
 
 
@@ -240,16 +226,17 @@ def test_every_part_of_a_people_editor_has_an_accessible_name(qtbot):
     assert all(part.accessibleName().startswith("Owners: ") for part in parts), [p.accessibleName() for p in parts]
 
 
-def test_a_reference_to_another_record_type_searches_its_records_by_name(qtbot, ops, run_until, connection):
-    form, record = campaign_form(qtbot, ops, connection)
+def test_a_reference_to_another_record_type_searches_its_records_by_name(qtbot, ops, run_until, editing_connection):
+    form, record = campaign_form(qtbot, ops, editing_connection)
     key = field_key(form, "Audiences")
     spec = form.state.spec(key)
     assert not spec.external and spec.target  # the audiences record type
-    audience_type = connection.planning.record_type(spec.target)
-    audience = connection.planning.create_record(spec.target, {audience_type.primary_field_id: "Wombat watchers"})
+    audience_type = editing_connection.planning.record_type(spec.target)
+    name = {audience_type.primary_field_id: "Wombat watchers"}
+    audience = editing_connection.planning.create_record(spec.target, name)
     picker = form.editors[key]
     index = search_and_wait(qtbot, run_until, picker, "Wombat", lambda data: data == audience.id)
     picker._picked(index)
-    _wire, saved = save(form, run_until, connection)
+    _wire, saved = save(form, run_until, editing_connection)
     assert saved, form.message.text()
-    assert [item["id"] for item in connection.planning.record(record.id).data[key]] == [audience.id]
+    assert [item["id"] for item in editing_connection.planning.record(record.id).data[key]] == [audience.id]
