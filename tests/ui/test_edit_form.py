@@ -344,6 +344,25 @@ def test_a_long_form_builds_every_row_in_order_just_after_it_is_shown(qtbot, ops
     assert chain == keys  # Tab goes through the fields in their order
 
 
+def test_a_long_form_keeps_the_focus_where_the_user_is_typing_while_the_rest_is_built(qtbot, ops, run_until):
+    form = EditForm(long_editing(), None, ops)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitActive(form)
+    key = "f001"  # a number in the group that rows join after the first paint
+    assert key in form._editors and form.pending_rows
+    line = form._editors[key].focus_widget()
+    line.setFocus()
+    line.clear()
+    qtbot.keyClicks(line, "12")
+    assert form.focusWidget() is line
+    run_until(lambda: form.pending_rows == 0)
+    qtbot.keyClicks(line, "3")
+    assert form.focusWidget() is line and form.state.value(key) == 123
+    assert all(editor.isVisible() for editor in form.editors.values())
+
+
 def test_asking_for_the_editors_of_a_long_form_builds_them_all_at_once(qtbot, ops):
     form = EditForm(long_editing(), None, ops)
     qtbot.addWidget(form)

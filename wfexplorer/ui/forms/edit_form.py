@@ -12,6 +12,7 @@ turn of the event loop (``editors`` builds them all when asked).
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -163,12 +165,34 @@ class EditForm(QWidget):
         if not self._pending:
             return
         problems = self.state.problems()
-        for _ in range(count):
-            if not self._pending:
-                break
-            form, spec = self._pending.popleft()
-            self._add(form, spec)
-            self._refresh(spec.key, problems)
+        hidden = self._hide_while_building({form.parentWidget() for form, _spec in itertools.islice(self._pending,
+                                                                                                  count)})
+        try:
+            for _ in range(count):
+                if not self._pending:
+                    break
+                form, spec = self._pending.popleft()
+                self._add(form, spec)
+                self._refresh(spec.key, problems)
+        finally:
+            for box in hidden:
+                box.show()
+
+    @staticmethod
+    def _hide_while_building(boxes: set[QWidget]) -> list[QWidget]:
+        """Hide the shown group boxes that rows are about to join, and that hold neither the focus nor a popup's
+        owner: rows added to a hidden box are shown with it, at once, at a fraction of the cost of showing
+        each in a shown one. They are shown again in the same turn of the event loop, before any paint."""
+        if QApplication.activePopupWidget() is not None:
+            return []
+        hidden = []
+        for box in boxes:
+            focus = box.window().focusWidget() if box is not None else None  # the window's, active or not
+            if box is not None and box.isVisible() and not (focus is not None and box.isAncestorOf(focus)):
+                hidden.append(box)
+        for box in hidden:
+            box.hide()
+        return hidden
 
     def _build_more(self) -> None:
         self._build(LATER_ROWS)
