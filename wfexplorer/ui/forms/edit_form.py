@@ -165,8 +165,8 @@ class EditForm(QWidget):
         if not self._pending:
             return
         problems = self.state.problems()
-        hidden = self._hide_while_building({form.parentWidget() for form, _spec in itertools.islice(self._pending,
-                                                                                                  count)})
+        joined = {form.parentWidget() for form, _spec in itertools.islice(self._pending, count)}
+        hidden = self._hide_while_building([box for box in joined if box is not None])
         try:
             for _ in range(count):
                 if not self._pending:
@@ -179,7 +179,7 @@ class EditForm(QWidget):
                 box.show()
 
     @staticmethod
-    def _hide_while_building(boxes: set[QWidget]) -> list[QWidget]:
+    def _hide_while_building(boxes: list[QWidget]) -> list[QWidget]:
         """Hide the shown group boxes that rows are about to join, and that hold neither the focus nor a popup's
         owner: rows added to a hidden box are shown with it, at once, at a fraction of the cost of showing
         each in a shown one. They are shown again in the same turn of the event loop, before any paint."""
@@ -187,11 +187,10 @@ class EditForm(QWidget):
             return []
         hidden = []
         for box in boxes:
-            focus = box.window().focusWidget() if box is not None else None  # the window's, active or not
-            if box is not None and box.isVisible() and not (focus is not None and box.isAncestorOf(focus)):
+            focus = box.window().focusWidget()  # the window's, whether it is active or not
+            if box.isVisible() and not (focus is not None and box.isAncestorOf(focus)):
+                box.hide()
                 hidden.append(box)
-        for box in hidden:
-            box.hide()
         return hidden
 
     def _build_more(self) -> None:
