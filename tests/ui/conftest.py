@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import PySide6.QtWidgets  # noqa: F401 - PySide6 must be imported before qasync
@@ -12,6 +14,8 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from wfexplorer.ui.asyncops import Operations
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "editing"))  # editing_support
 
 
 @pytest.fixture
@@ -139,3 +143,14 @@ def login_dialog(qtbot: Any, signin_backend: Any, ops: Operations) -> Any:
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     return dialog
+
+
+@pytest.fixture
+def editing_connection(demo_server: Any, tmp_path: Any) -> Iterator[Any]:
+    """A connection to the shared simulator signed in through OAuth (so Planning works too), for edit forms."""
+    from editing_support import sign_in
+
+    connected = sign_in(demo_server, tmp_path)
+    yield connected
+    if not connected.closed:
+        connected.sign_out()

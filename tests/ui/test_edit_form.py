@@ -204,8 +204,13 @@ ROUND_TRIPS = [
     (FieldSpec("m", "Multi", EditorKind.MULTI_CHOICE, options=(Option("a", "A"), Option("b", "B"))), ["b"]),
     (FieldSpec("r", "Project", EditorKind.REFERENCE, target="PROJ"), "63ab"),
     (FieldSpec("u", "URL", EditorKind.URL, Api.PLANNING), "https://example.com/x"),
+    (FieldSpec("pd", "Launch", EditorKind.DATE, Api.PLANNING), "2026-03-15"),
+    (FieldSpec("nd", "No date", EditorKind.DATE), None),
+    (FieldSpec("nt", "No time", EditorKind.DATE_TIME), None),
     (FieldSpec("s", "Select", EditorKind.CHOICE, Api.PLANNING, (Option("o1", "One", "#ff0000"),)), "o1"),
     (FieldSpec("pe", "Owner", EditorKind.PEOPLE, Api.PLANNING, multiple=True), ["U1", "U2"]),
+    (FieldSpec("pt", "Owners", EditorKind.PEOPLE, Api.PLANNING, multiple=True),
+     ["AB12@org.e", {"id": "63e3b13000078c1795146248182d15dc", "idType": "WF"}, {"id": "CD@org.e", "idType": "IMS"}]),
     (FieldSpec("rr", "Campaign", EditorKind.RECORD_REFERENCE, Api.PLANNING, multiple=True), ["R1"]),
     (FieldSpec("ro", "Formula", EditorKind.READ_ONLY, Api.PLANNING, read_only="a formula computes it"), "3"),
 ]
@@ -302,3 +307,63 @@ def test_the_reference_picker_searches_as_you_type_and_sets_the_id_field(qtbot, 
     picker._picked(0)
     assert form.state.value("projectID") == other["ID"] and form.state.dirty == ("projectID",)
     assert form.state.names[other["ID"]] == "Zebra picker target"
+
+
+# -- a long form: the first screenful at once, the rest just after ------------------------------------------
+
+def long_editing(count=150):
+    from wfexplorer.core.classic.metadata import FieldMeta, ObjectMeta
+    from wfexplorer.core.editing import Editing, EditState, EditTarget, classic_groups
+
+    kinds = ["string", "int", "dateTime", "boolean", "double"]
+    fields = {f"f{i:03d}": FieldMeta(f"f{i:03d}", f"Field {i:03d}", kinds[i % 5]) for i in range(count)}
+    groups = tuple(classic_groups(ObjectMeta("Task", "Task", "TASK", fields=fields)))
+    specs = [spec for group in groups for spec in group.specs]
+    return Editing(EditState(EditTarget.classic("TASK", "t1"), specs, {"f001": 7}), groups)
+
+
+def test_a_long_form_builds_every_row_in_order_just_after_it_is_shown(qtbot, ops, run_until):
+    editing = long_editing()
+    form = EditForm(editing, None, ops)
+    qtbot.addWidget(form)
+    assert 0 < form.pending_rows < 150  # the first screenful only
+    editing.state.set("f140", "typed before its row was built")
+    form.show()
+    run_until(lambda: form.pending_rows == 0)
+    keys = [spec.key for group in editing.groups for spec in group.specs]
+    assert list(form._editors) == keys
+    assert form._editors["f001"].value() == 7
+    assert form._editors["f140"].value() == "typed before its row was built"
+    assert form._labels["f140"].property("dirty") is True and form.save_button.text() == "&Save (1 change)"
+    chain, widget = [], form._editors[keys[0]].focus_widget()
+    focusable = {form._editors[key].focus_widget(): key for key in keys}
+    for _ in range(2000):
+        if widget in focusable and focusable[widget] not in chain:
+            chain.append(focusable[widget])
+        widget = widget.nextInFocusChain()
+    assert chain == keys  # Tab goes through the fields in their order
+
+
+def test_a_long_form_keeps_the_focus_where_the_user_is_typing_while_the_rest_is_built(qtbot, ops, run_until):
+    form = EditForm(long_editing(), None, ops)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitActive(form)
+    key = "f001"  # a number in the group that rows join after the first paint
+    assert key in form._editors and form.pending_rows
+    line = form._editors[key].focus_widget()
+    line.setFocus()
+    line.clear()
+    qtbot.keyClicks(line, "12")
+    assert form.focusWidget() is line
+    run_until(lambda: form.pending_rows == 0)
+    qtbot.keyClicks(line, "3")
+    assert form.focusWidget() is line and form.state.value(key) == 123
+    assert all(editor.isVisible() for editor in form.editors.values())
+
+
+def test_asking_for_the_editors_of_a_long_form_builds_them_all_at_once(qtbot, ops):
+    form = EditForm(long_editing(), None, ops)
+    qtbot.addWidget(form)
+    assert len(form.editors) == 150 and form.pending_rows == 0

@@ -67,7 +67,8 @@ class FieldSpec:
     ``key`` is the name the save request uses (classic field name, ``DE:…`` custom field, Planning field id);
     ``target`` the objCode a classic reference points at or the record type a Planning reference does;
     ``link`` the classic reference's own name (``project`` for ``projectID``); ``read_only`` says why the
-    field cannot be edited (empty: it can).
+    field cannot be edited (empty: it can). ``external`` marks a Planning reference to classic Workfront
+    objects (``isExternal``): its ``target`` is their objCode and its picker searches them.
     """
 
     key: str
@@ -81,6 +82,7 @@ class FieldSpec:
     link: str = ""
     multiple: bool = False
     wire_type: str = ""
+    external: bool = False
 
     @property
     def editable(self) -> bool:
@@ -206,10 +208,13 @@ def planning_spec(field: Field) -> FieldSpec:
     if editor is EditorKind.READ_ONLY and not reason:
         reason = "wfexplorer cannot edit this type of field"
     options = tuple(Option(option.name, option.display_name or option.name, option.color) for option in field.options)
-    target = field_classic_code(field) or field.linked_type or ""
+    classic_code = field_classic_code(field) if field.is_external else None
+    reference = field.raw.get("referenceOptions")
+    linked_record_type = reference.get("recordTypeId") if isinstance(reference, Mapping) else None
+    target = classic_code or str(linked_record_type or "")
     required = bool(field.raw.get("isRequired") or field.raw.get("required"))
     return FieldSpec(field.id, field.display_name, editor, Api.PLANNING, options, required, reason, target,
-                     multiple=field.multiple, wire_type=field.type)
+                     multiple=field.multiple, wire_type=field.type, external=classic_code is not None)
 
 
 def planning_specs(fields: Sequence[Field]) -> list[FieldSpec]:

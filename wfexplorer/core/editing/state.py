@@ -72,10 +72,13 @@ class EditState:
         data = data or {}
         #: Names the server sent with ids (references, people), for the editors to show.
         self.names: dict[str, str] = {}
+        #: Planning record id → classic id of the external references' records (pickers of classic objects).
+        self.external_ids: dict[str, str] = {}
         self._original: dict[str, Any] = {}
         for key, spec in self.specs.items():
             raw = _value_of(data, key)
             self.names.update(values.labels(spec, raw))
+            self.external_ids.update(values.external_ids(spec, raw))
             self._original[key] = values.canonical(spec, copy.deepcopy(raw))
         self._current: dict[str, Any] = copy.deepcopy(self._original)
         self._server_errors: dict[str, str] = {}
@@ -161,6 +164,7 @@ class EditState:
         spec = self.specs[key]
         self._original[key] = values.canonical(spec, copy.deepcopy(server_value))
         self.names.update(values.labels(spec, server_value))
+        self.external_ids.update(values.external_ids(spec, server_value))
         if take_theirs:
             self._current[key] = copy.deepcopy(self._original[key])
         self._announce(key)
@@ -243,6 +247,7 @@ class EditState:
             if key in data or (key.startswith("DE:") and _value_of(data, key) is not None):
                 raw = _value_of(data, key)
                 self.names.update(values.labels(spec, raw))
+                self.external_ids.update(values.external_ids(spec, raw))
                 self._original[key] = values.canonical(spec, copy.deepcopy(raw))
             else:
                 self._original[key] = copy.deepcopy(self._current.get(key))

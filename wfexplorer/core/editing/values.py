@@ -1,7 +1,8 @@
 """Field values as the edit state keeps them: one canonical form per editor kind, compared and checked.
 
 :func:`canonical` turns what the server sent into the form the state and editors use (a Planning reference's
-``[{"id", "value"}]`` becomes a list of ids; an empty text becomes ``None``); :func:`same` says whether two
+``[{"id", "value"}]`` becomes a list of ids, a People value stays an id or a typed ``{"id", "idType"}``; an
+empty text becomes ``None``); :func:`same` says whether two
 values mean the same (two spellings of one moment are equal); :func:`problem` says in words what is wrong
 with a value before anything is sent, or returns ``None``.
 """
@@ -20,6 +21,8 @@ from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec
 LIST_KINDS = frozenset({EditorKind.MULTI_CHOICE, EditorKind.PEOPLE, EditorKind.RECORD_REFERENCE})
 NUMBER_KINDS = frozenset({EditorKind.INTEGER, EditorKind.DECIMAL, EditorKind.CURRENCY, EditorKind.PERCENT})
 TIME_KINDS = frozenset({EditorKind.DATE, EditorKind.DATE_TIME})
+#: The id types a People value may name (Planning v2: ``{"id", "idType"}``).
+ID_TYPES = ("WF", "IMS")
 
 
 def _ident(item: Any) -> Any:
@@ -28,10 +31,31 @@ def _ident(item: Any) -> Any:
     return item
 
 
+def person(item: Any) -> Any:
+    """One People value in the state's form: the id the server sent (a plain string: Planning reports IMS ids),
+    or what the user picked, ``{"id", "idType": "WF"|"IMS"}``, the typed form the Planning API documents."""
+    if isinstance(item, Mapping):
+        ident, id_type = item.get("id") or item.get("ID"), item.get("idType")
+        if ident and id_type in ID_TYPES:
+            return {"id": str(ident), "idType": str(id_type)}
+        return str(ident) if ident else None
+    return item
+
+
+def person_id(item: Any) -> tuple[str, str | None]:
+    """A People value's id and its id type (``WF``, ``IMS``; None when the value does not say)."""
+    if isinstance(item, Mapping):
+        return str(item.get("id")), item.get("idType")
+    return str(item), None
+
+
 def canonical(spec: FieldSpec, value: Any) -> Any:
     """The state's form of a wire value for ``spec``."""
     if value is None or value == "" or value == []:
         return None
+    if spec.kind is EditorKind.PEOPLE:
+        items = value if isinstance(value, list | tuple) else [value]
+        return [item for item in map(person, items) if item is not None] or None
     if spec.kind in LIST_KINDS:
         items = value if isinstance(value, list | tuple) else [value]
         return [_ident(item) for item in items] or None
@@ -51,6 +75,13 @@ def labels(spec: FieldSpec, value: Any) -> dict[str, str]:
             if ident and name:
                 found[str(ident)] = str(name)
     return found
+
+
+def external_ids(spec: FieldSpec, value: Any) -> dict[str, str]:
+    """Planning record id → the external (classic Workfront) id a reference's items carry (``externalId``)."""
+    items = value if isinstance(value, list | tuple) else [value]
+    return {str(item["id"]): str(item["externalId"]) for item in items
+            if isinstance(item, Mapping) and item.get("id") and item.get("externalId")}
 
 
 def moment(value: Any) -> dt.datetime | dt.date | None:
@@ -122,6 +153,8 @@ def problem(spec: FieldSpec, value: Any) -> str | None:
         return f"{spec.label} must be text."
     if kind is EditorKind.RECORD_REFERENCE and not spec.multiple and len(value) > 1:
         return f"{spec.label} connects a single record."
+    if kind is EditorKind.PEOPLE and not spec.multiple and len(value) > 1:
+        return f"{spec.label} takes a single person."
     return None
 
 

@@ -1,7 +1,8 @@
 """Checking and normalising record values a client writes, field type by field type.
 
-Returns the stored form (see ``kinds``); raises ``PlanningError`` 400 naming the field for a value of the
-wrong type, an unknown option, user or record, and 403 ``RECORD_CONNECTION_LIMIT_EXCEEDED`` past 500
+People items are a plain id (IMS or Workfront) or ``{"id", "idType": "WF"|"IMS"}``, which is looked up by
+that kind of id only. Returns the stored form (see ``kinds``); raises ``PlanningError`` 400 naming the field for
+a value of the wrong type, an unknown option, user or record, and 403 ``RECORD_CONNECTION_LIMIT_EXCEEDED`` past 500
 connections. List fields (multi-select, multi-user, reference) also take PATCH operation lists
 ``[{"op": "add"|"remove", "value": [...]}]``.
 """
@@ -140,9 +141,15 @@ def _user(pl: Planning, field: Record, value: Any) -> Any:
     result: list[str] = []
     for item in items:
         raw = item.get("id") if isinstance(item, dict) else item
-        person = pl.directory.by_any(str(raw)) if isinstance(raw, str) else None
+        id_type = str(item.get("idType") or "").upper() if isinstance(item, dict) else ""
+        if id_type not in ("", "WF", "IMS"):
+            raise bad_request(f"idType {item.get('idType')!r} is not WF or IMS ({_label(field)}).", _label(field),
+                              "InvalidIdType")
+        find = {"WF": pl.directory.by_wf, "IMS": pl.directory.by_ims}.get(id_type, pl.directory.by_any)
+        person = find(raw) if isinstance(raw, str) else None
         if person is None:
-            raise bad_request(f"{raw!r} is not a known user ({_label(field)}).", _label(field), "UnknownUser")
+            kind = {"WF": "Workfront user id", "IMS": "Adobe IMS user id"}.get(id_type, "user")
+            raise bad_request(f"{raw!r} is not a known {kind} ({_label(field)}).", _label(field), "UnknownUser")
         if person.ims_id not in result:
             result.append(person.ims_id)
     if len(result) > 1 and not (field.get("userOptions") or {}).get("multipleUsersAllowed", True):

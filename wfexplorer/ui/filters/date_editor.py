@@ -12,21 +12,18 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
-    QMenu,
     QSpinBox,
-    QToolButton,
     QWidget,
-    QWidgetAction,
 )
 
 from wfexplorer.core.planning.filters import DateAnchor, FieldKind, RelativeDate
+from wfexplorer.ui.calendar_button import CalendarButton
 from wfexplorer.ui.filters.value_editor_base import EditorContext, ValueEditor
 
 #: The modes, in menu order: (label, anchor or None for an exact date, sign of the day count or 0).
@@ -60,19 +57,8 @@ class DateEditor(ValueEditor):
         self.text.setPlaceholderText("YYYY-MM-DD" + (" or YYYY-MM-DDTHH:MM" if self.with_time else ""))
         self.text.setValidator(QRegularExpressionValidator(r"[0-9T:.Z-]{0,24}"))
         self.text.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000-00-00T00:00 ") + 12)
-        self.calendar_button = QToolButton()
+        self.calendar_button = CalendarButton(label, current=self._current)
         self.calendar_button.setObjectName("dateCalendar")
-        self.calendar_button.setText("▦")
-        self.calendar_button.setAccessibleName(f"{label}: pick from a calendar")
-        self.calendar_button.setToolTip("Pick the date from a calendar")
-        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setAccessibleName(f"{label}: calendar")
-        menu = QMenu(self.calendar_button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        self.calendar_button.setMenu(menu)
         self.days = QSpinBox()
         self.days.setObjectName("dateDays")
         self.days.setAccessibleName(f"{label}: number of days")
@@ -86,8 +72,8 @@ class DateEditor(ValueEditor):
         self.mode.activated.connect(self._mode_chosen)
         self.text.textEdited.connect(self._edited)
         self.days.valueChanged.connect(self._days_changed)
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
+        self.calendar_button.picked.connect(self._picked)
+        self.calendar_button.cleared.connect(self._cleared)
         self._show_parts()
 
     def focus_target(self) -> QWidget:
@@ -130,11 +116,16 @@ class DateEditor(ValueEditor):
         if MODES[self.mode.currentIndex()][2]:
             self._edited()
 
-    def _picked(self, day: QDate) -> None:
+    def _picked(self, day: QDate, _time: QTime) -> None:
         self.text.setText(day.toString(Qt.DateFormat.ISODate))
-        menu = self.calendar_button.menu()
-        if menu is not None:
-            menu.hide()
+        self._edited()
+
+    def _current(self) -> tuple[QDate, QTime]:
+        day = QDate.fromString(self.text.text().strip()[:10], Qt.DateFormat.ISODate)
+        return day, QTime()
+
+    def _cleared(self) -> None:
+        self.text.clear()
         self._edited()
 
     def _show_parts(self) -> None:

@@ -5,16 +5,22 @@ one field back, "Revert all" every field. Save checks the values first (a wrong 
 and nothing is sent), then saves off the GUI thread; a conflict opens the conflict dialog, any other failure
 keeps every edit on screen with the message above the form and on the fields it names. Every edit is kept as
 a draft on disk until it is saved or discarded.
+
+A long form builds its first screenful of rows at once and the rest just after it is painted, a few rows per
+turn of the event loop (``editors`` builds them all when asked).
 """
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +43,9 @@ from wfexplorer.ui.forms.dialogs import ConflictDialog, PreviewDialog
 from wfexplorer.ui.forms.editors import FieldEditor, Search, editor_for
 
 SearchFor = Callable[[FieldSpec], Search | None]
+#: Rows built with the form (a screenful), then per turn of the event loop after it is shown.
+FIRST_ROWS = 40
+LATER_ROWS = 30
 
 
 class EditForm(QWidget):
@@ -59,8 +68,8 @@ class EditForm(QWidget):
         self.setAccessibleName("Edit form")
         self.editing, self.state, self.saver, self.ops = editing, editing.state, saver, ops
         self.drafts, self.host, self.label, self.read_only = drafts, host, label, read_only
-        self.editors: dict[str, FieldEditor] = {}
-        self.labels: dict[str, QLabel] = {}
+        self._editors: dict[str, FieldEditor] = {}
+        self._labels: dict[str, QLabel] = {}
         self.problem_labels: dict[str, QLabel] = {}
         self._forms: dict[str, QFormLayout] = {}
         self._saving = False
@@ -93,15 +102,25 @@ class EditForm(QWidget):
 
         content = QWidget()
         body = QVBoxLayout(content)
+        self._search_for = search_for
+        #: Rows still to build, in order: the first screenful is built at once, the rest just after the
+        #: first paint (a few at a time); anything that needs them all (``editors``) builds them first.
+        self._pending: deque[tuple[QFormLayout, FieldSpec]] = deque()
         for group in editing.groups:
             box = QGroupBox(group.title)
             box.setAccessibleName(group.title)
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for spec in group.specs:
-                self._add(form, spec, search_for)
+            self._pending.extend((form, spec) for spec in group.specs)
             body.addWidget(box)
         body.addStretch(1)
+        self._builder = QTimer(self)
+        self._builder.setSingleShot(True)
+        self._builder.setInterval(0)
+        self._builder.timeout.connect(self._build_more)
+        self._build(FIRST_ROWS)
+        if self._pending:
+            self._builder.start()
         self.scroller = QScrollArea()  # not .scroll: QWidget.scroll() is a method
         self.scroller.setObjectName("editScroll")
         self.scroller.setWidgetResizable(True)
@@ -115,12 +134,73 @@ class EditForm(QWidget):
         layout.addWidget(self.scroller, 1)
         self._unsubscribe = self.state.subscribe(self._state_changed)
         self.destroyed.connect(lambda *_: self._unsubscribe())
-        self._refresh_all()
+        self._refresh_buttons()
 
     # -- building ------------------------------------------------------------------------------------
 
-    def _add(self, form: QFormLayout, spec: FieldSpec, search_for: SearchFor | None) -> None:
-        editor = editor_for(spec, names=self.state.names, ops=self.ops,
+    @property
+    def editors(self) -> dict[str, FieldEditor]:
+        """Every field's editor, by key (building the rows not built yet)."""
+        self.finish_building()
+        return self._editors
+
+    @property
+    def labels(self) -> dict[str, QLabel]:
+        """Every field's label, by key (building the rows not built yet)."""
+        self.finish_building()
+        return self._labels
+
+    @property
+    def pending_rows(self) -> int:
+        """How many rows are still to be built."""
+        return len(self._pending)
+
+    def finish_building(self) -> None:
+        """Build every row not built yet."""
+        if self._pending:
+            self._builder.stop()
+            self._build(len(self._pending))
+
+    def _build(self, count: int) -> None:
+        if not self._pending:
+            return
+        problems = self.state.problems()
+        joined = {form.parentWidget() for form, _spec in itertools.islice(self._pending, count)}
+        hidden = self._hide_while_building([box for box in joined if box is not None])
+        try:
+            for _ in range(count):
+                if not self._pending:
+                    break
+                form, spec = self._pending.popleft()
+                self._add(form, spec)
+                self._refresh(spec.key, problems)
+        finally:
+            for box in hidden:
+                box.show()
+
+    @staticmethod
+    def _hide_while_building(boxes: list[QWidget]) -> list[QWidget]:
+        """Hide the shown group boxes that rows are about to join, and that hold neither the focus nor a popup's
+        owner: rows added to a hidden box are shown with it, at once, at a fraction of the cost of showing
+        each in a shown one. They are shown again in the same turn of the event loop, before any paint."""
+        if QApplication.activePopupWidget() is not None:
+            return []
+        hidden = []
+        for box in boxes:
+            focus = box.window().focusWidget()  # the window's, whether it is active or not
+            if box.isVisible() and not (focus is not None and box.isAncestorOf(focus)):
+                box.hide()
+                hidden.append(box)
+        return hidden
+
+    def _build_more(self) -> None:
+        self._build(LATER_ROWS)
+        if self._pending:
+            self._builder.start()
+
+    def _add(self, form: QFormLayout, spec: FieldSpec) -> None:
+        search_for = self._search_for
+        editor = editor_for(spec, names=self.state.names, ops=self.ops, linked=self.state.external_ids,
                             search=search_for(spec) if search_for is not None else None)
         editor.set_value(self.state.value(spec.key))
         editor.edited.connect(lambda value, key=spec.key: self._edited(key, value))
@@ -132,13 +212,15 @@ class EditForm(QWidget):
         title.setToolTip(f"{spec.key} · {spec.kind.value}" + (" · required" if spec.required else ""))
         title.setProperty("dirty", False)
         form.addRow(title, editor)
-        self.editors[spec.key], self.labels[spec.key], self._forms[spec.key] = editor, title, form
+        self._editors[spec.key], self._labels[spec.key], self._forms[spec.key] = editor, title, form
 
     def problem_label(self, key: str) -> QLabel:
         """The line under a field that says what is wrong with it (made the first time it has something to say)."""
         label = self.problem_labels.get(key)
         if label is None:
-            spec, form, editor = self.state.spec(key), self._forms[key], self.editors[key]
+            if key not in self._editors:
+                self.finish_building()
+            spec, editor, form = self.state.spec(key), self._editors[key], self._forms[key]
             label = resources.message_label("error", f"problem:{key}")
             label.setAccessibleName(f"{spec.label}: problem")
             position: Any = form.getWidgetPosition(editor)  # (row, role); PySide's stub says object
@@ -167,23 +249,24 @@ class EditForm(QWidget):
         self._keep_draft()
 
     def _state_changed(self, key: str | None) -> None:
-        if key is None:
-            for name, editor in self.editors.items():
+        if key is None:  # rows not built yet show the state's values when they are
+            for name, editor in self._editors.items():
                 if editor.value() != self.state.value(name):
                     editor.set_value(self.state.value(name))
             self._refresh_all()
         else:
-            self._refresh(key)
+            if key in self._editors:
+                self._refresh(key)
             self._refresh_buttons()
 
     def _refresh_all(self) -> None:
         problems = self.state.problems()
-        for key in self.editors:
+        for key in self._editors:
             self._refresh(key, problems)
         self._refresh_buttons()
 
     def _refresh(self, key: str, problems: dict[str, str] | None = None) -> None:
-        spec, label, editor = self.state.spec(key), self.labels[key], self.editors[key]
+        spec, label, editor = self.state.spec(key), self._labels[key], self._editors[key]
         dirty = self.state.is_dirty(key)
         if label.property("dirty") != dirty:
             label.setProperty("dirty", dirty)

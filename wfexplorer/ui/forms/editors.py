@@ -5,12 +5,13 @@ text, URL              a line of text
 long text              a multi-line box (Tab moves on)
 integer, decimal,      a line that takes a number; what is not one stays as typed, so the form can
 currency, percent      mark it where it is
-date, date-time        a line in ``YYYY-MM-DD`` (``YYYY-MM-DD HH:MM``, local time, zone shown beside)
+date, date-time        a line in ``YYYY-MM-DD`` (``YYYY-MM-DD HH:MM``, local time, zone shown beside), typed
+                       or picked from a calendar button; empty is no date
 boolean                a check box
 choice, status         a list with the labels (Planning: coloured), the current value kept if unknown
 multi-choice           a list of check boxes (Space toggles)
-reference, people,     search as you type (off the GUI thread), pick; several for multi-value fields
-record reference
+reference, people,     search as you type (off the GUI thread), pick; several for multi-value fields;
+record reference       people by a Workfront or an Adobe IMS id (chosen beside the search, shown per person)
 read-only              the value, and why it cannot be changed
 =====================  =====================================================================
 
@@ -21,10 +22,12 @@ silently. Every editor's controls carry the field's label as accessible name.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,22 +38,29 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from wfexplorer.core import errors
 from wfexplorer.core.details import display_value
+from wfexplorer.core.editing import values
 from wfexplorer.core.editing.lookups import Choice
 from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec
 from wfexplorer.core.editing.values import moment
+from wfexplorer.core.planning.builder import Person
+from wfexplorer.core.planning.external import CLASSIC_OBJECTS
+from wfexplorer.core.planning.filters import IdType
 from wfexplorer.ui import resources
 from wfexplorer.ui.asyncops import Operations
+from wfexplorer.ui.calendar_button import CalendarButton
 
-#: A picker's search: text -> matches (blocking; run through Operations).
-Search = Callable[[str], list[Choice]]
+#: A picker's search: text -> matches (Choices; People: Persons), blocking: run through Operations.
+Search = Callable[[str], list[Any]]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 250
 EMPTY_CHOICE = "—"
@@ -217,31 +227,53 @@ class NumberEditor(LineEditor):
         self.line.setText("" if value is None else str(value))
 
 
-def _zone_text() -> str:
+@functools.cache
+def zone_text() -> str:
+    """This computer's time zone as shown beside date-times: ``CET (UTC+0100)``."""
     return dt.datetime.now().astimezone().strftime("%Z (UTC%z)")
 
 
 class DateEditor(LineEditor):
-    """A date, or a date and time in local time with the zone shown beside it."""
+    """A date, or a date and time in local time with the zone shown beside it.
+
+    Typed as ``2026-03-15`` (``2026-03-15 09:30``; a ``T`` or seconds are taken too), or picked from the
+    calendar button (Alt+Down or F4 in the line opens it). Empty is no date; the line's clear button, the
+    popup's "Clear" or deleting the text empties it. What does not read as a date stays as typed, so the form
+    can mark it where it is.
+    """
 
     DATE_FORMAT = "%Y-%m-%d"
     TIME_FORMAT = "%Y-%m-%d %H:%M"
+    PATTERNS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+    POPUP_KEYS = frozenset({Qt.Key.Key_F4})
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.with_time = spec.kind is EditorKind.DATE_TIME
         self.line.setPlaceholderText("YYYY-MM-DD HH:MM" if self.with_time else "YYYY-MM-DD")
+        self.line.setClearButtonEnabled(True)
+        clear = self.line.findChild(QToolButton)
+        if clear is not None:  # the line's own clear button: named like every part
+            clear.setAccessibleName(f"{spec.label}: clear")
+        self.line.installEventFilter(self)
+        self.calendar_button = CalendarButton(spec.label, with_time=self.with_time, current=self._current)
+        self.calendar_button.setObjectName(f"{spec.key}:calendar")
+        self.calendar_button.picked.connect(self._picked)
+        self.calendar_button.cleared.connect(self._cleared)
+        row = self._row()
+        row.addWidget(self.calendar_button)
         if self.with_time:
-            self.zone = QLabel(_zone_text())
+            self.zone = QLabel(zone_text())
             self.zone.setObjectName(f"{spec.key}:zone")
+            self.zone.setAccessibleName(f"{spec.label}: time zone")
             self.zone.setToolTip("Times are shown and typed in this computer's time zone")
-            self._row().addWidget(self.zone)
+            row.addWidget(self.zone)
 
     def value(self) -> Any:
         text = self.line.text().strip()
         if not text:
             return None
-        for pattern in ((self.TIME_FORMAT, self.DATE_FORMAT) if self.with_time else (self.DATE_FORMAT,)):
+        for pattern in (*self.PATTERNS, self.DATE_FORMAT) if self.with_time else (self.DATE_FORMAT,):
             try:
                 parsed = dt.datetime.strptime(text, pattern)
             except ValueError:
@@ -260,6 +292,38 @@ class DateEditor(LineEditor):
         else:
             shown = "" if value is None else str(value)
         self.line.setText(shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.KeyPress:
+            key_event = cast(QKeyEvent, event)
+            down = key_event.key() == Qt.Key.Key_Down and key_event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if down or key_event.key() in self.POPUP_KEYS:
+                self.open_calendar()
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_calendar(self) -> QMenu:
+        """Open the calendar on the date the line holds (today when it holds none)."""
+        return self.calendar_button.open_popup(*self._current())
+
+    def _current(self) -> tuple[QDate, QTime]:
+        when = moment(self.value())
+        if isinstance(when, dt.datetime):
+            return QDate(when.year, when.month, when.day), QTime(when.hour, when.minute)
+        if isinstance(when, dt.date):
+            return QDate(when.year, when.month, when.day), QTime()
+        return QDate(), QTime()
+
+    def _picked(self, day: QDate, time: QTime) -> None:
+        text = day.toString("yyyy-MM-dd") + (f" {time.toString('HH:mm')}" if self.with_time else "")
+        self.line.setText(text)
+        self.line.setFocus()
+        self._changed()
+
+    def _cleared(self) -> None:
+        self.line.clear()
+        self.line.setFocus()
+        self._changed()
 
 
 class BooleanEditor(FieldEditor):
@@ -370,14 +434,20 @@ class PickerEditor(FieldEditor):
     """Search as you type and pick: one reference (classic), or several (Planning references and people).
 
     The search runs off the GUI thread after a pause in typing; a newer search makes older answers stale.
+    Subclasses say how a match is listed (:meth:`_entry`), what picking it adds (:meth:`_pick`) and how a
+    chosen value is named (:meth:`_label`).
     """
 
     def __init__(self, spec: FieldSpec, search: Search | None, ops: Operations | None,
-                 names: dict[str, str], parent: QWidget | None = None) -> None:
+                 names: dict[str, str], parent: QWidget | None = None, *,
+                 linked: Mapping[str, str] | None = None) -> None:
         super().__init__(spec, parent)
         self.search_call, self.ops, self.names = search, ops, names
+        #: Planning record id → classic id, for external references: a classic object already connected is
+        #: not connected twice.
+        self.linked: Mapping[str, str] = linked if linked is not None else {}
         self.multiple = spec.kind in (EditorKind.PEOPLE, EditorKind.RECORD_REFERENCE)
-        self._chosen: list[str] = []
+        self._chosen: list[Any] = []
         self._generation = 0
         self.combo = QComboBox()
         self._named(self.combo, "search" if self.multiple else "")
@@ -385,7 +455,7 @@ class PickerEditor(FieldEditor):
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line = self.combo.lineEdit()
         assert line is not None
-        line.setPlaceholderText("Type to search…" if search is not None else "ID")
+        line.setPlaceholderText(self._placeholder())
         line.textEdited.connect(self._typed)
         self.combo.activated.connect(self._picked)
         self.status = QLabel()
@@ -395,7 +465,7 @@ class PickerEditor(FieldEditor):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._search)
-        children: list[QWidget] = [self.combo]
+        top = [self.combo, *self._beside_search()]
         if self.multiple:
             self.chosen = QListWidget()
             self._named(self.chosen, "chosen")
@@ -403,16 +473,31 @@ class PickerEditor(FieldEditor):
             self.remove = QPushButton("Remove")
             self._named(self.remove, "remove")
             self.remove.clicked.connect(self._remove_current)
-            children += [self.chosen, self.remove]
+            below = [self.chosen, self.remove]
         else:
             self.clear_button = QPushButton("Clear")
             self._named(self.clear_button, "clear")
             self.clear_button.clicked.connect(self._clear)
+            top.append(self.clear_button)
+            below = []
+        if len(top) > 1:
             row = QWidget()
-            self._layout(row, self.combo, self.clear_button)
+            self._layout(row, *top)
             row.layout().setStretch(0, 1)  # type: ignore[union-attr]
-            children = [row]
-        self._layout(self, *children, self.status, vertical=True)
+            top = [row]
+        self._layout(self, *top, *below, self.status, vertical=True)
+
+    def _placeholder(self) -> str:
+        if self.search_call is None:
+            return "ID"
+        if self.spec.external:
+            word = next((name for name, code in CLASSIC_OBJECTS.items() if code == self.spec.target), "object")
+            return f"Type to search Workfront {word.lower()} names…"
+        return "Type to search…"
+
+    def _beside_search(self) -> list[QWidget]:
+        """Controls in the search's row (after it)."""
+        return []
 
     def focus_widget(self) -> QWidget:
         return self.combo
@@ -422,18 +507,26 @@ class PickerEditor(FieldEditor):
             return list(self._chosen) or None
         return self._chosen[0] if self._chosen else None
 
-    def _label(self, ident: str) -> str:
-        return self.names.get(ident) or ident
+    def _item(self, value: Any) -> Any:
+        """One chosen value in the state's form."""
+        return str(value)
+
+    def _key(self, item: Any) -> str:
+        """The id ``names`` knows a chosen value by."""
+        return str(item)
+
+    def _label(self, item: Any) -> str:
+        return self.names.get(self._key(item)) or str(item)
 
     def _show(self, value: Any) -> None:
         items = value if isinstance(value, list) else ([] if value is None else [value])
-        self._chosen = [str(item) for item in items]
+        self._chosen = [self._item(item) for item in items]
         if self.multiple:
             self.chosen.clear()
-            for ident in self._chosen:
-                item = QListWidgetItem(self._label(ident))
-                item.setData(ID_ROLE, ident)
-                self.chosen.addItem(item)
+            for chosen in self._chosen:
+                row = QListWidgetItem(self._label(chosen))
+                row.setData(ID_ROLE, chosen)
+                self.chosen.addItem(row)
             self.combo.setEditText("")
         else:
             self.combo.clear()
@@ -441,13 +534,18 @@ class PickerEditor(FieldEditor):
                 self.combo.addItem(self._label(self._chosen[0]), self._chosen[0])
             self.combo.setEditText(self._label(self._chosen[0]) if self._chosen else "")
 
-    def choose(self, ident: str, label: str = "") -> None:
+    def choose(self, ident: Any, label: str = "") -> None:
         """Pick ``ident`` (as a click on a match does)."""
+        item = self._item(ident)
         if label:
-            self.names[ident] = label
-        chosen = [*self._chosen, ident] if self.multiple and ident not in self._chosen else \
-            (self._chosen if self.multiple else [ident])
-        self.set_value(chosen if self.multiple else ident)
+            self.names[self._key(item)] = label
+        if self.multiple and (item in self._chosen or any(self.linked.get(str(c)) == item for c in self._chosen)):
+            self.status.setText(f"{self._label(item)} is already chosen.")
+            self.status.show()
+            return
+        chosen = [*self._chosen, item] if self.multiple and item not in self._chosen else \
+            (self._chosen if self.multiple else [item])
+        self.set_value(chosen if self.multiple else item)
         self._changed()
 
     def _clear(self) -> None:
@@ -455,14 +553,19 @@ class PickerEditor(FieldEditor):
         self._changed()
 
     def _remove_current(self) -> None:
-        item = self.chosen.currentItem()
-        if item is not None:
-            self.set_value([ident for ident in self._chosen if ident != item.data(ID_ROLE)])
+        row = self.chosen.currentRow()
+        if 0 <= row < len(self._chosen):
+            self.set_value([item for index, item in enumerate(self._chosen) if index != row])
             self._changed()
 
     def _typed(self, _text: str) -> None:
         if self.search_call is not None:
             self._timer.start()
+
+    def _entry(self, match: Any) -> tuple[str, Any]:
+        """How a match is listed: its text and the data picking it reads."""
+        assert isinstance(match, Choice)
+        return match.label, match.id
 
     def _search(self) -> None:
         if self.search_call is None or self.ops is None:
@@ -472,14 +575,14 @@ class PickerEditor(FieldEditor):
         self.status.setText("Searching…")
         self.status.show()
 
-        def found(matches: list[Choice]) -> None:
+        def found(matches: list[Any]) -> None:
             if generation != self._generation:
                 return
             typed = self.combo.currentText()
             self._quiet = True
             self.combo.clear()
             for match in matches:
-                self.combo.addItem(match.label, match.id)
+                self.combo.addItem(*self._entry(match))
             self.combo.setEditText(typed)
             self._quiet = False
             self.status.setText(f"{len(matches)} found; choose one from the list" if matches else "Nothing found")
@@ -493,9 +596,108 @@ class PickerEditor(FieldEditor):
         self.ops.run(lambda: search(text), on_success=found, on_error=failed, name="picker-search")
 
     def _picked(self, index: int) -> None:
-        ident = self.combo.itemData(index)
-        if ident:
-            self.choose(str(ident), self.combo.itemText(index))
+        data = self.combo.itemData(index)
+        if data:
+            self._pick(data, self.combo.itemText(index))
+
+    def _pick(self, data: Any, text: str) -> None:
+        """Add what a listed match stands for."""
+        self.choose(str(data), text)
+
+
+#: How the People editor names each id type.
+ID_TYPE_LABELS = {IdType.WF: "Workfront id", IdType.IMS: "Adobe IMS id"}
+
+
+@dataclass(frozen=True)
+class PeopleSearch:
+    """A People field's search: people by name (with the ids known for them) and the id types it may store
+    (Planning v1 takes IMS ids only)."""
+
+    find: Callable[[str], list[Person]]
+    id_types: tuple[IdType, ...] = (IdType.WF, IdType.IMS)
+
+    def __call__(self, text: str) -> list[Person]:
+        return self.find(text)
+
+
+class PeopleEditor(PickerEditor):
+    """People (Planning): users found by name are added by the id type chosen beside the search (a Workfront
+    id or an Adobe IMS id, stored as ``{"id", "idType"}``); "Add as id" adds the typed text as an id of that
+    type. Each chosen person is listed with the kind of id it is (Planning reports IMS ids)."""
+
+    def __init__(self, spec: FieldSpec, search: Search | None, ops: Operations | None,
+                 names: dict[str, str], parent: QWidget | None = None) -> None:
+        self.id_types = search.id_types if isinstance(search, PeopleSearch) else (IdType.WF, IdType.IMS)
+        super().__init__(spec, search, ops, names, parent)
+
+    def _placeholder(self) -> str:
+        return "Type a name to search, or an id to add…"
+
+    def _beside_search(self) -> list[QWidget]:
+        self.id_type = QComboBox()
+        self._named(self.id_type, "id type")
+        for id_type in self.id_types:
+            self.id_type.addItem(f"as {ID_TYPE_LABELS[id_type]} ({id_type.value})", id_type.value)
+        if len(self.id_types) == 1:
+            self.id_type.setEnabled(False)
+            self.id_type.setToolTip("Planning API v1 takes IMS ids only")
+        else:
+            self.id_type.setToolTip("Which id of the person the field stores")
+        self.add_id = QPushButton("Add as id")
+        self._named(self.add_id, "add the typed text as an id")
+        self.add_id.clicked.connect(self.add_typed_id)
+        return [self.id_type, self.add_id]
+
+    @property
+    def chosen_type(self) -> IdType:
+        """The id type picks are added as."""
+        return IdType(self.id_type.currentData())
+
+    def _typed_value(self, ident: str, id_type: IdType) -> Any:
+        return {"id": ident, "idType": id_type.value} if len(self.id_types) > 1 else ident
+
+    def _item(self, value: Any) -> Any:
+        return values.person(value)
+
+    def _key(self, item: Any) -> str:
+        return values.person_id(item)[0]
+
+    def _label(self, item: Any) -> str:
+        ident, id_type = values.person_id(item)
+        kind = ID_TYPE_LABELS[IdType(id_type)] if id_type in values.ID_TYPES else \
+            ("Adobe IMS id" if "@" in ident else "id")
+        name = self.names.get(ident)
+        return f"{name} · {kind} {ident}" if name else f"{ident} · {kind}"
+
+    def _entry(self, match: Any) -> tuple[str, Any]:
+        assert isinstance(match, Person)
+        ids = ", ".join(kind.value for kind in match.id_types)
+        return f"{match.name} ({ids})" + (f" · {match.email}" if match.email else ""), match
+
+    def _pick(self, data: Any, text: str) -> None:
+        assert isinstance(data, Person)
+        id_type = self.chosen_type
+        user = data.user_id(id_type)
+        if user is None:
+            other = next((kind for kind in self.id_types if kind is not id_type), None)
+            hint = f"choose “as {ID_TYPE_LABELS[other]}”, or " if other is not None and data.user_id(other) else ""
+            self._say(f"{data.name} has no known {ID_TYPE_LABELS[id_type]} here: {hint}type the id and use "
+                      "“Add as id”.")
+            return
+        self.choose(self._typed_value(user.id, id_type), data.name)
+
+    def add_typed_id(self) -> None:
+        """Add the search box's text as an id of the chosen type."""
+        text = self.combo.currentText().strip()
+        if not text:
+            self._say("Type an id in the search box first.")
+            return
+        self.choose(self._typed_value(text, self.chosen_type))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
 
 
 class ReadOnlyEditor(FieldEditor):
@@ -543,11 +745,14 @@ PICKER_KINDS = frozenset({EditorKind.REFERENCE, EditorKind.PEOPLE, EditorKind.RE
 
 
 def editor_for(spec: FieldSpec, *, names: dict[str, str] | None = None, search: Search | None = None,
-               ops: Operations | None = None) -> FieldEditor:
-    """The editor of ``spec`` (``search`` serves pickers; ``names`` maps ids to the names to show)."""
+               ops: Operations | None = None, linked: Mapping[str, str] | None = None) -> FieldEditor:
+    """The editor of ``spec`` (``search`` serves pickers; ``names`` maps ids to the names to show; ``linked``
+    Planning record ids to the classic ids of external references)."""
     names = names if names is not None else {}
     if spec.read_only or spec.kind is EditorKind.READ_ONLY:
         return ReadOnlyEditor(spec, names)
+    if spec.kind is EditorKind.PEOPLE:
+        return PeopleEditor(spec, search, ops, names)
     if spec.kind in PICKER_KINDS:
-        return PickerEditor(spec, search, ops, names)
+        return PickerEditor(spec, search, ops, names, linked=linked)
     return EDITORS[spec.kind](spec)

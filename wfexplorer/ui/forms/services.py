@@ -10,7 +10,9 @@ from wfexplorer.core.editing import DraftStore, Editing, EditSetup, EditTarget, 
 from wfexplorer.core.editing.lookups import search_objects, search_records
 from wfexplorer.core.editing.specs import EditorKind, FieldSpec
 from wfexplorer.core.journal import Journal, JournalledSaver
-from wfexplorer.ui.forms.editors import Search
+from wfexplorer.core.planning.builder import ClassicPeople, Directory, Person
+from wfexplorer.core.planning.filters import IdType
+from wfexplorer.ui.forms.editors import PeopleSearch, Search
 
 READ_ONLY_NOTE = ("This profile is read-only: nothing you change here is sent. Turn off Read-only in the profile "
                   "to save.")
@@ -28,13 +30,19 @@ class EditServices:
         self.drafts = drafts
         self.host = connection.host
         self.read_only = READ_ONLY_NOTE if connection.read_only else ""
+        #: People fields search Workfront users by name and the IMS ids Planning answers named.
+        self.people = Directory(ClassicPeople(connection.session))
 
     def editing_for(self, details: Any) -> Editing | None:
         """The edit state of loaded details (blocking)."""
         if isinstance(details, ObjectDetails):
             return self.setup.for_object(details)
         if isinstance(details, RecordDetails):
-            return self.setup.for_record(details)
+            editing = self.setup.for_record(details)
+            for ident, name in editing.state.names.items():  # the IMS ids Planning named: People can pick them
+                if "@" in ident:
+                    self.people.book.add(Person(name, ims_id=ident))
+            return editing
         return None
 
     def saver_for(self, target: EditTarget) -> Saver | JournalledSaver:
@@ -46,7 +54,11 @@ class EditServices:
         """The search a picker of ``spec`` runs."""
         session, planning = self.connection.session, self.connection.planning
         if spec.kind is EditorKind.PEOPLE:
-            return lambda text: search_objects(session, "USER", text)
+            v1 = planning is not None and planning.version == 1
+            return PeopleSearch(self.people.search, (IdType.IMS,) if v1 else (IdType.WF, IdType.IMS))
+        if spec.kind in (EditorKind.REFERENCE, EditorKind.RECORD_REFERENCE) and spec.external and spec.target:
+            code = spec.target  # a Planning reference to Workfront objects: the classic reference's search
+            return lambda text: search_objects(session, code, text)
         if spec.kind is EditorKind.REFERENCE and spec.target:
             code = spec.target
             return lambda text: search_objects(session, code, text)
