@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from wfexplorer.ui import messages, resources
 from wfexplorer.ui.asyncops import Operations
 from wfexplorer.ui.forms.dialogs import ConflictDialog, PreviewDialog
 from wfexplorer.ui.forms.editors import FieldEditor, Search, editor_for
+from wfexplorer.ui.turns import Turns
 
 SearchFor = Callable[[FieldSpec], Search | None]
 #: Rows built with the form (a screenful), then per turn of the event loop after it is shown.
@@ -114,13 +115,10 @@ class EditForm(QWidget):
             self._pending.extend((form, spec) for spec in group.specs)
             body.addWidget(box)
         body.addStretch(1)
-        self._builder = QTimer(self)
-        self._builder.setSingleShot(True)
-        self._builder.setInterval(0)
-        self._builder.timeout.connect(self._build_more)
+        self._turns = Turns(self)
         self._build(FIRST_ROWS)
-        if self._pending:
-            self._builder.start()
+        for _batch in range(0, len(self._pending), LATER_ROWS):
+            self._turns.add(lambda: self._build(LATER_ROWS))
         self.scroller = QScrollArea()  # not .scroll: QWidget.scroll() is a method
         self.scroller.setObjectName("editScroll")
         self.scroller.setWidgetResizable(True)
@@ -158,7 +156,7 @@ class EditForm(QWidget):
     def finish_building(self) -> None:
         """Build every row not built yet."""
         if self._pending:
-            self._builder.stop()
+            self._turns.clear()
             self._build(len(self._pending))
 
     def _build(self, count: int) -> None:
@@ -192,11 +190,6 @@ class EditForm(QWidget):
                 box.hide()
                 hidden.append(box)
         return hidden
-
-    def _build_more(self) -> None:
-        self._build(LATER_ROWS)
-        if self._pending:
-            self._builder.start()
 
     def _add(self, form: QFormLayout, spec: FieldSpec) -> None:
         search_for = self._search_for
