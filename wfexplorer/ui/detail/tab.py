@@ -31,7 +31,7 @@ from wfexplorer.ui.detail.form_view import FormView
 from wfexplorer.ui.detail.metadata_view import MetadataView
 from wfexplorer.ui.detail.raw_json import RawJsonView
 from wfexplorer.ui.forms.dialogs import Unsaved, ask_unsaved
-from wfexplorer.ui.forms.edit_form import EditForm
+from wfexplorer.ui.forms.edit_form import FIRST_ROWS, EditForm
 from wfexplorer.ui.forms.services import EditServices
 from wfexplorer.ui.tree import icons
 from wfexplorer.ui.turns import Turns
@@ -273,7 +273,8 @@ class DetailTab(QWidget):
         old = self.edit_form
         form = EditForm(editing, edit.saver_for(editing.state.target), self.ops, search_for=edit.search_for,
                         drafts=edit.drafts, host=edit.host, label=self.title.text(),
-                        read_only=edit.read_only or refused)
+                        read_only=edit.read_only or refused,
+                        first_rows=0 if self.pages.currentWidget() is self.form else FIRST_ROWS, turns=self.turns)
         form.saved.connect(self._edit_saved)
         form.changes_changed.connect(lambda count: self._mark_changes(count))
         index = self.pages.indexOf(old) if old is not None else -1

@@ -44,9 +44,9 @@ from wfexplorer.ui.forms.editors import FieldEditor, Search, editor_for
 from wfexplorer.ui.turns import Turns
 
 SearchFor = Callable[[FieldSpec], Search | None]
-#: Rows built with the form (a screenful), then per turn of the event loop after it is shown.
+#: Rows built with the form (a screenful; fewer for a form made out of sight), then per turn of the event loop.
 FIRST_ROWS = 40
-LATER_ROWS = 30
+LATER_ROWS = 15
 
 
 class EditForm(QWidget):
@@ -63,7 +63,7 @@ class EditForm(QWidget):
     def __init__(self, editing: Editing, saver: Saver | JournalledSaver, ops: Operations, *,
                  search_for: SearchFor | None = None,
                  drafts: DraftStore | None = None, host: str = "", label: str = "", read_only: str = "",
-                 parent: QWidget | None = None) -> None:
+                 first_rows: int = FIRST_ROWS, turns: Turns | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editForm")
         self.setAccessibleName("Edit form")
@@ -115,8 +115,8 @@ class EditForm(QWidget):
             self._pending.extend((form, spec) for spec in group.specs)
             body.addWidget(box)
         body.addStretch(1)
-        self._turns = Turns(self)
-        self._build(FIRST_ROWS)
+        self._turns = turns if turns is not None else Turns(self)  # a tab's own: one part a turn, for both
+        self._build(first_rows)
         for _batch in range(0, len(self._pending), LATER_ROWS):
             self._turns.add(lambda: self._build(LATER_ROWS))
         self.scroller = QScrollArea()  # not .scroll: QWidget.scroll() is a method
@@ -156,8 +156,7 @@ class EditForm(QWidget):
     def finish_building(self) -> None:
         """Build every row not built yet."""
         if self._pending:
-            self._turns.clear()
-            self._build(len(self._pending))
+            self._build(len(self._pending))  # the parts still queued then find nothing left to build
 
     def _build(self, count: int) -> None:
         if not self._pending:
