@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from wfexplorer.core import errors
-from wfexplorer.core.browse.display import MAX_LABEL
+from wfexplorer.core.browse.display import value_text as _text
 from wfexplorer.core.browse.nodes import (
     MessageRole,
     NodeKind,
@@ -173,12 +173,3 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Mapping):
-        value = value.get("value") or value.get("name") or value.get("id") or ""
-    if isinstance(value, list):
-        return ", ".join(_text(item) for item in value)
-    text = " ".join(str(value).split())
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"

@@ -29,6 +29,7 @@ from wfexplorer.ui.detail.tab import DetailTab, Opened, Target, TypeTarget
 from wfexplorer.ui.forms.services import EditServices
 from wfexplorer.ui.login.reauth import GuiPrompt
 from wfexplorer.ui.shell.acting import WindowActing
+from wfexplorer.ui.shell.bulk_edit import WindowBulk
 from wfexplorer.ui.shell.docks import ConnectionDocks
 from wfexplorer.ui.shell.history import History
 from wfexplorer.ui.shell.object_actions import ObjectActions
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         self.actions_action = self._action("&Actions…", "actionsAction", "Ctrl+Shift+A", self.acting.show_actions,
                                            "Run one of the current object's actions (markDone, move, assign…)")
         self.object_actions = ObjectActions(self)
+        self.bulk = WindowBulk(self)
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -198,6 +200,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         self.object_actions.fill(edit_menu)
         edit_menu.addAction(self.actions_action)
+        edit_menu.addAction(self.bulk.action)
+        edit_menu.setToolTipsVisible(True)  # a disabled "Bulk edit" says why
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy_id_action)
         edit_menu.addAction(self.copy_link_action)
