@@ -28,7 +28,7 @@ from wfexplorer.core.browse.nodes import (
 from wfexplorer.core.browse.results import PAGE_SIZE, LoadRequest, LoadResult, NodeSpec
 from wfexplorer.core.planning.client import PlanningClient
 from wfexplorer.core.planning.external import field_classic_code, record_type_classic_code
-from wfexplorer.core.planning.filters import AND, Condition, ConditionType, FieldKind, Paging, SearchRequest, SortKey
+from wfexplorer.core.planning.filters import AND, Condition, ConditionType, FieldKind, Paging, SearchRequest
 from wfexplorer.core.planning.models import Field, Record, RecordType
 
 
@@ -85,11 +85,8 @@ class PlanningLoader:
         record_type: RecordTypeRef = request.payload
         primary = record_type.primary_field_id
         named = AND(Condition(primary, ConditionType.CONTAINS, request.query)) if primary and request.query else None
-        search = SearchRequest(
-            filter=named,
-            sort=(SortKey(primary),) if primary else (),
-            paging=Paging(request.first, PAGE_SIZE),
-        )  # fmt: skip
+        # no sort: the records come in their own order, the one Workfront's table shows and a move changes
+        search = SearchRequest(filter=named, paging=Paging(request.first, PAGE_SIZE))
         page = client.search(record_type.id, search)
         children = tuple(self._record_spec(record, record_type) for record in page.records)
         shown = request.first + len(children)

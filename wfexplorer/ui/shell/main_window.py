@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
 
         self.docks = ConnectionDocks(self, connection, self.ops, config_dir)
         self.acting = WindowActing(self, connection, self.ops, self.journal, self.edit, self.current_tab,
-                                   lambda code, ident: self.object_actions.follow(code, ident))
+                                   lambda code, ident: self.object_actions.follow(code, ident), self.navigator)
         self.tabifyDockWidget(self.docks.log_dock, self.acting.changes)
         self.docks.log_dock.raise_()
         self.searches = SearchTabs(self.tabs, connection, self.ops, config_dir, self.open_target,
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self.navigator_action.setShortcut(QKeySequence("Ctrl+1"))
         self.about_action = self._action("&About wfexplorer", "aboutAction", None, self.about)
         self.actions_action = self._action("&Actions…", "actionsAction", "Ctrl+Shift+A", self.acting.show_actions,
-                                           "Run one of the current object's actions (markDone, move, assign…)")
+                                           "Run an action of the current object (markDone, move…) or move a record")
         self.object_actions = ObjectActions(self)
         self.bulk = WindowBulk(self)
 
