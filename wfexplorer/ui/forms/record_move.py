@@ -73,7 +73,7 @@ class RecordMoveDialog(QDialog):
         self.where.setAccessibleName("Put the records after or before the chosen record")
         self.where.addItem("After", "after")
         self.where.addItem("Before", "before")
-        where_label = QLabel("&Put them:")
+        where_label = QLabel("&Put them:" if len(self.records) > 1 else "&Put it:")
         where_label.setBuddy(self.where)
         self.find = QLineEdit()
         self.find.setObjectName("moveFind")

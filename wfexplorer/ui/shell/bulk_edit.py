@@ -111,7 +111,7 @@ class WindowBulk:
                                     search_for=window.edit.search_for, parent=window.tabs.window())
             dialog.setWindowTitle(f"Bulk edit: {len(chosen.rows)} selected ({label}) — wfexplorer")
             dialog.applied.connect(lambda outcome: self.follow(outcome, nodes, (name_field, label)))
-            dialog.resize(dialog.fontMetrics().averageCharWidth() * 110, dialog.fontMetrics().lineSpacing() * 34)
+            dialog.resize(dialog.fontMetrics().averageCharWidth() * 140, dialog.fontMetrics().lineSpacing() * 38)
             self.dialog = dialog
             dialog.open()
 
