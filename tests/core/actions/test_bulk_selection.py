@@ -70,6 +70,7 @@ def test_each_selection_that_is_not_one_edit_says_why():
     assert "mixes classic objects and Planning records" in bulk_selection(rows(built, "Task 1", "Campaign 1")).why
     assert "2 record types" in bulk_selection(rows(built, "Campaign 1", "Campaign 3")).why
     assert "read-only" in bulk_selection(rows(built, "Task 1", "Task 2"), read_only=True).why
+    assert "101 rows are selected; one bulk edit changes at most 100" in bulk_selection(rows(built, "Task 1") * 101).why
 
 
 class Changes:

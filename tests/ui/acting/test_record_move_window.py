@@ -52,7 +52,7 @@ def test_actions_on_a_records_tab_moves_it_before_another_and_the_tree_shows_the
     window.actions_action.trigger()                                  # Ctrl+Shift+A on a record: its move
     dialog = window.acting.dialog
     assert isinstance(dialog, RecordMoveDialog) and dialog.isVisible()
-    qtbot.keyClicks(dialog.find, PREFIX)
+    qtbot.keyClicks(dialog.find_box, PREFIX)
     run_until(lambda: len(dialog.labels()) == 3)
     assert dialog.labels() == [f"1. {names[0]}", f"2. {names[1]}", f"3. {names[2]}   (being moved)"]
     assert not dialog.choose(ids[2])                                 # not next to itself
@@ -61,13 +61,13 @@ def test_actions_on_a_records_tab_moves_it_before_another_and_the_tree_shows_the
     wire = Wire()
     stop = connection.subscribe(wire)
     qtbot.keyClick(dialog.move_button, Qt.Key.Key_Space)
-    run_until(lambda: dialog.result.isVisible() or dialog.message.isVisible())
+    run_until(lambda: dialog.result_label.isVisible() or dialog.message.isVisible())
     stop()
     assert not dialog.message.isVisible(), dialog.message.text()
     [write] = wire.writes()
     assert write.url.endswith("/records/move") and write.request.json == {"recordIds": [ids[2]],
                                                                           "putBeforeRecordId": ids[0]}
-    assert dialog.result.text() == f"Moved “{names[2]}” before “{names[0]}”."
+    assert dialog.result_label.text() == f"Moved “{names[2]}” before “{names[0]}”."
     run_until(lambda: labels(records) == [names[2], names[0], names[1]])
     run_until(lambda: [node.payload.id for node in window.navigator.view.selected_nodes()] == [ids[2]])
     run_until(lambda: dialog.labels()[0] == f"1. {names[2]}   (being moved)")
@@ -86,11 +86,28 @@ def test_move_on_two_selected_record_rows_moves_both_after_the_chosen_record(ope
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)      # 1 and 2 selected
     dialog = window.acting.move_rows(view.current_node())            # the row's context menu: Move…
     assert isinstance(dialog, RecordMoveDialog) and dialog.windowTitle().startswith(f"Move “{names[0]}”, “{names[1]}”")
-    qtbot.keyClicks(dialog.find, f"{PREFIX} pair")
+    qtbot.keyClicks(dialog.find_box, f"{PREFIX} pair")
     run_until(lambda: len(dialog.labels()) == 4)
     assert dialog.choose(ids[3])                                     # after 4
     qtbot.keyClick(dialog.move_button, Qt.Key.Key_Space)
-    run_until(dialog.result.isVisible)
+    run_until(dialog.result_label.isVisible)
     run_until(lambda: labels(records) == [names[2], names[3], names[0], names[1]])
     run_until(lambda: {node.payload.id for node in view.selected_nodes()} == {ids[0], ids[1]})
+    dialog.close()
+
+
+def test_a_move_the_server_refuses_says_why_and_the_order_stays(open_window, run_until, qtbot, connection):
+    names = [f"{PREFIX} refused {digit}" for digit in "12"]
+    workspace, ids = made_records(connection, names)
+    window = open_window()
+    records = campaigns(window, run_until, workspace, f"{PREFIX} refused")
+    dialog = window.acting.move_rows(child(records, names[0]))
+    qtbot.keyClicks(dialog.find_box, f"{PREFIX} refused")
+    run_until(lambda: len(dialog.labels()) == 2)
+    assert dialog.choose(ids[1])
+    connection.planning.delete_record(ids[1])                        # the chosen record is gone meanwhile
+    qtbot.keyClick(dialog.move_button, Qt.Key.Key_Space)
+    run_until(dialog.message.isVisible)
+    assert ids[1] in dialog.message.text() or "not found" in dialog.message.text().lower(), dialog.message.text()
+    assert not dialog.result_label.isVisible() and labels(records) == names    # nothing moved, nothing reloaded
     dialog.close()

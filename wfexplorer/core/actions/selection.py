@@ -70,18 +70,23 @@ def _before(node: Node) -> Mapping[str, Any]:
     return dict(data) if isinstance(data, Mapping) else {}
 
 
+def too_many(count: int) -> BulkSelection:
+    """A selection of ``count`` rows, more than one bulk edit takes (refused before looking at the rows)."""
+    return _refused(f"{count:,} rows are selected; one bulk edit changes at most {BULK_LIMIT}. Select fewer.")
+
+
 def bulk_selection(nodes: Sequence[Node], *, read_only: bool = False) -> BulkSelection:
     """The selected rows as one bulk edit, or why they cannot be one."""
     if read_only:
         return _refused("This profile is read-only: a bulk edit would send nothing.")
+    if len(nodes) > BULK_LIMIT:
+        return too_many(len(nodes))
     others = [node for node in nodes if node.kind not in (NodeKind.OBJECT, NodeKind.RECORD)]
     if others:
         return _refused(f"Only objects and records can be edited together; “{others[0].label}” is neither. "
                         "Select object rows only.")
     if len(nodes) < 2:
         return _refused(f"Select two or more objects of one type ({HOW_TO_SELECT}).")
-    if len(nodes) > BULK_LIMIT:
-        return _refused(f"{len(nodes)} rows are selected; one bulk edit changes at most {BULK_LIMIT}.")
     classic = [node for node in nodes if isinstance(node.payload, ObjectRef)]
     records = [node for node in nodes if isinstance(node.payload, RecordRef)]
     if classic and records:

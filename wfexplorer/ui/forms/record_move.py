@@ -75,33 +75,33 @@ class RecordMoveDialog(QDialog):
         self.where.addItem("Before", "before")
         where_label = QLabel("&Put them:" if len(self.records) > 1 else "&Put it:")
         where_label.setBuddy(self.where)
-        self.find = QLineEdit()
-        self.find.setObjectName("moveFind")
-        self.find.setAccessibleName("Find a record of the type by name")
-        self.find.setPlaceholderText("Type part of a name to narrow the list")
-        self.find.setClearButtonEnabled(True)
+        self.find_box = QLineEdit()
+        self.find_box.setObjectName("moveFind")
+        self.find_box.setAccessibleName("Find a record of the type by name")
+        self.find_box.setPlaceholderText("Type part of a name to narrow the list")
+        self.find_box.setClearButtonEnabled(True)
         find_label = QLabel("&Find:")
-        find_label.setBuddy(self.find)
+        find_label.setBuddy(self.find_box)
         self.list = QListWidget()
         self.list.setObjectName("moveAnchors")
         self.list.setAccessibleName("Records of the type, in their order: choose where to move")
         self.list.currentItemChanged.connect(lambda *_: self._update())
-        self.list.itemActivated.connect(lambda _item: self.move())
+        self.list.itemActivated.connect(lambda _item: self.run_move())
         list_label = QLabel("&Record:")
         list_label.setBuddy(self.list)
         form = QFormLayout()
         form.addRow(where_label, self.where)
-        form.addRow(find_label, self.find)
+        form.addRow(find_label, self.find_box)
         self.status = resources.message_label("hint", "moveStatus")
         self.message = resources.message_label("error", "moveMessage")
-        self.result = resources.message_label("hint", "moveResult")
+        self.result_label = resources.message_label("hint", "moveResult")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.move_button = buttons.addButton("&Move", QDialogButtonBox.ButtonRole.ApplyRole)
         self.move_button.setObjectName("moveRun")
         self.move_button.setAccessibleName("Move the records")
         self.move_button.setToolTip(read_only or "Send the move (one request)")
-        self.move_button.clicked.connect(self.move)
+        self.move_button.clicked.connect(self.run_move)
         self.read_only = read_only
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -111,13 +111,13 @@ class RecordMoveDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.message)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addWidget(buttons)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FIND_DELAY_MS)
         self._timer.timeout.connect(self.load)
-        self.find.textEdited.connect(lambda _text: self._timer.start())
+        self.find_box.textEdited.connect(lambda _text: self._timer.start())
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().lineSpacing() * 30)
         self._update()
         self.load()
@@ -127,7 +127,7 @@ class RecordMoveDialog(QDialog):
     def load(self) -> None:
         """List the type's records in their order (those whose name contains the find text), off the GUI thread."""
         self._generation += 1
-        generation, text = self._generation, self.find.text()
+        generation, text = self._generation, self.find_box.text()
         client, record_type = self.planning, self.record_type_id
         self.status.setText("Loading the records…")
         self.status.show()
@@ -157,7 +157,7 @@ class RecordMoveDialog(QDialog):
                 self.list.setCurrentItem(item)
         self.status.setText(f"{len(found)} record{'s' if len(found) != 1 else ''} shown"
                             + (f" (the first {SHOWN}; type to find others)" if len(found) >= SHOWN else "")
-                            + ("" if self.find.text() else ", in their order"))
+                            + ("" if self.find_box.text() else ", in their order"))
         self._update()
 
     def labels(self) -> list[str]:
@@ -183,7 +183,7 @@ class RecordMoveDialog(QDialog):
 
     # -- the move ----------------------------------------------------------------------------------------
 
-    def move(self) -> bool:
+    def run_move(self) -> bool:
         """Send the move (off the GUI thread); False when no record is chosen or the profile is read-only."""
         anchor = self.chosen()
         if anchor is None or self.read_only:
@@ -196,7 +196,7 @@ class RecordMoveDialog(QDialog):
         ids = [ident for ident, _label in self.records]
         client, record_type, journal = self.planning, self.record_type_id, self.journal
         self.message.hide()
-        self.result.hide()
+        self.result_label.hide()
 
         def run() -> BulkResult:
             return move_records(client, record_type, ids, after=anchor if after else None,
@@ -209,8 +209,8 @@ class RecordMoveDialog(QDialog):
                 reasons = "; ".join(dict.fromkeys(said)) or "the server refused it"
                 self._show_error(f"Nothing was moved: {reasons}")
                 return
-            self.result.setText(f"Moved {self.what} {'after' if after else 'before'} “{anchor_name}”.")
-            self.result.show()
+            self.result_label.setText(f"Moved {self.what} {'after' if after else 'before'} “{anchor_name}”.")
+            self.result_label.show()
             self.moved.emit(record_type)
             self.load()
 

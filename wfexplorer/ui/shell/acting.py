@@ -58,8 +58,7 @@ class WindowActing:
         """The Actions dialog for the current tab's classic object, or a record's move (None when neither)."""
         tab = self.current_tab()
         if tab is not None and isinstance(tab.target, RecordTarget):
-            details = getattr(tab, "details", None)
-            record = getattr(details, "record", None)
+            record = getattr(tab.details, "record", None)
             record_type = tab.opened.record_type or getattr(record, "record_type_id", None)
             if record_type:
                 return self.move_records(record_type, [(tab.target.id, tab.label)])

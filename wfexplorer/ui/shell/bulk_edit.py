@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from wfexplorer.core import errors
 from wfexplorer.core.actions import BulkEditor, BulkOutcome
-from wfexplorer.core.actions.selection import BulkSelection, bulk_selection, show_written, written_values
+from wfexplorer.core.actions.selection import BulkSelection, bulk_selection, show_written, too_many, written_values
 from wfexplorer.core.browse import Node, ObjectRef
 from wfexplorer.core.browse.display import display_field
+from wfexplorer.core.classic.writes import BULK_LIMIT
 from wfexplorer.core.editing.specs import Api, planning_specs
 from wfexplorer.ui import messages
 from wfexplorer.ui.detail.tab import DetailTab
@@ -69,7 +70,11 @@ class WindowBulk:
 
     def selection(self) -> BulkSelection:
         """The navigator's selected rows as one bulk edit (or why they are not one)."""
-        return bulk_selection(self.window.navigator.view.selected_nodes(), read_only=self.window.connection.read_only)
+        view = self.window.navigator.view
+        count = len(view.selectionModel().selectedRows())
+        if count > BULK_LIMIT and not self.window.connection.read_only:
+            return too_many(count)  # Ctrl+A on a long list: said at once, without sorting every row
+        return bulk_selection(view.selected_nodes(), read_only=self.window.connection.read_only)
 
     def update(self) -> None:
         """Name the action after the selection, or disable it saying why."""
