@@ -152,3 +152,26 @@ def test_a_planning_bulk_edit_keeps_the_failing_record_selected_with_its_message
     assert {client.record(ids[0]).data[primary], client.record(ids[2]).data[primary]} == {"Bulk window renamed"}
     assert "1 failed and selected in the navigator" in window.status.currentMessage()
     dialog.close()
+
+
+def test_shift_click_extends_the_selection_and_ctrl_click_still_opens_a_tab(open_window, run_until, qtbot,
+                                                                         connection):
+    project, made = made_project(connection, "Click selection project", 3)
+    window = open_window()
+    tasks = project_tasks(window, run_until, project)
+    view = window.navigator.view
+    rows = [child(tasks, task["name"]) for task in made]
+
+    def click(node: Node, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        index = window.model.index_of(node)
+        view.scrollTo(index)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center())
+
+    click(rows[0])
+    run_until(lambda: window.current_tab() is not None and window.current_tab().target.id == made[0]["ID"])
+    click(rows[2], SHIFT)
+    assert view.selected_nodes() == rows and window.bulk.action.text() == "&Bulk edit 3 selected…"
+    tabs = window.tabs.count()
+    click(rows[1], CTRL)                                               # a new tab, not a toggle
+    assert window.tabs.count() == tabs + 1 and window.current_tab().target.id == made[1]["ID"]
+    assert view.selected_nodes() == [rows[1]]
