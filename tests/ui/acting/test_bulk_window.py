@@ -34,6 +34,14 @@ def listed(window: MainWindow, run_until: Any, parent: Node, name: str) -> Node:
     return parent
 
 
+def window_with_tasks(open_window: Any, run_until: Any, connection: Any, name: str,
+                      count: int) -> tuple[MainWindow, Node, list[dict[str, Any]]]:
+    """A new project with ``count`` tasks, and a window whose navigator shows them (the project's Tasks row)."""
+    project, made = made_project(connection, name, count)
+    window = open_window()
+    return window, project_tasks(window, run_until, project), made
+
+
 def project_tasks(window: MainWindow, run_until: Any, project: dict[str, Any]) -> Node:
     classic = window.tree.top(NodeKind.CLASSIC)
     wait_loaded(run_until, classic)
@@ -52,9 +60,7 @@ def made_project(connection: Any, name: str, tasks: int) -> tuple[dict[str, Any]
 
 def test_three_tasks_selected_with_shift_down_are_bulk_edited_from_the_edit_menu(open_window, run_until, qtbot,
                                                                                connection):
-    project, made = made_project(connection, "Bulk window project", 3)
-    window = open_window()
-    tasks = project_tasks(window, run_until, project)
+    window, tasks, made = window_with_tasks(open_window, run_until, connection, "Bulk window project", 3)
     view = window.navigator.view
     view.setFocus()
     view.select(child(tasks, "Bulk window project task 0"))
@@ -91,9 +97,7 @@ def test_three_tasks_selected_with_shift_down_are_bulk_edited_from_the_edit_menu
 
 
 def test_a_selection_of_mixed_types_disables_bulk_edit_and_says_why(open_window, run_until, qtbot, connection):
-    project, made = made_project(connection, "Mixed selection project", 2)
-    window = open_window()
-    tasks = project_tasks(window, run_until, project)
+    window, tasks, made = window_with_tasks(open_window, run_until, connection, "Mixed selection project", 2)
     view, action = window.navigator.view, window.bulk.action
     task_rows = [child(tasks, task["name"]) for task in made]
     project_row = tasks.parent
@@ -156,9 +160,7 @@ def test_a_planning_bulk_edit_keeps_the_failing_record_selected_with_its_message
 
 def test_shift_click_extends_the_selection_and_ctrl_click_still_opens_a_tab(open_window, run_until, qtbot,
                                                                          connection):
-    project, made = made_project(connection, "Click selection project", 3)
-    window = open_window()
-    tasks = project_tasks(window, run_until, project)
+    window, tasks, made = window_with_tasks(open_window, run_until, connection, "Click selection project", 3)
     view = window.navigator.view
     rows = [child(tasks, task["name"]) for task in made]
 
