@@ -77,6 +77,13 @@ def test_a_screen_reader_user_edits_a_projects_name_and_saves_it(tmp_path):
     assert f"{project} (AT-SPI)" in found["navigator_rows"]          # and so does the tree
 
 
+def test_a_screen_reader_user_selects_several_navigator_rows_and_the_last_one_opens(tmp_path):
+    found = reading(tmp_path, "select_several.py")
+    assert found["added"] == [True, True, True]
+    assert found["selected"] == found["asked"], found                # several rows, as a bulk edit needs
+    assert "Issue (OPTASK)" in found["tabs"], found["tabs"]          # the row added last became current
+
+
 def test_an_atspi_client_chooses_an_action_presses_run_and_the_task_is_done():
     require_tools()
     answer = subprocess.run(["dbus-run-session", "--", "sh", str(HERE / "run_action_atspi.sh")], capture_output=True,

@@ -36,6 +36,18 @@ def object_label(data: Mapping[str, Any], display: str | None, type_label: str =
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
+def value_text(value: Any) -> str:
+    """The row text of a Planning value (a record's primary field): text, an option's or a link's name, a list."""
+    if value is None:
+        return ""
+    if isinstance(value, Mapping):
+        value = value.get("value") or value.get("name") or value.get("id") or ""
+    if isinstance(value, list):
+        return ", ".join(value_text(item) for item in value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
 def type_row_label(label: str, code: str) -> str:
     """``Project (PROJ)``."""
     return f"{label} ({code})"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from wfexplorer.core import errors
-from wfexplorer.core.browse.display import MAX_LABEL
+from wfexplorer.core.browse.display import value_text as _text
 from wfexplorer.core.browse.nodes import (
     MessageRole,
     NodeKind,
@@ -28,7 +28,7 @@ from wfexplorer.core.browse.nodes import (
 from wfexplorer.core.browse.results import PAGE_SIZE, LoadRequest, LoadResult, NodeSpec
 from wfexplorer.core.planning.client import PlanningClient
 from wfexplorer.core.planning.external import field_classic_code, record_type_classic_code
-from wfexplorer.core.planning.filters import AND, Condition, ConditionType, FieldKind, Paging, SearchRequest, SortKey
+from wfexplorer.core.planning.filters import AND, Condition, ConditionType, FieldKind, Paging, SearchRequest
 from wfexplorer.core.planning.models import Field, Record, RecordType
 
 
@@ -85,11 +85,8 @@ class PlanningLoader:
         record_type: RecordTypeRef = request.payload
         primary = record_type.primary_field_id
         named = AND(Condition(primary, ConditionType.CONTAINS, request.query)) if primary and request.query else None
-        search = SearchRequest(
-            filter=named,
-            sort=(SortKey(primary),) if primary else (),
-            paging=Paging(request.first, PAGE_SIZE),
-        )  # fmt: skip
+        # no sort: the records come in their own order, the one Workfront's table shows and a move changes
+        search = SearchRequest(filter=named, paging=Paging(request.first, PAGE_SIZE))
         page = client.search(record_type.id, search)
         children = tuple(self._record_spec(record, record_type) for record in page.records)
         shown = request.first + len(children)
@@ -173,12 +170,3 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Mapping):
-        value = value.get("value") or value.get("name") or value.get("id") or ""
-    if isinstance(value, list):
-        return ", ".join(_text(item) for item in value)
-    text = " ".join(str(value).split())
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"

@@ -16,7 +16,7 @@ request was made is stale and is dropped (:attr:`Node.generation`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from wfexplorer.core import errors
 from wfexplorer.core.browse.nodes import LoadState, MessageRole, MoreRef, Node, NodeKind
@@ -92,6 +92,20 @@ class BrowseTree:
         node = self._build(spec)
         self._insert(group, [node])
         return node
+
+    def update_row(self, node: Node, *, label: str | None = None, data: Any = None) -> None:
+        """Show values written since the row was loaded (a bulk edit): its text and the data it carries.
+
+        The row keeps its place, its children and its load state, so a selection and the pages around it stay;
+        nothing is read from the server.
+        """
+        if node.id not in self._nodes:
+            return
+        if label is not None:
+            node.label = label
+        if data is not None:
+            node.data = data
+        self._changed(node)
 
     # -- loading ---------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -108,6 +109,8 @@ class BulkEditDialog(QDialog):
             self.table.setItem(index, 0, QTableWidgetItem(row.name or row.id))
             self.table.setItem(index, 1, QTableWidgetItem(""))
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)  # a name on one line, not squeezed into a narrow column
         self.preview_table = QTableWidget(0, 4)
         self.preview_table.setObjectName("bulkPreviewTable")
         self.preview_table.setAccessibleName("Preview: each field before and after")
@@ -115,6 +118,9 @@ class BulkEditDialog(QDialog):
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_table.setTabKeyNavigation(False)
         self.preview_table.horizontalHeader().setStretchLastSection(True)
+        for column in range(3):
+            self.preview_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.preview_table.setWordWrap(False)
         self.message = resources.message_label("error", "bulkMessage")
         self.summary = resources.message_label("hint", "bulkSummary")
 

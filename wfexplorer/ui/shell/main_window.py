@@ -29,6 +29,7 @@ from wfexplorer.ui.detail.tab import DetailTab, Opened, Target, TypeTarget
 from wfexplorer.ui.forms.services import EditServices
 from wfexplorer.ui.login.reauth import GuiPrompt
 from wfexplorer.ui.shell.acting import WindowActing
+from wfexplorer.ui.shell.bulk_edit import WindowBulk
 from wfexplorer.ui.shell.docks import ConnectionDocks
 from wfexplorer.ui.shell.history import History
 from wfexplorer.ui.shell.object_actions import ObjectActions
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
 
         self.docks = ConnectionDocks(self, connection, self.ops, config_dir)
         self.acting = WindowActing(self, connection, self.ops, self.journal, self.edit, self.current_tab,
-                                   lambda code, ident: self.object_actions.follow(code, ident))
+                                   lambda code, ident: self.object_actions.follow(code, ident), self.navigator)
         self.tabifyDockWidget(self.docks.log_dock, self.acting.changes)
         self.docks.log_dock.raise_()
         self.searches = SearchTabs(self.tabs, connection, self.ops, config_dir, self.open_target,
@@ -186,8 +187,9 @@ class MainWindow(QMainWindow):
         self.navigator_action.setShortcut(QKeySequence("Ctrl+1"))
         self.about_action = self._action("&About wfexplorer", "aboutAction", None, self.about)
         self.actions_action = self._action("&Actions…", "actionsAction", "Ctrl+Shift+A", self.acting.show_actions,
-                                           "Run one of the current object's actions (markDone, move, assign…)")
+                                           "Run an action of the current object (markDone, move…) or move a record")
         self.object_actions = ObjectActions(self)
+        self.bulk = WindowBulk(self)
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -198,6 +200,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         self.object_actions.fill(edit_menu)
         edit_menu.addAction(self.actions_action)
+        edit_menu.addAction(self.bulk.action)
+        edit_menu.setToolTipsVisible(True)  # a disabled "Bulk edit" says why
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy_id_action)
         edit_menu.addAction(self.copy_link_action)

@@ -39,7 +39,18 @@ class NavigatorModel(QAbstractItemModel):
         self._load = load
         self._italic: QFont | None = None
         self._fetching: set[int] = set()
+        #: A word on some rows by node id (why a bulk edit failed there), in their tooltip and description.
+        self.notes: dict[int, str] = {}
         tree.listeners.append(self)
+
+    def set_notes(self, notes: dict[int, str]) -> None:
+        """Replace the rows' notes (``{node id: text}``) and repaint the rows that had or have one."""
+        touched = set(self.notes) | set(notes)
+        self.notes = dict(notes)
+        for node_id in touched:
+            node = self.tree.node(node_id)
+            if node is not None:
+                self.node_changed(node)
 
     def detach(self) -> None:
         """Stop listening to the tree (the window closes)."""
@@ -137,7 +148,10 @@ class NavigatorModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return icons.for_node(node)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node)
+            note = self.notes.get(node.id)
+            return f"{note}\n\n{self._tooltip(node)}" if note else self._tooltip(node)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and node.id in self.notes:
+            return self.notes[node.id]
         if role == Qt.ItemDataRole.ForegroundRole and node.kind in (NodeKind.MESSAGE, NodeKind.MORE):
             return self._muted(node)
         if role == Qt.ItemDataRole.FontRole and node.kind is NodeKind.MESSAGE and node.payload is MessageRole.LOADING:

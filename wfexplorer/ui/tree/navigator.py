@@ -1,14 +1,30 @@
 """The navigator: the tree view over the browse model, a find bar (Ctrl+F) and the rows' context menu.
 
 Selecting an object, record or type row shows it in the current detail tab; Ctrl+click, middle-click or
-Ctrl+Enter opens it in a new tab. Enter (or a double-click) on "Load more" loads the next page; on an
-error row it retries. A list row (object types, objects of a type, a collection, records) can be
-filtered by name on the server (Filter by name…); Find searches the rows already loaded.
+Ctrl+Enter opens it in a new tab. Several rows can be selected as in a file manager: Shift+click and
+Shift+arrows extend the selection from the current row, Ctrl+arrows move the current row without changing
+the selection and Ctrl+Space adds or removes the current row; the current row is the one the detail tab
+shows. Enter (or a double-click) on "Load more" loads the next page; on an error row it retries. A list row
+(object types, objects of a type, a collection, records) can be filtered by name on the server (Filter by
+name…); Find searches the rows already loaded.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +53,10 @@ OPENABLE = frozenset({NodeKind.OBJECT, NodeKind.RECORD, NodeKind.OBJECT_TYPE})
 class NavigatorView(QTreeView):
     """The tree; reports which rows the user opens, and with which gesture.
 
+    An assistive client (AT-SPI) selects rows through the selection model, not through keys or clicks: a row it
+    adds to the selection becomes current (so it opens) while the rows it selected before stay selected, so it
+    can select several rows too.
+
     Signals:
         open_requested(object, bool): show this Node (True: in a new tab).
     """
@@ -45,15 +65,17 @@ class NavigatorView(QTreeView):
 
     def __init__(self, model: NavigatorModel, controller: BrowseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._own = 0  # > 0 while the view handles the user's key or click, or the code moves the current row
+        self._rows_going = False
+        self._ctrl_click = False
         self.setObjectName("navigator")
         self.setAccessibleName("Navigator")
         self.setModel(model)
         self.navigator_model = model
         self.controller = controller
-        self._rows_going = False
         model.rowsRemoved.connect(self._rows_gone)
         self.setUniformRowHeights(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setExpandsOnDoubleClick(True)
         self.setAnimated(False)
@@ -64,26 +86,52 @@ class NavigatorView(QTreeView):
         header.resizeSection(1, self.fontMetrics().averageCharWidth() * 14)
         self.activated.connect(self._activated)
         self.viewport().installEventFilter(self)
-        self._ctrl_click = False
 
     def node_at(self, index: QModelIndex | QPersistentModelIndex) -> Node:
         """The node of a view index."""
         return self.navigator_model.node(index)
 
     def current_node(self) -> Node | None:
-        """The selected row's node."""
+        """The current row's node (the one the detail tab shows)."""
         index = self.currentIndex()
         return self.node_at(index) if index.isValid() else None
 
     def select(self, node: Node) -> None:
-        """Make ``node`` current, expanding its ancestors, and scroll to it."""
-        index = self.navigator_model.index_of(node)
-        parent = index.parent()
-        while parent.isValid():
-            self.expand(parent)
-            parent = parent.parent()
-        self.setCurrentIndex(index)
+        """Make ``node`` current and the only row selected, expanding its ancestors, and scroll to it."""
+        self.select_nodes([node])
+
+    def selected_nodes(self) -> list[Node]:
+        """The selected rows' nodes, top to bottom."""
+        rows = self.selectionModel().selectedRows() if self.selectionModel() is not None else []
+        nodes = [self.node_at(index) for index in rows]
+        return sorted((node for node in nodes if node.parent is not None),
+                      key=lambda node: [step.row for step in node.path()])
+
+    def select_nodes(self, nodes: list[Node], current: Node | None = None) -> None:
+        """Select exactly ``nodes`` (expanding their ancestors); ``current`` (default: the first) becomes current."""
+        live = [node for node in nodes if node.parent is not None]
+        if not live:
+            return
+        current = current if current in live else live[0]
+        for node in live:
+            parent = self.navigator_model.index_of(node).parent()
+            while parent.isValid():
+                self.expand(parent)
+                parent = parent.parent()
+        selection = QItemSelection()
+        for node in live:
+            index = self.navigator_model.index_of(node)
+            selection.select(index, index)
+        index = self.navigator_model.index_of(current)
+        flags = QItemSelectionModel.SelectionFlag
+        with self._by_user():
+            self.selectionModel().setCurrentIndex(index, flags.NoUpdate)
+            self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
         self.scrollTo(index)
+
+    def setCurrentIndex(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        with self._by_user():
+            super().setCurrentIndex(index)
 
     def rowsAboutToBeRemoved(self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int) -> None:
         self._rows_going = True  # the current row may move (to a neighbour or the parent): nobody chose that
@@ -102,10 +150,14 @@ class NavigatorView(QTreeView):
 
     def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         super().selectionChanged(selected, deselected)
-        rows = self.selectionModel().selectedRows()
-        if len(rows) == 1 and rows[0] != self.currentIndex().siblingAtColumn(0):
-            # a row selected from outside (a screen reader or another AT-SPI client) becomes current: it opens
-            self.setCurrentIndex(rows[0])
+        if self._own or self._rows_going:
+            return
+        added = [index for index in selected.indexes() if index.column() == 0]
+        current = self.currentIndex().siblingAtColumn(0)
+        if added and current not in added:
+            # a row selected from outside (a screen reader or another AT-SPI client) becomes current, so it
+            # opens; what was selected before stays selected, so such a client can select several rows
+            self.selectionModel().setCurrentIndex(added[-1], QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _activated(self, index: QModelIndex) -> None:
         node = self.node_at(index)
@@ -119,18 +171,45 @@ class NavigatorView(QTreeView):
             if node is not None:
                 self.open_requested.emit(node, True)
             return
-        super().keyPressEvent(event)
+        with self._by_user():
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        with self._by_user():
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        with self._by_user():
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        with self._by_user():
+            super().mouseReleaseEvent(event)
+
+    @contextmanager
+    def _by_user(self) -> Iterator[None]:
+        """Selection changes inside are the user's own (or the code's), not an assistive client's."""
+        self._own += 1
+        try:
+            yield
+        finally:
+            self._own -= 1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport() and event.type() == QEvent.Type.MouseButtonPress:
             mouse = event if isinstance(event, QMouseEvent) else None
             if mouse is not None:
                 index = self.indexAt(mouse.position().toPoint())
-                ctrl = bool(mouse.modifiers() & Qt.KeyboardModifier.ControlModifier)
+                ctrl = bool(mouse.modifiers() & Qt.KeyboardModifier.ControlModifier) and \
+                    mouse.button() == Qt.MouseButton.LeftButton
                 if index.isValid() and (mouse.button() == Qt.MouseButton.MiddleButton or ctrl):
+                    flags = QItemSelectionModel.SelectionFlag
                     self._ctrl_click = True
-                    self.setCurrentIndex(index)
-                    self._ctrl_click = False
+                    try:  # the row becomes current and selected (Ctrl does not toggle it here: it opens a tab)
+                        with self._by_user():
+                            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+                    finally:
+                        self._ctrl_click = False
                     self.open_requested.emit(self.node_at(index), True)
                     return True
         return super().eventFilter(watched, event)
@@ -144,12 +223,17 @@ class Navigator(QWidget):
         copy_requested(object, str): copy something about a node (``"id"``, ``"link"``, ``"name"``).
         search_requested(object): open a search builder for this object type or record type Node.
         new_requested(object): make a new object of a type row, or in a collection row (its parent filled in).
+        move_requested(object): move a Planning record row (and the records selected with it) in its type's order.
+
+    ``selection_actions`` are added to the context menu of a selected object or record row (the window's
+    "Bulk edit N selected…").
     """
 
     open_requested = Signal(object, bool)
     copy_requested = Signal(object, str)
     search_requested = Signal(object)
     new_requested = Signal(object)
+    move_requested = Signal(object)
 
     def __init__(self, model: NavigatorModel, controller: BrowseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -185,6 +269,9 @@ class Navigator(QWidget):
         layout.addWidget(self.view, 1)
         self._matches: list[Node] = []
         self._match = -1
+        self.selection_actions: list[QAction] = []
+        self._reselecting: tuple[set[int], list[Node], set[str], str | None] | None = None
+        self._reselect_connected = False
         filter_action = QAction("Filter by name…", self)
         filter_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         filter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -217,6 +304,36 @@ class Navigator(QWidget):
         self._matches = []
         self._match = -1
         self.find_status.clear()
+
+    # -- reloading lists and keeping rows selected -----------------------------------------------------
+
+    def reload_selecting(self, parents: list[Node], ids: set[str], current_id: str | None = None) -> None:
+        """Reload ``parents`` (lists), then select their rows that show ``ids`` again (``current_id``'s current).
+
+        A reload replaces a list's rows, which drops them from the selection; after a write the rows the user
+        still needs (the ones that failed, or the ones just moved) are selected again once their list is back.
+        """
+        pending = {node.id for node in parents if node.parent is not None}
+        controller = self.controller
+        self._reselecting = None if not pending else (pending, parents, ids, current_id)
+        if self._reselecting is not None and not self._reselect_connected:
+            controller.loaded.connect(self._reselect)
+            self._reselect_connected = True
+        for node in parents:
+            controller.reload(node)
+
+    def _reselect(self, loaded: Node) -> None:
+        if self._reselecting is None:
+            return
+        pending, parents, ids, current_id = self._reselecting
+        if loaded.id not in pending:
+            return
+        pending.discard(loaded.id)
+        if not pending:
+            self._reselecting = None
+        rows = [child for parent in parents for child in parent.children if getattr(child.payload, "id", None) in ids]
+        current = next((row for row in rows if row.payload.id == current_id), None)
+        self.view.select_nodes(rows, current)
 
     # -- server-side name filter ---------------------------------------------------------------------
 
@@ -257,6 +374,13 @@ class Navigator(QWidget):
             menu.addAction("Search with conditions…", lambda: self.search_requested.emit(node))
         if node.kind in (NodeKind.OBJECT_TYPE, NodeKind.COLLECTION, NodeKind.RECORD_TYPE):
             menu.addAction("New…\tCtrl+Shift+N", lambda: self.new_requested.emit(node))
+        if node.kind is NodeKind.RECORD:
+            menu.addAction("Move…", lambda: self.move_requested.emit(node))
+        if node.kind in (NodeKind.OBJECT, NodeKind.RECORD) and self.selection_actions:
+            menu.addSeparator()
+            for action in self.selection_actions:
+                menu.addAction(action)
+            menu.setToolTipsVisible(True)  # a disabled action says why in its tooltip
         if node.kind in (NodeKind.OBJECT, NodeKind.RECORD):
             menu.addSeparator()
             menu.addAction("Copy ID", lambda: self.copy_requested.emit(node, "id"))
