@@ -209,7 +209,7 @@ class DetailTab(QWidget):
             return
         if isinstance(result, tuple):
             result, editing = result
-            self._show_editing(editing, refusal(result.meta, "edit") if isinstance(result, ObjectDetails) else "")
+            self._show_editing(editing, refusal(result, "edit") if isinstance(result, ObjectDetails) else "")
         if isinstance(result, ObjectDetails):
             self.details = result
             self.form.show_classic(classic_sections(result))
