@@ -24,10 +24,9 @@ SHARED_FOR_VIEWING = "this Project is shared with you for viewing only"
 
 
 @pytest.fixture
-def admin(demo_server, tmp_path, memory_keyring):
-    connection = signed_in_as(demo_server, tmp_path / "admin", "admin")
-    yield connection
-    connection.sign_out()
+def admin(connection):
+    """The administrator: the suite's signed-in connection."""
+    return connection
 
 
 def window_of(connection, run_until):

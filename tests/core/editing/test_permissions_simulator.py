@@ -75,10 +75,9 @@ def project_shared_with(admin: Connection, user_id: str, right: str, *, tasks: i
 
 
 @pytest.fixture
-def admin(demo_server, tmp_path, memory_keyring):
-    connection = signed_in_as(demo_server, tmp_path / "admin", "admin")
-    yield connection
-    connection.sign_out()
+def admin(connection):
+    """The administrator: the suite's signed-in connection."""
+    return connection
 
 
 def editing_of(connection: Connection, code: str, object_id: str, **load: Any) -> Any:
