@@ -111,24 +111,24 @@ class DetailLoader:
         meta = session.metadata.describe(code)
         wanted = [*(["*"] if all_fields else []), *(["parameterValues"] if custom else []), *meta.references]
         me = self.connection.user
-        rights_call = access.my_access_call(str(me["ID"])) if access.needs_rights(me) else None
-        if rights_call is not None:  # what the user may do: the object's sharing, and (below) their own access
+        rights_calls = access.my_access_calls(str(me["ID"])) if access.needs_rights(me) else []
+        if rights_calls:  # what the user may do: the object's sharing, and (below) their own access
             wanted.extend(name for name in access.sharing_fields(meta, self._project_meta(meta))
                           if name not in wanted)
         path = f"/{meta.obj_code.lower()}/{object_id}"
         params = {"fields": ",".join(wanted)} if wanted else None
         counted = self._countable(meta, object_id)
         mine: access.MyAccess | None = None
-        if counted or rights_call is not None:
-            extra = [*(call for _, call in counted), *([rights_call] if rights_call is not None else [])]
-            answers = session.batch([("GET", path, params), *extra], raise_errors=False)
+        if counted or rights_calls:
+            answers = session.batch([("GET", path, params), *(call for _, call in counted), *rights_calls],
+                                    raise_errors=False)
             data = answers[0]
             if isinstance(data, errors.WorkfrontError):
                 raise data
             counts = {name: answer["count"] for (name, _), answer in zip(counted, answers[1:], strict=False)
                       if isinstance(answer, dict) and isinstance(answer.get("count"), int)}
-            if rights_call is not None and isinstance(answers[-1], dict):
-                mine = access.MyAccess.of(answers[-1])  # unreadable: nothing is locked, Workfront decides
+            if rights_calls:
+                mine = _my_access(*answers[len(answers) - len(rights_calls):])
         else:
             data, counts = session.get(path, params), {}
         if isinstance(data, list):
@@ -190,6 +190,14 @@ class DetailLoader:
         with self._lock:
             self._record_types[type_id], self._fields[type_id] = record_type, fields
         return RecordDetails(record, record_type, fields)
+
+
+def _my_access(user: Any, levels: Any) -> access.MyAccess | None:
+    """The user's access from the batch's answers; None when the user could not be read (nothing is locked)."""
+    if not isinstance(user, dict):
+        return None
+    level = levels[0] if isinstance(levels, list) and levels and isinstance(levels[0], dict) else None
+    return access.MyAccess.of(user, level)  # the level unreadable: sharing still counts, the level does not
 
 
 def field_groups(meta: ObjectMeta, forms: Sequence[CustomForm] = ()) -> list[FieldGroup]:

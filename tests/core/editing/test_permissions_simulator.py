@@ -10,7 +10,7 @@ import pytest
 
 from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
 from wfexplorer.core.auth.profiles import Environment, Profile
-from wfexplorer.core.classic.access import MyAccess, Rights, my_access_call
+from wfexplorer.core.classic.access import MyAccess, Rights, my_access_calls, object_rights, sharing_fields
 from wfexplorer.core.connection import Connection
 from wfexplorer.core.details import DetailLoader
 from wfexplorer.core.editing import ClassicSaver, EditSetup, refusal
@@ -169,7 +169,8 @@ def test_a_kind_the_workers_access_level_cannot_edit_is_locked_with_the_level_na
 def test_the_level_read_ahead_agrees_with_what_the_simulator_enforces(worker, demo_server):
     from wfexplorer.demo.classic.access.levels import LEVELS
 
-    mine = MyAccess.of(worker.session.get(*my_access_call(worker.user_id)[1:]))
+    user_call, level_call = my_access_calls(worker.user_id)
+    mine = MyAccess.of(worker.session.get(*user_call[1:]), worker.session.get(*level_call[1:])[0])
 
     assert (mine.level_name, mine.level_is_admin) == ("Worker", False)
     assert mine.editable_kinds == LEVELS["Worker"].edit
@@ -184,3 +185,16 @@ def test_an_administrator_is_never_locked(admin, worker):
         details, editing = editing_of(admin, code, object_id, all_fields=True)
         assert details.rights == Rights() and refusal(details, "edit") == "" and refusal(details, "delete") == ""
         assert not editing.state.specs["name"].read_only
+
+
+def test_when_the_level_cannot_be_read_the_sharing_still_decides(worker, admin):
+    """A server may refuse the access-level read while it answers the user's: nothing is locked by level then."""
+    project = project_shared_with(admin, worker.user_id, "VIEW")
+    user_call, _ = my_access_calls(worker.user_id)
+    mine = MyAccess.of(worker.session.get(*user_call[1:]), None)
+    meta = worker.session.metadata.describe("PROJ")
+    data = worker.session.get(f"/proj/{project['ID']}", {"fields": ",".join(sharing_fields(meta, None))})
+
+    assert mine.editable_kinds is None
+    assert object_rights(meta, data, mine).edit == "this Project is shared with you for viewing only"
+    assert object_rights(meta, data, None) == Rights()  # the user unreadable too: nothing is locked

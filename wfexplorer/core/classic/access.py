@@ -1,9 +1,9 @@
 """What the signed-in user may do to a classic object, from what Workfront lets a client read in advance.
 
-Read in the detail load's one batch (:mod:`wfexplorer.core.details`): the user's access level
-(``accessLevel`` and its ``accessLevelPermissions``: the object kinds it may edit), every ID an access rule
-may name to reach them (their teams, groups, job roles, company: :data:`MY_ACCESS_FIELDS`), and the object's
-sharing: its own ``accessRules`` or its project's, with ``coreAction`` VIEW, EDIT or DELETE (= manage), and
+Read in the detail load's one batch (:mod:`wfexplorer.core.details`): the user's access level (the ACSLVL
+``$$USER.accessLevelID`` names, and its ``accessLevelPermissions``: the object kinds it may edit), every ID
+an access rule may name to reach them (their teams, groups, job roles, company: :data:`ACCESSOR_FIELDS`), and
+the object's sharing: its own ``accessRules`` or its project's, with ``coreAction`` VIEW, EDIT or DELETE (= manage), and
 ownership (the owner or the person who entered a record may manage it). Deleting a project needs Manage;
 changing or deleting anything else needs Edit.
 
@@ -22,13 +22,13 @@ from wfexplorer.core.classic.metadata import ObjectMeta
 
 DELETE_USER = "only a Workfront administrator can delete a user"
 
-#: What the batch reads of the signed-in user: their level with its permissions, and every ID an access
-#: rule may name to reach them (the ones ``$$USER`` offers: teams, groups, job roles, company).
-MY_ACCESS_FIELDS = (
-    "accessLevel:name", "accessLevel:isAdmin", "accessLevel:accessLevelPermissions:objObjCode",
-    "accessLevel:accessLevelPermissions:coreAction", "homeTeamID", "homeGroupID", "roleID", "companyID",
-    "teams:ID", "userRoles:roleID", "userGroups:groupID",
-)
+#: What the batch reads of the signed-in user: every ID an access rule may name to reach them (the ones
+#: ``$$USER`` offers: teams, groups, job roles, company)...
+ACCESSOR_FIELDS = ("homeTeamID", "homeGroupID", "roleID", "companyID", "teams:ID", "userRoles:roleID",
+                   "userGroups:groupID")
+#: ...and, in a call of its own (a server may refuse it while the first works), their access level with what
+#: it allows, found through the ``$$USER.accessLevelID`` wildcard.
+LEVEL_FIELDS = ("name", "isAdmin", "accessLevelPermissions:objObjCode", "accessLevelPermissions:coreAction")
 RULE_FIELDS = ("accessRules:accessorID", "accessRules:coreAction")
 OWNER_FIELDS = ("ownerID", "enteredByID")
 PERSONAL_FIELDS = ("enteredByID", "ownerID", "assignedToID", "submittedByID", "userID")
@@ -59,21 +59,20 @@ class MyAccess:
     accessors: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, data: Mapping[str, Any]) -> MyAccess:
-        """Read the answer to :func:`my_access_call`."""
-        found = data.get("accessLevel")
-        level: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+    def of(cls, user: Mapping[str, Any], level: Mapping[str, Any] | None = None) -> MyAccess:
+        """Read the answers to :func:`my_access_calls` (``level`` None: it could not be read)."""
+        level = level or {}
         permissions = level.get("accessLevelPermissions")
         kinds = None
         if isinstance(permissions, list) and permissions:
             kinds = frozenset(str(row.get("objObjCode") or "").upper() for row in permissions
                               if isinstance(row, Mapping) and RIGHTS.get(str(row.get("coreAction") or "")
                                                                           .upper(), 0) >= EDIT)
-        ids = {str(data.get(name)) for name in ("ID", "homeTeamID", "homeGroupID", "roleID", "companyID")
-               if data.get(name)}
+        ids = {str(user.get(name)) for name in ("ID", "homeTeamID", "homeGroupID", "roleID", "companyID")
+               if user.get(name)}
         for name, key in (("teams", "ID"), ("userRoles", "roleID"), ("userGroups", "groupID")):
-            ids.update(str(row[key]) for row in _rows(data.get(name)) if row.get(key))
-        return cls(str(data.get("ID") or ""), str(level.get("name") or ""), bool(level.get("isAdmin")), kinds,
+            ids.update(str(row[key]) for row in _rows(user.get(name)) if row.get(key))
+        return cls(str(user.get("ID") or ""), str(level.get("name") or ""), bool(level.get("isAdmin")), kinds,
                    frozenset(ids))
 
 
@@ -82,9 +81,10 @@ def needs_rights(me: Mapping[str, Any]) -> bool:
     return me.get("isAdmin") is False and bool(me.get("ID"))
 
 
-def my_access_call(user_id: str) -> tuple[str, str, dict[str, str]]:
-    """The batch call that reads :class:`MyAccess`."""
-    return "GET", f"/user/{user_id}", {"fields": ",".join(MY_ACCESS_FIELDS)}
+def my_access_calls(user_id: str) -> list[tuple[str, str, dict[str, str]]]:
+    """The batch calls that read :class:`MyAccess`: the user's accessor IDs, then their access level."""
+    return [("GET", f"/user/{user_id}", {"fields": ",".join(ACCESSOR_FIELDS)}),
+            ("GET", "/acslvl/search", {"ID": "$$USER.accessLevelID", "fields": ",".join(LEVEL_FIELDS)})]
 
 
 def project_reference(meta: ObjectMeta) -> str | None:
