@@ -19,9 +19,19 @@ from wfexplorer.ui.filters.classic_builder import ClassicBuilder
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "classic" / "search_model"))
 
 # the same project of known tasks as the search-model tests (imported by name: tests/ is not a package)
-from search_model_probe import TASKS, Probe, make_probe, open_session  # noqa: F401
+from search_model_probe import TASKS, Probe, make_probe, session_secret, sign_in  # noqa: F401
 
 WAIT_S = 15.0
+
+
+@contextmanager
+def signed_in(server: Any, folder: Path) -> Iterator[Session]:
+    """The classic session of the demo admin's sign-in (Authenticator, Connection), signed out afterwards."""
+    connection = sign_in(server, folder)
+    try:
+        yield connection.session
+    finally:
+        connection.sign_out()
 
 
 def open_builder(qtbot: Any, ops: Any, run_until: Any, session: Session, folder: Path, obj_code: str = "TASK",

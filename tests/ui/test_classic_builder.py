@@ -17,10 +17,10 @@ from classic_builder_support import (
     make_probe,
     names_of,
     open_builder,
-    open_session,
     requests_sent,
     run_and_wait,
     settle,
+    signed_in,
     type_field,
     type_value,
 )
@@ -33,10 +33,9 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture(scope="module")
-def session(demo_server: Any) -> Iterator[Session]:
-    made = open_session(demo_server)
-    yield made
-    made.close()
+def session(demo_server: Any, tmp_path_factory: Any) -> Iterator[Session]:
+    with signed_in(demo_server, tmp_path_factory.mktemp("sign-in")) as made:
+        yield made
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from classic_builder_support import open_builder, open_session, settle
+from classic_builder_support import open_builder, settle, signed_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,10 +26,9 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture(scope="module")
-def session(demo_server: Any) -> Iterator[Session]:
-    made = open_session(demo_server)
-    yield made
-    made.close()
+def session(demo_server: Any, tmp_path_factory: Any) -> Iterator[Session]:
+    with signed_in(demo_server, tmp_path_factory.mktemp("sign-in")) as made:
+        yield made
 
 
 @pytest.fixture

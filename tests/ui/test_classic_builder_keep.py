@@ -19,8 +19,9 @@ from classic_builder_support import (
     add_condition,
     make_probe,
     open_builder,
-    open_session,
     run_and_wait,
+    session_secret,
+    signed_in,
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -34,10 +35,9 @@ TIMEOUT = 120
 
 
 @pytest.fixture(scope="module")
-def session(demo_server: Any) -> Iterator[Session]:
-    made = open_session(demo_server)
-    yield made
-    made.close()
+def session(demo_server: Any, tmp_path_factory: Any) -> Iterator[Session]:
+    with signed_in(demo_server, tmp_path_factory.mktemp("sign-in")) as made:
+        yield made
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_a_report_rollup_adds_a_totals_row(qtbot, ops, run_until, builder, probe
 
 def _environment(tmp_path: Path, session: Session) -> dict[str, str]:
     environment = {key: value for key, value in os.environ.items() if not key.startswith("WORKFRONT_")}
-    environment.update({SESSION_ID_ENV: str(session.session_id), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    environment.update({SESSION_ID_ENV: session_secret(session), "XDG_CACHE_HOME": str(tmp_path / "cache"),
                         "PYTHONWARNINGS": "ignore"})
     return environment
 
@@ -121,7 +121,7 @@ def _copied(qtbot: Any, builder: Any, label: str) -> str:
     action.trigger()
     text = QGuiApplication.clipboard().text()
     assert text, builder.status.text()
-    assert str(builder.session.session_id) not in text  # the secret comes from the environment
+    assert session_secret(builder.session) not in text  # the secret comes from the environment
     return text
 
 

@@ -13,10 +13,10 @@ from classic_builder_support import (
     add_condition,
     make_probe,
     open_builder,
-    open_session,
     requests_sent,
     run_and_wait,
     settle,
+    signed_in,
 )
 from PySide6.QtCore import Qt
 
@@ -27,10 +27,9 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture(scope="module")
-def session(demo_server: Any) -> Iterator[Session]:
-    made = open_session(demo_server)
-    yield made
-    made.close()
+def session(demo_server: Any, tmp_path_factory: Any) -> Iterator[Session]:
+    with signed_in(demo_server, tmp_path_factory.mktemp("sign-in")) as made:
+        yield made
 
 
 @pytest.fixture(scope="module")
@@ -197,8 +196,7 @@ def test_bad_input_is_explained_on_its_condition_and_nothing_is_sent(qtbot, ops,
 def test_a_server_refusal_is_shown_on_the_condition_it_concerns(qtbot, ops, run_until, tmp_path, demo_server):
     """Metadata in hand may be older than the server: a field it lists may be refused. The refusal lands on its
     condition (not only in a box somewhere)."""
-    own = open_session(demo_server)
-    try:
+    with signed_in(demo_server, tmp_path / "sign-in") as own:
         answer = own.get("/proj/metadata")
         answer["fields"]["colour"] = {"label": "Colour", "fieldType": "string", "flags": []}
         own.metadata.accept("PROJ", answer)  # metadata cached before the server dropped the field
@@ -215,5 +213,3 @@ def test_a_server_refusal_is_shown_on_the_condition_it_concerns(qtbot, ops, run_
         assert builder.selected_condition() == colour
         assert builder.editor.problems.isVisible() and "does not support field colour" in builder.editor.problems.text()
         assert builder.tree_model.problems_of(colour)
-    finally:
-        own.close()

@@ -22,6 +22,7 @@ from typing import Any
 from wfexplorer.core import errors
 from wfexplorer.core.browse.collections import reverse_field
 from wfexplorer.core.browse.display import link_label
+from wfexplorer.core.classic import access
 from wfexplorer.core.classic.customforms import CustomForm
 from wfexplorer.core.classic.metadata import FieldMeta, LinkMeta, ObjectMeta
 from wfexplorer.core.connection import Connection
@@ -51,6 +52,8 @@ class ObjectDetails:
     all_fields: bool = False
     custom_forms: tuple[CustomForm, ...] = ()
     collection_counts: Mapping[str, int] = field(default_factory=dict)
+    rights: access.Rights = field(default_factory=access.Rights)
+    """Why the signed-in user may not edit or delete it, as far as the load could tell (:mod:`.classic.access`)."""
 
     def is_loaded(self, name: str) -> bool:
         """Whether the server sent ``name`` (a field not asked for yet is not loaded, not empty)."""
@@ -107,16 +110,25 @@ class DetailLoader:
         session = self.connection.session
         meta = session.metadata.describe(code)
         wanted = [*(["*"] if all_fields else []), *(["parameterValues"] if custom else []), *meta.references]
+        me = self.connection.user
+        rights_calls = access.my_access_calls(str(me["ID"])) if access.needs_rights(me) else []
+        if rights_calls:  # what the user may do: the object's sharing, and (below) their own access
+            wanted.extend(name for name in access.sharing_fields(meta, self._project_meta(meta))
+                          if name not in wanted)
         path = f"/{meta.obj_code.lower()}/{object_id}"
         params = {"fields": ",".join(wanted)} if wanted else None
         counted = self._countable(meta, object_id)
-        if counted:
-            answers = session.batch([("GET", path, params), *(call for _, call in counted)], raise_errors=False)
+        mine: access.MyAccess | None = None
+        if counted or rights_calls:
+            answers = session.batch([("GET", path, params), *(call for _, call in counted), *rights_calls],
+                                    raise_errors=False)
             data = answers[0]
             if isinstance(data, errors.WorkfrontError):
                 raise data
-            counts = {name: answer["count"] for (name, _), answer in zip(counted, answers[1:], strict=True)
+            counts = {name: answer["count"] for (name, _), answer in zip(counted, answers[1:], strict=False)
                       if isinstance(answer, dict) and isinstance(answer.get("count"), int)}
+            if rights_calls:
+                mine = _my_access(*answers[len(answers) - len(rights_calls):])
         else:
             data, counts = session.get(path, params), {}
         if isinstance(data, list):
@@ -124,7 +136,17 @@ class DetailLoader:
         if not isinstance(data, dict):
             raise errors.NotFoundError(f"No {meta.label} with ID {object_id}: it may have been deleted.")
         forms = self._custom_forms(meta.obj_code) if all_fields and any(f.custom for f in meta.fields.values()) else ()
-        return ObjectDetails(meta.obj_code.upper(), object_id, meta, data, all_fields, forms, counts)
+        return ObjectDetails(meta.obj_code.upper(), object_id, meta, data, all_fields, forms, counts,
+                             access.object_rights(meta, data, mine))
+
+    def _project_meta(self, meta: ObjectMeta) -> ObjectMeta | None:
+        """The project type's metadata when ``meta`` names a project (read once per host and version, cached)."""
+        if meta.obj_code.upper() == "PROJ" or access.project_reference(meta) is None:
+            return None
+        try:
+            return self.connection.session.metadata.describe("PROJ")
+        except errors.WorkfrontError:
+            return None
 
     def _countable(self, meta: ObjectMeta, object_id: str) -> list[tuple[str, tuple[str, str, Any]]]:
         catalog = self.connection.session.metadata
@@ -168,6 +190,14 @@ class DetailLoader:
         with self._lock:
             self._record_types[type_id], self._fields[type_id] = record_type, fields
         return RecordDetails(record, record_type, fields)
+
+
+def _my_access(user: Any, levels: Any) -> access.MyAccess | None:
+    """The user's access from the batch's answers; None when the user could not be read (nothing is locked)."""
+    if not isinstance(user, dict):
+        return None
+    level = levels[0] if isinstance(levels, list) and levels and isinstance(levels[0], dict) else None
+    return access.MyAccess.of(user, level)  # the level unreadable: sharing still counts, the level does not
 
 
 def field_groups(meta: ObjectMeta, forms: Sequence[CustomForm] = ()) -> list[FieldGroup]:

@@ -189,15 +189,24 @@ def test_a_create_after_expiry_makes_exactly_one_object(expiring, tmp_path):
     assert session.count("PROJ", name=name) == 1
 
 
-def test_concurrent_expired_requests_renew_once(demo_server, tmp_path):
+def test_concurrent_expired_requests_renew_once(private_server, tmp_path):
+    """Requests refused with the same expired session share one renewal: one prompt, one login, and each
+    refused request is sent once more, none twice.
+
+    How many are refused is up to the scheduler, so the test counts it rather than assuming all: a worker
+    that reaches the provider while another one's renewal is under way waits for it (the provider's lock)
+    and sends only the new session, so it is never refused. The simulator's latency keeps the requests in
+    flight together, so most runs see every worker refused; one refusal is the least.
+    """
     workers = 4
-    all_refused = threading.Event()
-    prompt = Prompt("demo", "demo", "demo", "demo", wait_for=all_refused)
-    signed_in = _authenticator(tmp_path, prompt).sign_in_with_password(profile_for(demo_server), "admin", "demo")
+    may_renew = threading.Event()
+    prompt = Prompt("demo", "demo", "demo", "demo", wait_for=may_renew)
+    signed_in = _authenticator(tmp_path, prompt).sign_in_with_password(profile_for(private_server), "admin", "demo")
     session = signed_in.classic_session(use_cache=False)
     projects = _warm(session)
     log = Log(session)
-    demo_server.context.sessions.revoke(signed_in.provider.current().value)
+    private_server.context.faults.latency_ms = 100
+    private_server.context.sessions.revoke(signed_in.provider.current().value)
     start = threading.Barrier(workers)
     results: list[object] = []
 
@@ -212,16 +221,24 @@ def test_concurrent_expired_requests_renew_once(demo_server, tmp_path):
     for thread in threads:
         thread.start()
     deadline = time.monotonic() + 10
+    asked_at = None
     while log.statuses("GET", "/proj/count").count(401) < workers and time.monotonic() < deadline:
+        if prompt.asked and asked_at is None:
+            asked_at = time.monotonic()
+        if asked_at is not None and time.monotonic() - asked_at > 2:
+            break  # asked for two seconds already: a worker not refused by now is waiting for the renewal
         time.sleep(0.01)
-    all_refused.set()  # every worker was refused before the password is given
+    may_renew.set()
     for thread in threads:
         thread.join(10)
 
     assert results == [projects] * workers
     assert len(prompt.asked) == 1
     assert log.statuses("POST", "/login") == [200]
-    assert sorted(log.statuses("GET", "/proj/count"), key=str) == [200] * workers + [401] * workers
+    counts = log.statuses("GET", "/proj/count")
+    refused = counts.count(401)
+    assert 1 <= refused <= workers
+    assert sorted(counts, key=str) == [200] * workers + [401] * refused
 
 
 def test_signed_in_classic_session_uses_the_profile_and_the_sign_in_connection(demo_server, tmp_path):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 
 import pytest
 
 from wfexplorer.core import errors
-from wfexplorer.core.auth import AuthMethod, SignInCancelled, TokenService
+from wfexplorer.core.auth import Authenticator, AuthMethod, ProfileStore, SecretStore, SignInCancelled, TokenService
+from wfexplorer.core.auth.signin import default_transport
 
 
 def test_password_sign_in_knows_the_user(authenticator, profile):
@@ -140,3 +142,41 @@ def test_signing_out_of_an_oauth_sign_in_revokes_its_refresh_token(authenticator
 def test_an_incomplete_profile_is_refused_before_any_request(authenticator, profile):
     with pytest.raises(errors.ValidationError):
         authenticator.sign_in_with_browser(profile.with_changes(client_id=""), timeout=1)
+
+
+@pytest.fixture
+def wire(tmp_path, browser):
+    """An Authenticator whose transport records every request (method, path under the API) of its sign-ins."""
+    sent: list[tuple[str, str]] = []
+
+    def recorded(profile):
+        http = default_transport(profile)
+        http.subscribe(lambda event: sent.append((event.method, event.url.split("?")[0].split("/attask/api/")[-1])))
+        return http
+
+    made = Authenticator(profiles=ProfileStore(tmp_path / "wired"), secrets=SecretStore(), open_browser=browser,
+                         transport_factory=recorded)
+    return made, sent
+
+
+def test_each_credential_is_proven_by_the_server_before_the_sign_in_returns(wire, profile, credentials):
+    authenticator, sent = wire
+
+    authenticator.sign_in_with_password(profile, "admin", "demo")
+    assert sent == [("POST", "v21.0/login"), ("GET", "v21.0/user")]  # the session, then who it belongs to
+    sent.clear()
+    authenticator.sign_in_with_api_key(profile, credentials["api_key"])
+    assert sent == [("GET", "v21.0/user")]  # one request: the key proves itself by saying whose it is
+
+
+def test_no_secret_is_in_the_repr_of_a_sign_in_its_provider_or_its_credential(authenticator, profile, credentials):
+    keeping = profile.with_changes(remember_password=True)  # the provider then holds the password
+    by_password = authenticator.sign_in_with_password(keeping, "admin", "demo")
+    by_key = authenticator.sign_in_with_api_key(profile, credentials["api_key"])
+    session_id = by_password.provider.current().value
+
+    for signed_in in (by_password, by_key):
+        shown = " ".join(repr(item) for item in (signed_in, signed_in.provider, signed_in.provider.current()))
+        assert session_id not in shown and credentials["api_key"] not in shown
+        assert not re.search(r"\bpassword=", shown)  # no password field shown (remember_password is a flag)
+    assert "demo" not in repr(by_password.provider) + repr(by_password.provider.current())  # the kept password

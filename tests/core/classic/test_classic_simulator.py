@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from wfexplorer.core import errors
-from wfexplorer.core.classic import Object, Session, SignIn, open_session
+from wfexplorer.core.classic import Object, Session
 from wfexplorer.core.classic.templates import base_url_template
 from wfexplorer.core.transport import RequestEvent
 
@@ -205,27 +205,6 @@ def test_an_error_body_becomes_a_typed_error_with_class_and_request_line(gui_ses
     assert caught.value.error_class and "noSuchField" in caught.value.message
     assert caught.value.request_line and caught.value.request_line.startswith("GET ")
     assert caught.value.status is not None
-
-
-def test_sign_in_with_password_api_key_or_token(demo_server: Any, tmp_path: Path) -> None:
-    credentials = demo_server.credentials()
-    address = demo_server.base_url
-    users = set()
-    for sign_in in (SignIn(address, username=credentials["username"], password=credentials["password"]),
-                    SignIn(address, api_key=credentials["api_key"]),
-                    SignIn(address, session_id=credentials["access_token"])):
-        session = open_session(sign_in, cache_dir=tmp_path)
-        assert not session.lazy
-        users.add(session.user_id)
-        assert session.count("USER", username=credentials["username"]) == 1
-        session.close()
-    assert len(users) == 1 and None not in users
-    assert "secret" not in repr(SignIn(address, username="a", password="secret", api_key="secret"))
-
-
-def test_sign_in_with_a_wrong_password_is_an_authentication_error(demo_server: Any, tmp_path: Path) -> None:
-    with pytest.raises(errors.AuthenticationError, match="username/password"):
-        open_session(SignIn(demo_server.base_url, username="admin", password="wrong"), cache_dir=tmp_path)
 
 
 @pytest.mark.parametrize(("call", "expected"), [

@@ -296,3 +296,33 @@ def test_records_that_hang_off_a_hidden_task_are_hidden_and_cannot_be_added(worl
     refused = worker.post("/pred", json={**link, "successorID": first["ID"], "predecessorID": second["ID"]})
     assert refused.status_code == 403
     assert error_of(refused)["message"] == "You do not have sufficient access to change this Task (First)"
+
+
+def test_a_task_shared_on_its_own_is_seen_and_edited_as_its_share_says(world: World) -> None:
+    project = world.admin.new_project("Not shared, one task is")
+    task = world.admin.new_task(project["ID"], "Shared on its own")
+    worker = world.clients["worker"]
+    assert worker.put(f"/task/{task['ID']}", json={"description": "before"}).status_code == 403
+    data_of(world.admin.put(f"/task/{task['ID']}/share", params={
+        "accessorID": world.ids["worker"], "accessorObjCode": "USER", "coreAction": "EDIT"}))
+
+    assert [row["ID"] for row in data_of(worker.get("/task/search", params={"projectID": project["ID"]}))] \
+        == [task["ID"]]
+    data_of(worker.put(f"/task/{task['ID']}", json={"description": "after"}))
+    assert data_of(world.admin.get(f"/task/{task['ID']}", params={"fields": "description"}))["description"] == "after"
+    assert worker.put(f"/proj/{project['ID']}", json={"description": "no"}).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["planner", "worker", "reviewer", "requestor"])
+def test_each_level_reads_what_it_may_edit_from_its_access_level_permissions(world: World, who: str) -> None:
+    """What a client can know before it tries: the level's ALVPER rows are the kinds the server lets it edit."""
+    from wfexplorer.demo.classic.access.levels import LEVELS
+
+    me = data_of(world.clients[who].get(f"/user/{world.ids[who]}", params={
+        "fields": "accessLevel:name,accessLevel:accessLevelPermissions:objObjCode,"
+                  "accessLevel:accessLevelPermissions:coreAction"}))
+    level = me["accessLevel"]
+    permissions = level["accessLevelPermissions"]
+
+    assert {row["objObjCode"] for row in permissions} == LEVELS[level["name"]].edit
+    assert {row["coreAction"] for row in permissions} == {"EDIT"}

@@ -8,9 +8,12 @@ Scripts (python-workfront style; references and collections load on first read):
     projects = session.search(api.Project, name="Launch", name_Mod="cicontains", fields=["owner:*", "tasks"])
     projects[0].tasks                                        # already loaded: no request
 
-The GUI path (``lazy=False``: an unloaded reference raises FieldNotLoaded instead of fetching)::
+The GUI path (``lazy=False``: an unloaded reference raises FieldNotLoaded instead of fetching). Signing in is
+:mod:`wfexplorer.core.auth`'s (a profile and one credential: password, API key, OAuth), and the session comes
+with the :class:`~wfexplorer.core.connection.Connection` it returns, renewed by the one renewal policy::
 
-    session = open_session(SignIn(address, api_key=key))    # one request; session.user_id set
+    signed_in = Authenticator().sign_in_with_api_key(profile, key)   # the key proves itself: one request
+    session = Connection(signed_in).session                          # session.user_id set
     session.metadata.objects()                              # object types (ObjectSummary), cached on disk
     session.metadata.describe("TASK")                       # ObjectMeta: fields, references, collections, actions
     session.custom_forms("PROJ")                            # DE: fields as FieldMeta (one request)
@@ -26,7 +29,8 @@ Modules: ``session`` (Session), ``objects`` (Object and descriptors), ``api`` (c
 reflection), ``metadata``/``catalog``/``cache`` (metadata objects and their disk cache),
 ``loading`` (explicit loading for the GUI), ``paths`` (names and parameters), ``envelope``
 (responses and errors), ``writes`` (bulk, batch, upload), ``customforms``, ``extras``
-(python-workfront's conveniences), ``factory`` (sign-in), ``generate`` (typed version modules),
+(python-workfront's conveniences), ``access`` (what the signed-in user may do to an object, read ahead),
+``generate`` (typed version modules),
 ``search_model`` (the search builder's model: conditions, OR groups, the query string both ways, runs,
 reports, copy as code, saved searches).
 """
@@ -34,7 +38,6 @@ reports, copy as code, saved searches).
 from wfexplorer.core.classic.api import APIVersion, register_version
 from wfexplorer.core.classic.customforms import CustomForm
 from wfexplorer.core.classic.exceptions import FieldNotLoaded, UnknownFieldError
-from wfexplorer.core.classic.factory import SignIn, open_session
 from wfexplorer.core.classic.loading import CollectionPage
 from wfexplorer.core.classic.metadata import (
     ActionMeta,
@@ -77,8 +80,6 @@ __all__ = [
     "QueryMeta",
     "Reference",
     "Session",
-    "SignIn",
     "UnknownFieldError",
-    "open_session",
     "register_version",
 ]

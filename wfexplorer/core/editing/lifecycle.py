@@ -113,13 +113,18 @@ class EditSetup:
         """The edit state of a loaded classic object (copies of its values).
 
         Fields the server did not send are locked as "not loaded": an empty box would pretend to know them;
-        fields the signed-in user may not change are locked with the reason (:mod:`.permissions`).
+        fields the signed-in user may not change are locked with the reason: every field when the user may
+        not change the object at all (:mod:`wfexplorer.core.classic.access`), some fields of a user record
+        (:mod:`.permissions`).
         """
         me = self.connection.user
+        refused = details.rights.edit
 
         def locked(spec: FieldSpec) -> FieldSpec:
             if spec.read_only:
                 return spec
+            if refused:
+                return replace(spec, read_only=refused)
             if not _loaded(details, spec.key):
                 return replace(spec, read_only=NOT_LOADED)
             reason = locked_reason(details.code, details.id, spec.key, me)
@@ -158,13 +163,22 @@ class EditSetup:
                        (SpecGroup("Fields", tuple(specs)),))
 
 
-def refusal(meta: ObjectMeta, operation: str) -> str:
-    """Why Workfront does not allow ``operation`` (``add``, ``edit``, ``copy``, ``delete``) on the type; empty if
-    it does (or metadata does not say)."""
-    if not meta.operations or operation.lower() in {op.lower() for op in meta.operations}:
-        return ""
+def refusal(subject: ObjectMeta | ObjectDetails, operation: str) -> str:
+    """Why Workfront does not allow ``operation`` (``add``, ``edit``, ``copy``, ``delete``); empty if it does (or
+    nothing says it does not).
+
+    Of a type (``ObjectMeta``): what its metadata allows. Of a loaded object (``ObjectDetails``): that, then
+    what the signed-in user may do to it (their access level, its sharing: ``details.rights``).
+    """
+    meta = subject.meta if isinstance(subject, ObjectDetails) else subject
     verb = {"add": "create", "edit": "change", "copy": "copy", "delete": "delete"}.get(operation.lower(), operation)
-    return f"Workfront does not allow you to {verb} a {meta.label.lower()} through the API."
+    if meta.operations and operation.lower() not in {op.lower() for op in meta.operations}:
+        return f"Workfront does not allow you to {verb} a {meta.label.lower()} through the API."
+    if isinstance(subject, ObjectDetails):
+        why = {"edit": subject.rights.edit, "delete": subject.rights.delete}.get(operation.lower(), "")
+        if why:
+            return f"Workfront will not let you {verb} this {meta.label.lower()}: {why}."
+    return ""
 
 
 def _loaded(details: ObjectDetails, key: str) -> bool:

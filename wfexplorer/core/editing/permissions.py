@@ -2,8 +2,10 @@
 
 Only a System Administrator changes another user, or the administrative fields of their own record
 (access level, ``isAdmin``, licence, username, password, manager, rates…); anyone may change their own
-name, title, phone numbers, time zone and locale. Everything else Workfront decides when the save
-arrives (a refused save then says why, in Workfront's words). ``is_admin`` unknown (None) locks nothing.
+name, title, phone numbers, time zone and locale. Whole objects the user may not change or delete (their
+access level, the object's sharing) are :mod:`wfexplorer.core.classic.access`'s; everything else Workfront
+decides when the save arrives (a refused save then says why, in Workfront's words). ``is_admin`` unknown
+(None) locks nothing.
 """
 
 from __future__ import annotations

@@ -248,7 +248,7 @@ class DetailTab(QWidget):
             self._show_catalogue(TypeCatalogue.of(result))
             self._retitle(f"{result.label} ({result.obj_code})")
         if editing is not None:
-            refused = refusal(result.meta, "edit") if isinstance(result, ObjectDetails) else ""
+            refused = refusal(result, "edit") if isinstance(result, ObjectDetails) else ""
             later(lambda: self._show_editing(editing, refused))
 
     def _show_record_fields(self, result: RecordDetails, type_name: str) -> None:

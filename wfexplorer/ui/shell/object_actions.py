@@ -104,7 +104,7 @@ class ObjectActions:
         why = "This profile is read-only: nothing was sent." if self.window.connection.read_only else ""
         details = tab.details if tab is not None else None
         if not why and operation and isinstance(details, ObjectDetails):
-            why = refusal(details.meta, operation)
+            why = refusal(details, operation)
         if why:
             self.window.status.showMessage(why, 10000)
             return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from search_model_probe import Probe, make_probe, open_session
+from search_model_probe import Probe, make_probe, sign_in
 
 from wfexplorer.core.classic import Session
 from wfexplorer.core.classic.search_model import SearchSchema
@@ -13,11 +13,11 @@ from wfexplorer.demo.server import DemoServer
 
 
 @pytest.fixture(scope="module")
-def session(demo_server: DemoServer) -> Iterator[Session]:
-    """A session signed in as the demo admin (one per test module)."""
-    session = open_session(demo_server)
-    yield session
-    session.close()
+def session(demo_server: DemoServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    """The classic session of the demo admin's sign-in (one per test module)."""
+    connection = sign_in(demo_server, tmp_path_factory.mktemp("sign-in"))
+    yield connection.session
+    connection.sign_out()
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore
+from wfexplorer.core.auth.profiles import Environment, Profile
 from wfexplorer.core.classic import Session
+from wfexplorer.core.connection import Connection
 from wfexplorer.demo.server import DemoServer
 
 #: name → (priority, workRequired, which assignee: 0, 1 or None)
@@ -39,11 +43,20 @@ class Probe:
         return str(self.group_of(0)), str(self.group_of(1))
 
 
-def open_session(server: DemoServer) -> Session:
-    session = Session("demo", url_template=server.base_url + "/attask/api/{api_version}", api_version="v21.0",
-                      use_cache=False)
-    session.login("admin", "demo")
-    return session
+def sign_in(server: DemoServer, folder: Path) -> Connection:
+    """The demo administrator signed in the way the app signs in: the Authenticator, then a Connection
+    (its ``session`` is the classic Session; ``sign_out()`` ends it). ``folder`` holds the profile store."""
+    authenticator = Authenticator(profiles=ProfileStore(folder / "config"), secrets=SecretStore())
+    profile = Profile(name="Search model tests", environment=Environment.CUSTOM, custom_url=server.base_url)
+    return Connection(authenticator.sign_in_with_password(profile, "admin", "demo"), use_cache=False)
+
+
+def session_secret(session: Session) -> str:
+    """The session ID the signed-in session sends now (its provider's credential), for snippets run as pasted."""
+    credential = session.credentials.current() if session.credentials is not None else None
+    secret = credential.value if credential is not None else session.session_id
+    assert secret, "the session is signed in"
+    return str(secret)
 
 
 def make_probe(session: Session) -> Probe:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from search_model_probe import Probe
+from search_model_probe import Probe, session_secret
 
 from wfexplorer.core.classic import Session
 from wfexplorer.core.classic.search_model import (
@@ -86,7 +86,7 @@ def test_no_snippet_holds_the_secret(session: Session, probe: Probe) -> None:
         for code in (python_workfront_snippet(_search(probe), target, operation, "Task"),
                      core_snippet(_search(probe), target, operation), javascript_snippet(_search(probe), target,
                                                                                        operation)):
-            assert str(session.session_id) not in code and SESSION_ID_ENV in code
+            assert session_secret(session) not in code and SESSION_ID_ENV in code
 
 
 def test_the_python_workfront_snippet_returns_the_models_rows(session: Session, probe: Probe, tmp_path: Path) -> None:
@@ -94,7 +94,7 @@ def test_the_python_workfront_snippet_returns_the_models_rows(session: Session, 
     search = _search(probe)
     expected = list(run_search(session, search).rows)
     assert [row["name"] for row in expected] == ["alpha one", "alpha two", "beta", "epsilon", "gamma"]
-    environment = _environment(tmp_path, SESSION_ID_ENV, str(session.session_id))
+    environment = _environment(tmp_path, SESSION_ID_ENV, session_secret(session))
     target = SnippetTarget.of_session(session)
     assert _python(python_workfront_snippet(search, target, "search", class_name="Task"), environment, tmp_path) \
         == expected
@@ -109,7 +109,7 @@ def test_the_python_workfront_snippet_returns_the_models_rows(session: Session, 
 
 def test_the_core_snippet_returns_the_models_rows(session: Session, probe: Probe, tmp_path: Path) -> None:
     search = _search(probe)
-    environment = _environment(tmp_path, SESSION_ID_ENV, str(session.session_id))
+    environment = _environment(tmp_path, SESSION_ID_ENV, session_secret(session))
     target = SnippetTarget.of_session(session)
     assert _python(core_snippet(search, target, "search"), environment, tmp_path) == list(run_search(session,
                                                                                                      search).rows)
@@ -147,7 +147,7 @@ def node_modules(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_javascript_snippet_returns_the_models_rows(session: Session, probe: Probe, node_modules: Path,
                                                         tmp_path: Path) -> None:
     search = _search(probe)
-    environment = _environment(tmp_path, SESSION_ID_ENV, str(session.session_id))
+    environment = _environment(tmp_path, SESSION_ID_ENV, session_secret(session))
     target = SnippetTarget.of_session(session)
     run = lambda code: _run(["node"], code, environment, node_modules)  # noqa: E731
     assert run(javascript_snippet(search, target, "search")) == list(run_search(session, search).rows)

@@ -37,9 +37,37 @@ class AccessLevel(Object):
     customer = Reference['Customer']('customer', 'CUST')
     entered_by = Reference['User']('enteredBy', 'USER')
     last_updated_by = Reference['User']('lastUpdatedBy', 'USER')
+    access_level_permissions = Collection['AccessLevelPermissions']('accessLevelPermissions', 'ALVPER')
 
 
 api.register(AccessLevel)
+
+
+class AccessLevelPermissions(Object):
+    """Access Level Permissions (ALVPER)."""
+
+    code = 'ALVPER'
+    object_name = 'AccessLevelPermissions'
+    extra_names = frozenset(['ID'])
+    access_level_id = Field[str | None]('accessLevelID')
+    core_action = Field[str | None]('coreAction')
+    customer_id = Field[str | None]('customerID')
+    entered_by_id = Field[str | None]('enteredByID')
+    entry_date = Field[str | None]('entryDate')
+    ext_ref_id = Field[str | None]('extRefID')
+    forbidden_actions = Field[list[str] | None]('forbiddenActions')
+    is_admin = Field[bool | None]('isAdmin')
+    last_update_date = Field[str | None]('lastUpdateDate')
+    last_updated_by_id = Field[str | None]('lastUpdatedByID')
+    obj_obj_code = Field[str | None]('objObjCode')
+    secondary_actions = Field[list[str] | None]('secondaryActions')
+    access_level = Reference['AccessLevel']('accessLevel', 'ACSLVL')
+    customer = Reference['Customer']('customer', 'CUST')
+    entered_by = Reference['User']('enteredBy', 'USER')
+    last_updated_by = Reference['User']('lastUpdatedBy', 'USER')
+
+
+api.register(AccessLevelPermissions)
 
 
 class AccessRule(Object):

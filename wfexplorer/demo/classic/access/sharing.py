@@ -8,8 +8,9 @@ A user's right on a project is the strongest of:
 - **view**: they are on the project team (PRTU) or assigned to work in it.
 
 Records of a project (tasks, issues, hours, documents...) are visible when the project is, or when
-the record is the user's own (entered, owned, assigned or requested by them). Records that hang off
-another record without naming a project (document versions, predecessor links, likes, updates,
+the record is the user's own (entered, owned, assigned or requested by them), or shared with them by an
+access rule of its own (a task, issue, document, portfolio or program can be shared like a project).
+Records that hang off another record without naming a project (document versions, predecessor links, likes, updates,
 journal entries, approver statuses...) are as visible as that record (:data:`PARENTS`,
 :data:`POLYMORPHIC_PARENTS`). Other records belong to no project and are visible to everyone;
 administrators see everything.
@@ -53,6 +54,8 @@ class Access:
     user_id: str
     level: Level
     projects: dict[str, int] = field(default_factory=dict)
+    shared: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Rights from access rules on records other than projects: (objCode, ID) → right."""
     store: Store | None = None
     """Where parents of parent-scoped records are looked up."""
 
@@ -77,7 +80,7 @@ class Access:
             return MANAGE
         if obj_code == "PROJ":
             return self.project_right(record.get("ID"))
-        own = MANAGE if self.owns(record) else 0
+        own = max(MANAGE if self.owns(record) else 0, self.shared.get((obj_code, str(record.get("ID"))), 0))
         project_id = record.get("projectID")
         if project_id:
             return max(own, self.project_right(project_id))
@@ -126,8 +129,12 @@ def access_for(store: Store, user_id: str) -> Access:
             grant(project["ID"], MANAGE)
     for accessor in _accessors(store, user):
         for rule in graph.rows_where(store, "ACSRUL", ("accessorID",), (accessor,)):
+            right = RIGHTS.get(str(rule.get("coreAction") or "VIEW").upper(), VIEW)
             if rule.get("securityObjCode") == "PROJ":
-                grant(rule.get("securityObjID"), RIGHTS.get(str(rule.get("coreAction") or "VIEW").upper(), VIEW))
+                grant(rule.get("securityObjID"), right)
+            elif rule.get("securityObjCode") and rule.get("securityObjID"):
+                key = (str(rule["securityObjCode"]), str(rule["securityObjID"]))
+                access.shared[key] = max(access.shared.get(key, 0), right)
     for member in graph.rows_where(store, "PRTU", ("userID",), (user_id,)):
         grant(member.get("projectID"), VIEW)
     for assignment in graph.rows_where(store, "ASSGN", ("assignedToID",), (user_id,)):

@@ -20,7 +20,7 @@ from wfexplorer.demo.classic import objcats
 from wfexplorer.demo.classic.seed.activity import build_documents, build_hours, build_notes
 from wfexplorer.demo.classic.seed.forms import build_forms
 from wfexplorer.demo.classic.seed.issues import build_issues
-from wfexplorer.demo.classic.seed.levels import LEVEL_USERS, build_level_users
+from wfexplorer.demo.classic.seed.levels import LEVEL_USERS, build_level_permissions, build_level_users
 from wfexplorer.demo.classic.seed.org import ADMIN_USERNAME, DEMO_PASSWORD, build_org
 from wfexplorer.demo.classic.seed.projects import (
     build_portfolios,
@@ -52,6 +52,7 @@ def build_dataset(scale: float = 1.0) -> dict[str, list[Record]]:
     build_template_links(state)
     build_object_categories(state)
     build_level_users(state)
+    build_level_permissions(state)
     return state.rows
 
 

@@ -5,12 +5,17 @@ top group as home group but belong to no team, so
 what they see is exactly what is shared with them: the first current project, the planner and the
 worker with EDIT, the reviewer and the requestor with VIEW. Every other project is invisible to
 them. Their IDs come from a generator of their own, so adding them leaves every other seeded ID as it was.
+
+Each non-administrator level also gets its ``accessLevelPermissions`` (ALVPER rows): one per object kind
+the level may edit, ``coreAction`` EDIT, as :data:`~wfexplorer.demo.classic.access.levels.LEVELS` says (the
+rules the server enforces), so a client can read what its level allows before it tries.
 """
 
 from __future__ import annotations
 
 import random
 
+from wfexplorer.demo.classic.access.levels import LEVELS
 from wfexplorer.demo.classic.seed import vocabulary as vocab
 from wfexplorer.demo.classic.seed.org import DEMO_PASSWORD
 from wfexplorer.demo.classic.seed.state import ANCHOR, DAY, Record, SeedState
@@ -52,5 +57,21 @@ def build_level_users(state: SeedState) -> None:
             state.add("ACSRUL", {"accessorID": user["ID"], "accessorObjCode": "USER", "coreAction": right,
                                  "securityObjID": project["ID"], "securityObjCode": "PROJ",
                                  "secondaryActions": [], "forbiddenActions": []}, created + offset * DAY)
+    finally:
+        state.rng = shared_rng
+
+
+def build_level_permissions(state: SeedState) -> None:
+    """Add each level's ALVPER rows (called last: from a generator of their own, like the level users)."""
+    shared_rng, state.rng = state.rng, random.Random(16)
+    try:
+        created = ANCHOR - 100 * DAY
+        for row in state.of("ACSLVL"):
+            level = LEVELS.get(str(row.get("name")))
+            if level is None or level.admin or row.get("isAdmin"):
+                continue
+            for code in sorted(level.edit):
+                state.add("ALVPER", {"accessLevelID": row["ID"], "objObjCode": code, "coreAction": "EDIT",
+                                     "secondaryActions": [], "forbiddenActions": [], "isAdmin": False}, created)
     finally:
         state.rng = shared_rng

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wfexplorer.demo.classic.schema import enums
-from wfexplorer.demo.classic.schema.builder import NG, b, d, define, dt, enum, i, query, ref, s, sl
+from wfexplorer.demo.classic.schema.builder import NG, b, coll, d, define, dt, enum, i, query, ref, s, sl
 
 CUSTOM_ENUM = define(
     "CustomEnum", "CSTEM", "Custom Enum",
@@ -79,7 +79,22 @@ _minimal("ProjectUser", "PRTU", "Project User", s("projectID"), s("userID"), sec
 _minimal("ProjectUserRole", "PTEAM", "Project User Role", s("projectID"), s("userID"), s("roleID"), secondary=True)
 _minimal("LayoutTemplate", "LYTMPL", "Layout Template")
 _minimal("UITemplate", "UITMPL", "UI Template")
-_minimal("AccessLevel", "ACSLVL", "Access Level", i("rank"), b("isAdmin"))
+_minimal("AccessLevel", "ACSLVL", "Access Level", i("rank"), b("isAdmin"),
+         collections=[coll("accessLevelPermissions", "ALVPER", accessLevelID="ID")])
+ACCESS_LEVEL_PERMISSIONS = define(
+    "AccessLevelPermissions", "ALVPER", "Access Level Permissions",
+    secondary=True,
+    top_level=False,
+    default_fields=("ID", "objCode", "objObjCode", "coreAction", "secondaryActions", "forbiddenActions"),
+    drop=("name", "description", "categoryID", "category"),
+    fields=[
+        s("accessLevelID", read_only=True), s("objObjCode", read_only=True), s("coreAction", read_only=True),
+        sl("secondaryActions"), sl("forbiddenActions"), b("isAdmin", read_only=True, default=False),
+    ],
+    references=[ref("accessLevel", "ACSLVL")],
+)
+"""What an access level allows on one object kind (``coreAction`` VIEW or EDIT): the rows of a level's
+``accessLevelPermissions``, read-only, seeded from :mod:`wfexplorer.demo.classic.access.levels`."""
 _minimal("HourType", "HOURT", "Hour Type", s("scope"), b("isActive"))
 _minimal("Timesheet", "TSHET", "Timesheet", s("userID"), dt("startDate"), dt("endDate"), s("status"),
          d("totalHours"))
