@@ -8,7 +8,6 @@ only when first needed, so the sign-in dialog appears quickly.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import logging
 import sys
@@ -177,6 +176,7 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     import qasync
 
     from wfexplorer.ui.asyncops import Operations
+    from wfexplorer.ui.collector import COLLECTOR
     from wfexplorer.ui.crash import CrashReporter, install_excepthook
 
     loop = qasync.QEventLoop(qapp)
@@ -189,7 +189,7 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     application = Application(qapp, loop, ops, windows, backend, demo, reporter)
     application.closers += [demo.stop, ops.shutdown]
     ops.run(lambda: warm_up(backend), name="warm-up")
-    windows.main_window_shown.connect(lambda _window: freeze_startup_objects())
+    windows.main_window_shown.connect(lambda _window: COLLECTOR.start())
     if args.demo:
         dialog.select_demo()
         dialog.sign_in()
@@ -215,24 +215,6 @@ def warm_up(backend: CoreSignInBackend) -> None:
     backend.auth  # noqa: B018 - the property builds the Authenticator
     importlib.import_module("wfexplorer.ui.shell.main_window")
     importlib.import_module("wfexplorer.ui.login.reauth")
-
-
-_frozen = False
-
-
-def freeze_startup_objects() -> None:
-    """Once the first main window is up: move the objects alive then out of the garbage collector's sight.
-
-    Modules, classes and Qt wrappers made at start-up live as long as the process; left in the
-    collector's oldest generation, each full collection scanned them again (pauses of about 60 ms on the
-    GUI thread while browsing). No collection first (it would pause the window as it appears): the little
-    start-up garbage that may be frozen with them stays for the life of the process.
-    """
-    global _frozen
-    if _frozen:
-        return
-    _frozen = True
-    gc.freeze()
 
 
 def wait_for_first_paint(windows: Windows, timeout_ms: int = 1000) -> None:

@@ -30,6 +30,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from wfexplorer.core import errors
+from wfexplorer.ui.collector import COLLECTOR
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,8 @@ class Operations(QObject):
         self.crash_handler = crash_handler
         #: The GUI thread's event loop (the qasync loop set as current before this is made).
         self._loop: asyncio.AbstractEventLoop = asyncio.get_event_loop_policy().get_event_loop()
+        COLLECTOR.watch(self)  # full garbage collections wait until no operation runs
+        self.busy_changed.connect(COLLECTOR.note_busy)
 
     # -- public API ----------------------------------------------------------------------------
 
