@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QModelRoleDataSpan, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -26,8 +26,18 @@ from wfexplorer.ui.tree import icons
 Index = QModelIndex | QPersistentModelIndex
 
 #: Role carrying the node id of a row (tests, the view's actions).
-NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NODE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+# The roles as plain ints: data() runs for every painted cell, and comparing ints is cheapest.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
+_ACCESSIBLE_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
+_MUTED = frozenset({NodeKind.MESSAGE, NodeKind.MORE})  # rows drawn in a muted (or link, or error) colour
 HEADERS = ("Name", "Details")
+_COLUMNS = len(HEADERS)
 
 
 class NavigatorModel(QAbstractItemModel):
@@ -75,14 +85,17 @@ class NavigatorModel(QAbstractItemModel):
     # -- QAbstractItemModel -------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(HEADERS) or row < 0:
-            return QModelIndex()
-        owner = self.node(parent)
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        if row >= len(owner.children):
-            return QModelIndex()
-        return self.createIndex(row, column, owner.children[row].id)
+        # The view calls this for every row of every expanded node each time it lays itself out: kept lean.
+        if parent.isValid():
+            owner = self.tree.node(parent.internalId()) if parent.column() == 0 else None
+            if owner is None:
+                return QModelIndex()
+        else:
+            owner = self.tree.root
+        children = owner.children
+        if 0 <= row < len(children) and 0 <= column < _COLUMNS:
+            return self.createIndex(row, column, children[row].id)
+        return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
@@ -98,13 +111,16 @@ class NavigatorModel(QAbstractItemModel):
         return len(self.node(parent).children)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(HEADERS)
+        return _COLUMNS
+
+    # flags(): QAbstractItemModel's own (enabled and selectable, nothing for the root), with no call into Python
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return False
-        node = self.node(parent)
-        return bool(node.children) or (node.expandable and node.state is LoadState.UNLOADED)
+        # Also called for every row of every expanded node on each layout.
+        if not parent.isValid():
+            return bool(self.tree.root.children)
+        node = self.tree.node(parent.internalId()) if parent.column() == 0 else None
+        return node is not None and (bool(node.children) or (node.expandable and node.state is LoadState.UNLOADED))
 
     def canFetchMore(self, parent: Index) -> bool:
         if parent.isValid() and parent.column() != 0:
@@ -124,11 +140,6 @@ class NavigatorModel(QAbstractItemModel):
         if node is not None and node.can_fetch:
             self._load(node)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
             return HEADERS[section]
@@ -138,27 +149,42 @@ class NavigatorModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self.tree.node(index.internalId())
-        if node is None:
-            return None
+        return None if node is None else self._value(node, index.column(), int(role))
+
+    def multiData(self, index: Index, role_data_span: QModelRoleDataSpan) -> None:  # type: ignore[override]
+        """Every role a delegate asks for at once: one call per painted cell instead of one per role."""
+        if not index.isValid():
+            return
+        node = self.tree.node(index.internalId())
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        for role_data in role_data_span:  # type: ignore[attr-defined]  # iterable at run time
+            value = None if node is None else self._value(node, column, role_data.role())
+            if value is None:
+                role_data.clearData()  # the span is reused from cell to cell: an unset role keeps the last value
+            else:
+                role_data.setData(value)
+
+    def _value(self, node: Node, column: int, role: int) -> Any:
+        if role == _DISPLAY:
             return node.label if column == 0 else node.detail
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return node.label if column == 0 else (node.detail or "")
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return icons.for_node(node)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            note = self.notes.get(node.id)
-            return f"{note}\n\n{self._tooltip(node)}" if note else self._tooltip(node)
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole and node.id in self.notes:
-            return self.notes[node.id]
-        if role == Qt.ItemDataRole.ForegroundRole and node.kind in (NodeKind.MESSAGE, NodeKind.MORE):
-            return self._muted(node)
-        if role == Qt.ItemDataRole.FontRole and node.kind is NodeKind.MESSAGE and node.payload is MessageRole.LOADING:
+        if role == _DECORATION:
+            return icons.for_node(node) if column == 0 else None
+        if role == _FOREGROUND:
+            return self._muted(node) if node.kind in _MUTED else None
+        if role == _FONT:
+            if node.kind is not NodeKind.MESSAGE or node.payload is not MessageRole.LOADING:
+                return None
             if self._italic is None:
                 self._italic = QFont()
                 self._italic.setItalic(True)
             return self._italic
+        if role == _ACCESSIBLE_TEXT:
+            return node.label if column == 0 else (node.detail or "")
+        if role == _TOOLTIP:
+            note = self.notes.get(node.id)
+            return f"{note}\n\n{self._tooltip(node)}" if note else self._tooltip(node)
+        if role == _ACCESSIBLE_DESCRIPTION:
+            return self.notes.get(node.id)
         if role == NODE_ID_ROLE:
             return node.id
         return None
