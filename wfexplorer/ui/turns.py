@@ -5,8 +5,11 @@
     turns.add(lambda: build_rows(25, 50))
     turns.clear()                    # a newer answer came: the parts still waiting are dropped
 
-Parts run in the order added, each after a real (1 ms) timer rather than a queued call: queued calls
-all run in one pass of the event loop, timers let the loop paint and serve other timers in between.
+Every Turns feeds one queue for the GUI thread, so two tabs building at once still run one part a turn
+between them, in the order added. A part runs after a real (1 ms) timer rather than a queued call
+(queued calls all run in one pass of the event loop), and that timer is armed only once the code that
+added the part, or the part before it, has returned: the timers that fell due meanwhile (a heartbeat,
+an animation) and the paint come first.
 """
 
 from __future__ import annotations
@@ -14,40 +17,81 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
+Part = Callable[[], object]
 
-class Turns(QObject):
-    """A queue of GUI parts, one run per turn of the event loop."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._parts: deque[Callable[[], object]] = deque()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(1)
-        self._timer.timeout.connect(self._run_next)
+class _Queue:
+    """The GUI thread's one queue of parts, whichever Turns added them."""
 
-    @property
-    def pending(self) -> int:
-        """How many parts are still waiting."""
-        return len(self._parts)
+    def __init__(self) -> None:
+        self.parts: deque[tuple[Turns, Part]] = deque()
+        self._timer: QTimer | None = None
+        self._arming = False
 
-    def add(self, part: Callable[[], object]) -> None:
-        """Run ``part`` on a later turn, after the parts already waiting."""
-        self._parts.append(part)
+    def push(self, owner: Turns, part: Part) -> None:
+        self.parts.append((owner, part))
+        if self._timer is not None and self._timer.isActive():
+            self._timer.stop()  # armed before the code adding this part began: it would fire right after it
+        self._arm_soon()
+
+    def drop(self, owner: Turns) -> None:
+        self.parts = deque(entry for entry in self.parts if entry[0] is not owner)
+
+    def count(self, owner: Turns) -> int:
+        return sum(1 for entry_owner, _ in self.parts if entry_owner is owner)
+
+    def _arm_soon(self) -> None:
+        """Arm the timer on the next pass of the loop, after whatever runs now has returned."""
+        if self._arming:
+            return
+        self._arming = True
+        QTimer.singleShot(0, self._arm)
+
+    def _arm(self) -> None:
+        self._arming = False
+        if not self.parts:
+            return
+        if self._timer is None:
+            self._timer = QTimer()
+            self._timer.setSingleShot(True)
+            self._timer.setInterval(1)
+            self._timer.timeout.connect(self._run_next)
         if not self._timer.isActive():
             self._timer.start()
 
-    def clear(self) -> None:
-        """Drop every part still waiting."""
-        self._parts.clear()
-        self._timer.stop()
-
     def _run_next(self) -> None:
-        if not self._parts:
-            return
-        part = self._parts.popleft()
-        if self._parts:
-            self._timer.start()
-        part()
+        while self.parts:
+            owner, part = self.parts.popleft()
+            if shiboken6.isValid(owner):  # its widget may be gone, and the part with it
+                try:
+                    part()
+                finally:
+                    self._arm_soon()
+                return
+
+
+_QUEUE = _Queue()
+
+
+class Turns(QObject):
+    """One owner's parts in the GUI thread's queue: one part runs per turn of the event loop."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.destroyed.connect(lambda: _QUEUE.drop(self))
+
+    @property
+    def pending(self) -> int:
+        """How many of this owner's parts are still waiting."""
+        return _QUEUE.count(self)
+
+    def add(self, part: Part) -> None:
+        """Run ``part`` on a later turn, after the parts already waiting."""
+        _QUEUE.push(self, part)
+
+    def clear(self) -> None:
+        """Drop every part of this owner still waiting."""
+        _QUEUE.drop(self)

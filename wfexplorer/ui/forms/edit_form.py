@@ -46,7 +46,7 @@ from wfexplorer.ui.turns import Turns
 SearchFor = Callable[[FieldSpec], Search | None]
 #: Rows built with the form (a screenful; fewer for a form made out of sight), then per turn of the event loop.
 FIRST_ROWS = 40
-LATER_ROWS = 15
+LATER_ROWS = 8
 
 
 class EditForm(QWidget):
