@@ -185,9 +185,12 @@ def page_in(explorer: Explorer, node: Any, heartbeat: Heartbeat, expanded: bool)
     if expanded:
         view.expand(window.model.index_of(node))
     while node.children and node.children[-1].kind is explorer.NodeKind.MORE:
-        more = node.children[-1]
+        more, before = node.children[-1], node.loaded_count
         window.controller.activate(more)
-        wait(explorer.loop, lambda more=more: more.parent is None or node.state is explorer.LoadState.FAILED)
+        wait(explorer.loop, lambda more=more, before=before: node.loaded_count > before
+             or more.state is explorer.LoadState.FAILED)
+        if more.state is explorer.LoadState.FAILED:
+            raise RuntimeError(f"{node.label}: {more.error}")
     seconds = time.perf_counter() - started
     shown = "expanded, as Load more leaves it" if expanded else "collapsed"
     return beat(f"{node.loaded_count:,} Planning records page in, the node {shown} ({seconds:.1f} s)", heartbeat)

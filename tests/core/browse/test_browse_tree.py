@@ -119,6 +119,22 @@ def test_pages_append_behind_a_load_more_row_that_counts_what_is_shown():
     assert top.loaded_count == 450 and top.children[-1].kind is NodeKind.OBJECT and top.detail == "450"
 
 
+def test_a_page_goes_in_above_the_load_more_row_which_stays_until_the_last_page():
+    tree, recorder = make_tree()
+    (top,) = tree.root.children
+    tree.apply(LoadResult(tree.begin_load(top), objects(200), total=450, next_first=200))
+    more = top.children[-1]
+    recorder.heard.clear()
+    tree.apply(LoadResult(tree.begin_load(top, first=200), objects(200, 200), next_first=400))
+    assert top.children[-1] is more and more.row == 400 and more.state is LoadState.LOADED
+    assert [child.label for child in top.children[198:202]] == ["Object 198", "Object 199", "Object 200", "Object 201"]
+    assert ("inserted", "Workfront", 200, 399) in recorder.heard
+    assert not [heard for heard in recorder.heard if heard[0] == "removed"], "nothing removed while pages remain"
+    tree.apply(LoadResult(tree.begin_load(top, first=400), objects(50, 400)))
+    assert more.parent is None or more not in top.children
+    assert ("removed", "Workfront", 450, 450) in recorder.heard
+
+
 def test_a_failed_page_keeps_what_was_shown_and_says_how_to_try_again():
     tree, _ = make_tree()
     (top,) = tree.root.children

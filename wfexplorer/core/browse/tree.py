@@ -156,18 +156,30 @@ class BrowseTree:
             return False
         new = [self._build(spec) for spec in result.children]
         total = result.total if result.total is not None or not request.is_more else node.total
-        if request.is_more:
-            more = self._more_row(node)
-            if more is not None:
-                self._remove(node, more.row, more.row)
+        more = self._more_row(node) if request.is_more else None
+        if more is not None:
+            # A page goes in above its "Load more" row, which stays (updated) while pages remain: the row
+            # under the user's cursor loads the next page too, and nothing is removed, which would make the
+            # view lay out every row it shows again.
             shown = node.loaded_count + len(new)
+            self._insert(node, new, at=more.row)
+            if result.next_first is None:
+                self._remove(node, more.row, more.row)
+            else:
+                more.payload = MoreRef(result.next_first)
+                more.label = self._more_label(shown, total)
+                more.state, more.error = LoadState.LOADED, None
+                self._changed(more)
         else:
-            self._remove(node, 0, len(node.children) - 1)
-            shown = len(new)
-        if result.next_first is not None:
-            new.append(self._make(NodeSpec(NodeKind.MORE, self._more_label(shown, total),
-                                           payload=MoreRef(result.next_first), icon="more")))
-        self._insert(node, new)
+            if request.is_more:
+                shown = node.loaded_count + len(new)
+            else:
+                self._remove(node, 0, len(node.children) - 1)
+                shown = len(new)
+            if result.next_first is not None:
+                new.append(self._make(NodeSpec(NodeKind.MORE, self._more_label(shown, total),
+                                               payload=MoreRef(result.next_first), icon="more")))
+            self._insert(node, new)
         node.state = LoadState.LOADED
         node.total = total
         if result.label is not None:
