@@ -192,6 +192,8 @@ def page_in(explorer: Explorer, node: Any, heartbeat: Heartbeat, expanded: bool)
         if more.state is explorer.LoadState.FAILED:
             raise RuntimeError(f"{node.label}: {more.error}")
     seconds = time.perf_counter() - started
+    # Left expanded, its rows would be laid out again on every later insertion anywhere in the tree.
+    view.collapse(window.model.index_of(node))
     shown = "expanded, as Load more leaves it" if expanded else "collapsed"
     return beat(f"{node.loaded_count:,} Planning records page in, the node {shown} ({seconds:.1f} s)", heartbeat)
 
