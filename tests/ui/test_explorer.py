@@ -213,6 +213,27 @@ def test_f5_reloads_the_selected_node_only(open_window, run_until, requests_sent
     window.connection.session.delete(f"/proj/{created['ID']}")
 
 
+def test_enter_on_load_more_brings_the_next_page_and_the_first_new_row_becomes_current(open_window, run_until,
+                                                                                       qtbot):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    tasks = expand(window, run_until, child(classic, "Task (TASK)"))
+    view = window.navigator.view
+    more = tasks.children[-1]
+    assert more.kind is NodeKind.MORE and tasks.loaded_count == 200
+    view.setCurrentIndex(window.model.index_of(more))
+    view.setFocus()
+    tabs_before = window.tabs.count()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    run_until(lambda: tasks.loaded_count == 400)
+    first_new = tasks.children[200]
+    assert view.current_node() is first_new and view.selected_nodes() == [first_new]
+    assert view.visualRect(window.model.index_of(first_new)).intersects(view.viewport().rect())
+    assert window.tabs.count() == tabs_before and window.current_tab() is None, "the page opened nothing"
+    assert tasks.children[-1] is more and "400 of" in more.label
+
+
 def test_a_failed_expansion_shows_the_message_in_its_node_and_retry_loads_it(open_window, run_until, demo_faults):
     window = open_window()
     classic = window.tree.top(NodeKind.CLASSIC)

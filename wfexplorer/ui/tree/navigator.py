@@ -74,6 +74,7 @@ class NavigatorView(QTreeView):
         self.navigator_model = model
         self.controller = controller
         model.rowsRemoved.connect(self._rows_gone)
+        model.rowsInserted.connect(self._rows_added)
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -139,6 +140,27 @@ class NavigatorView(QTreeView):
 
     def _rows_gone(self) -> None:
         self._rows_going = False
+
+    def _rows_added(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A page arrived above the current "Load more" row: its first row becomes current, scrolled to.
+
+        Where a "load more" control's new items begin is where the user reads on (and where a screen
+        reader's focus should go). The row is not opened: the page, not the user, put it there.
+        """
+        current = self.currentIndex()
+        if not current.isValid() or current.parent() != parent or current.row() != last + 1:
+            return
+        if self.node_at(current).kind is not NodeKind.MORE:
+            return
+        first_new = self.navigator_model.index(first, 0, parent)
+        flags = QItemSelectionModel.SelectionFlag
+        self._rows_going = True  # a move nobody chose: nothing opens
+        try:
+            with self._by_user():
+                self.selectionModel().setCurrentIndex(first_new, flags.ClearAndSelect | flags.Rows)
+        finally:
+            self._rows_going = False
+        self.scrollTo(first_new)
 
     def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
                        previous: QModelIndex | QPersistentModelIndex) -> None:
