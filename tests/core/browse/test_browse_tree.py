@@ -192,3 +192,9 @@ def test_an_object_opened_by_link_is_pinned_once():
     group = tree.top(NodeKind.PINNED)
     assert group is not None and group.label == PINNED_TEXT and pinned.parent is group
     assert tree.pin(spec) is pinned and len(group.children) == 1
+
+
+def test_every_name_the_package_lists_is_there():
+    import wfexplorer.core.browse as browse
+
+    assert [name for name in browse.__all__ if not hasattr(browse, name)] == []

@@ -22,6 +22,7 @@ from wfexplorer.core.browse.nodes import (
     NodeKind,
     ObjectRef,
     ObjectTypeRef,
+    Packed,
     RecordLinkRef,
     RecordRef,
     RecordTypeRef,
