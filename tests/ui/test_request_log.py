@@ -172,6 +172,18 @@ def test_the_detail_pane_shows_the_error_class_the_request_id_and_the_body_as_a_
     assert '"apiKey": "***"' in headers and logged.api_key not in headers
 
 
+def test_until_a_request_is_selected_the_pane_is_only_its_hint(widget: RequestLogWidget, logged: Logged) -> None:
+    from PySide6.QtWidgets import QTabWidget
+
+    assert widget.detail.placeholder.isVisibleTo(widget)
+    assert widget.detail.findChild(QTabWidget, "requestDetailTabs") is None, "no sections made before one is shown"
+    browse(logged)
+    applied(widget)
+    widget.select_row(0)
+    assert widget.detail.findChild(QTabWidget, "requestDetailTabs").isVisibleTo(widget)
+    assert not widget.detail.placeholder.isVisibleTo(widget)
+
+
 def test_copy_as_puts_the_snippet_on_the_clipboard_without_the_secret(widget: RequestLogWidget,
                                                                       logged: Logged) -> None:
     browse(logged)

@@ -39,7 +39,19 @@ def _selectable(label: QLabel) -> QLabel:
 
 
 class RequestDetail(QWidget):
-    """Shows one :class:`LogEntry` (or a hint when none is selected)."""
+    """Shows one :class:`LogEntry` (or a hint when none is selected).
+
+    The summary and the tabs are made when the first entry is shown: every main window has a request log,
+    and a window's first paint should not wait for five JSON views nobody has looked at yet.
+    """
+
+    summary: QWidget
+    tabs: QTabWidget
+    request_body: BodyView
+    request_headers: BodyView
+    response_body: BodyView
+    response_headers: BodyView
+    attempts: BodyView
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +61,13 @@ class RequestDetail(QWidget):
         self.placeholder = QLabel("Select a request to see what it sent and what came back.")
         resources.set_role(self.placeholder, "note")
         self.fields: dict[str, QLabel] = {}
+        self._unfilled: set[int] = set()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.placeholder)
+        self._built = False
+
+    def _build(self) -> None:
         summary = QFormLayout()
         summary.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, label in (("request", "Request:"), ("status", "Status:"), ("timing", "Time:"),
@@ -77,20 +96,19 @@ class RequestDetail(QWidget):
         self.tabs.addTab(self.response_headers, "Response h&eaders")
         self.tabs.addTab(self.attempts, "&Attempts")
         self.tabs.currentChanged.connect(self._fill_tab)
-        self._unfilled: set[int] = set()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
-        self.show_entry(None)
+        self._layout.addWidget(self.summary)
+        self._layout.addWidget(self.tabs, 1)
+        self._built = True
 
     def show_entry(self, entry: LogEntry | None) -> None:
         """Show ``entry``, or the placeholder for ``None``."""
         self.entry = entry
         self.placeholder.setVisible(entry is None)
-        self.summary.setVisible(entry is not None)
-        self.tabs.setVisible(entry is not None)
+        if entry is not None and not self._built:
+            self._build()
+        if self._built:
+            self.summary.setVisible(entry is not None)
+            self.tabs.setVisible(entry is not None)
         if entry is None:
             return
         response = entry.response
@@ -132,6 +150,8 @@ class RequestDetail(QWidget):
 
     def fill_all(self) -> None:
         """Fill every tab now (tests, and a view about to be read aloud)."""
+        if not self._built:
+            return
         for index in range(self.tabs.count()):
             self._fill_tab(index)
 
