@@ -20,7 +20,7 @@ from wfexplorer.core.details import ClassicRow, ClassicSection, Link, RecordValu
 
 NOT_LOADED = "not loaded"
 EMPTY = "—"
-ROWS_PER_TURN = 12  # rows built in one turn of the event loop: about a screenful
+ROWS_PER_TURN = 12  # rows built in one turn of the event loop: half a screenful, so a part and its paint stay short
 
 Later = Callable[[Callable[[], None]], None]  # builds a part on a later turn of the event loop
 
