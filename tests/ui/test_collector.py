@@ -89,3 +89,15 @@ def test_every_operations_helper_reports_to_the_process_collector(ops, run_until
     release.set()
     run_until(lambda: ops.running == 0)
     assert not COLLECTOR.busy()
+
+
+def test_the_next_full_collection_waits_in_proportion_to_how_long_the_last_one_took(qapp):
+    collector = Collector(quiet_seconds=0, check_ms=10_000, pace=10**6)
+    collector.start()
+    try:
+        young_collections(FULL_AFTER)
+        assert collector.collect_if_due()
+        young_collections(OVERDUE)
+        assert not collector.collect_if_due(), "a million times as long as the last one took has not passed"
+    finally:
+        collector.stop()
