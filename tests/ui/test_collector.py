@@ -8,7 +8,11 @@ import time
 
 import pytest
 
-from wfexplorer.ui.collector import FULL_AFTER, OVERDUE, Collector
+from wfexplorer.core.browse import BrowseTree, NodeKind, NodeSpec
+from wfexplorer.ui.collector import COLLECTOR, FULL_AFTER, OVERDUE, Collector
+from wfexplorer.ui.tree.controller import BrowseController
+from wfexplorer.ui.tree.model import NavigatorModel
+from wfexplorer.ui.tree.navigator import NavigatorView
 
 
 def young_collections(count: int) -> None:
@@ -81,8 +85,6 @@ def test_the_timer_runs_it_without_anyone_asking(collector, run_until):
 
 
 def test_every_operations_helper_reports_to_the_process_collector(ops, run_until):
-    from wfexplorer.ui.collector import COLLECTOR
-
     release = threading.Event()
     ops.run(release.wait)
     assert COLLECTOR.busy()
@@ -101,3 +103,16 @@ def test_the_next_full_collection_waits_in_proportion_to_how_long_the_last_one_t
         assert not collector.collect_if_due(), "a million times as long as the last one took has not passed"
     finally:
         collector.stop()
+
+
+def test_scrolling_the_navigator_counts_as_activity(qtbot, ops):
+    tree = BrowseTree([NodeSpec(NodeKind.MESSAGE, f"Row {n}") for n in range(500)])
+    controller = BrowseController(tree, pytest.fail, ops)  # nothing here loads
+    view = NavigatorView(NavigatorModel(tree, controller.load), controller)
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    view.show()
+    time.sleep(0.06)
+    assert COLLECTOR.quiet_for() >= 0.06
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert COLLECTOR.quiet_for() < 0.06

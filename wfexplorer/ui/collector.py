@@ -14,8 +14,8 @@ have survived, which is exactly while a large node pages in. Once the first main
   collection costs in proportion to everything alive, so a larger heap is collected less often, as
   Python's own rule (a quarter more survivors) would.
 
-Every :class:`~wfexplorer.ui.asyncops.Operations` reports to :data:`COLLECTOR`, so "quiet" means no
-window loads, saves or searches anything.
+Every :class:`~wfexplorer.ui.asyncops.Operations` reports to :data:`COLLECTOR`, and so does the navigator
+when it scrolls, so "quiet" means no window loads, saves or searches anything and the tree stands still.
 """
 
 from __future__ import annotations
@@ -75,6 +75,10 @@ class Collector:
         """Whether an operation of a watched helper runs now."""
         return any(ops.running for ops in self._watched)
 
+    def quiet_for(self) -> float:
+        """Seconds since the last activity it heard of."""
+        return time.monotonic() - self._last_busy
+
     def note_busy(self) -> None:
         """Something started or ended just now: the quiet moment starts again."""
         self._last_busy = time.monotonic()
@@ -112,7 +116,7 @@ class Collector:
         now = time.monotonic()
         if now < self._next_allowed:
             return False
-        quiet = now - self._last_busy >= self.quiet_seconds
+        quiet = self.quiet_for() >= self.quiet_seconds
         if not quiet and late < OVERDUE:
             return False
         gc.collect()

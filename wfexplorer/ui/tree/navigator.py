@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from wfexplorer.core.browse import MessageRole, Node, NodeKind
+from wfexplorer.ui.collector import COLLECTOR
 from wfexplorer.ui.tree.controller import BrowseController
 from wfexplorer.ui.tree.model import NavigatorModel
 
@@ -75,6 +76,8 @@ class NavigatorView(QTreeView):
         self.controller = controller
         model.rowsRemoved.connect(self._rows_gone)
         model.rowsInserted.connect(self._rows_added)
+        # scrolling is activity too: a full garbage collection then would be a visible stutter
+        self.verticalScrollBar().valueChanged.connect(lambda _value: COLLECTOR.note_busy())
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
