@@ -48,6 +48,21 @@ def test_a_classic_bulk_edit_previews_before_and_after_then_changes_every_row(qt
     assert dialog.failed_rows() == [] and journal.count() == 3
 
 
+def test_the_preview_counts_only_values_that_change_and_marks_the_others(qtbot, ops, connection, run_until):
+    made = [new_task(connection, f"Same value task {index}") for index in range(3)]
+    connection.session.put(f"/task/{made[1]['ID']}", {"updates": {"priority": 3}})
+    rows = [BulkRow(task["ID"], task["name"]) for task in made]
+    dialog = BulkEditDialog(ops, BulkEditor(connection.session), Api.CLASSIC, "TASK", rows, task_specs(connection))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    give(qtbot, dialog.add_field("priority"), 3)
+    dialog.preview()
+    run_until(lambda: dialog.apply_button.isEnabled())
+    assert dialog.summary.text() == "One request will change 2 values on 3 objects; 1 already has the new value."
+    afters = [dialog.preview_table.item(index, 3).text() for index in range(3)]
+    assert afters[1].endswith("(no change)") and not afters[0].endswith("(no change)")
+
+
 def test_a_refused_classic_bulk_edit_names_the_row_and_changes_nothing(qtbot, ops, connection, run_until):
     made = [new_task(connection, f"Refused dialog task {index}") for index in range(3)]
     rows = [BulkRow(task["ID"], task["name"]) for task in made]

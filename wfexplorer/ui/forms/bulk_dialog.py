@@ -202,13 +202,22 @@ class BulkEditDialog(QDialog):
         self.plan = plan
         lines = plan.preview()
         self.preview_table.setRowCount(len(lines))
+        same = 0
         for index, (row, change) in enumerate(lines):
             spec = self.specs.get(change.key)
-            for column, text in enumerate((row.name or row.id, change.label, _shown(spec, change.before),
-                                           _shown(spec, change.after))):
+            after = _shown(spec, change.after)
+            if change.before == change.after:
+                same += 1
+                after += " (no change)"
+            for column, text in enumerate((row.name or row.id, change.label, _shown(spec, change.before), after)):
                 self.preview_table.setItem(index, column, QTableWidgetItem(text))
-        self.summary.setText(f"One request will change {len(lines)} value{'s' if len(lines) != 1 else ''} "
-                             f"on {len(plan.rows)} object{'s' if len(plan.rows) != 1 else ''}.")
+        changing = len(lines) - same
+        objects = len(plan.rows)
+        summary = (f"One request will change {changing} value{'s' if changing != 1 else ''} "
+                   f"on {objects} object{'s' if objects != 1 else ''}")
+        if same:
+            summary += f"; {same} already {'has' if same == 1 else 'have'} the new value"
+        self.summary.setText(summary + ".")
         self.summary.show()
         self.apply_button.setEnabled(True)
         self.apply_button.setFocus()
