@@ -25,17 +25,23 @@ def task_specs(connection):
     return [classic_spec(meta.fields[name]) for name in ("priority", "description")]
 
 
-def test_a_classic_bulk_edit_previews_before_and_after_then_changes_every_row(qtbot, ops, connection, journal,
-                                                                               run_until):
-    made = [new_task(connection, f"Dialog task {index}") for index in range(3)]
+def previewed(qtbot, ops, connection, run_until, made, priority, journal=None):
+    """A classic bulk dialog over the tasks ``made`` that sets their priority, previewed."""
     rows = [BulkRow(task["ID"], task["name"]) for task in made]
     dialog = BulkEditDialog(ops, BulkEditor(connection.session, journal=journal), Api.CLASSIC, "TASK", rows,
                             task_specs(connection))
     qtbot.addWidget(dialog)
     dialog.show()
-    give(qtbot, dialog.add_field("priority"), 3)
+    give(qtbot, dialog.add_field("priority"), priority)
     dialog.preview()
     run_until(lambda: dialog.apply_button.isEnabled())
+    return dialog
+
+
+def test_a_classic_bulk_edit_previews_before_and_after_then_changes_every_row(qtbot, ops, connection, journal,
+                                                                               run_until):
+    made = [new_task(connection, f"Dialog task {index}") for index in range(3)]
+    dialog = previewed(qtbot, ops, connection, run_until, made, 3, journal)
     assert dialog.preview_table.rowCount() == 3
     spec = dialog.specs["priority"]
     assert [dialog.preview_table.item(0, column).text() for column in range(4)] == [
@@ -51,13 +57,7 @@ def test_a_classic_bulk_edit_previews_before_and_after_then_changes_every_row(qt
 def test_the_preview_counts_only_values_that_change_and_marks_the_others(qtbot, ops, connection, run_until):
     made = [new_task(connection, f"Same value task {index}") for index in range(3)]
     connection.session.put(f"/task/{made[1]['ID']}", {"updates": {"priority": 3}})
-    rows = [BulkRow(task["ID"], task["name"]) for task in made]
-    dialog = BulkEditDialog(ops, BulkEditor(connection.session), Api.CLASSIC, "TASK", rows, task_specs(connection))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    give(qtbot, dialog.add_field("priority"), 3)
-    dialog.preview()
-    run_until(lambda: dialog.apply_button.isEnabled())
+    dialog = previewed(qtbot, ops, connection, run_until, made, 3)
     assert dialog.summary.text() == "One request will change 2 values on 3 objects; 1 already has the new value."
     afters = [dialog.preview_table.item(index, 3).text() for index in range(3)]
     assert afters[1].endswith("(no change)") and not afters[0].endswith("(no change)")
@@ -65,13 +65,7 @@ def test_the_preview_counts_only_values_that_change_and_marks_the_others(qtbot, 
 
 def test_a_refused_classic_bulk_edit_names_the_row_and_changes_nothing(qtbot, ops, connection, run_until):
     made = [new_task(connection, f"Refused dialog task {index}") for index in range(3)]
-    rows = [BulkRow(task["ID"], task["name"]) for task in made]
-    dialog = BulkEditDialog(ops, BulkEditor(connection.session), Api.CLASSIC, "TASK", rows, task_specs(connection))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    give(qtbot, dialog.add_field("priority"), 2)
-    dialog.preview()
-    run_until(lambda: dialog.apply_button.isEnabled())
+    dialog = previewed(qtbot, ops, connection, run_until, made, 2)
     connection.session.delete(f"/task/{made[2]['ID']}")
     assert dialog.apply()
     run_until(lambda: dialog.message.isVisible())
