@@ -137,7 +137,8 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    from wfexplorer.core.auth.profiles import ProfileStore, default_cache_dir  # small: loaded lazily
+    from wfexplorer.core.app_dirs import default_cache_dir
+    from wfexplorer.core.auth.profiles import ProfileStore  # small: loaded lazily
     from wfexplorer.ui import resources
     from wfexplorer.ui.login.core_backend import CoreSignInBackend
     from wfexplorer.ui.windows import Windows

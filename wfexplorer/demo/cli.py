@@ -8,8 +8,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-import platformdirs
-
+from wfexplorer.core.app_dirs import default_data_dir
 from wfexplorer.demo.datadir import DataDirInUseError
 from wfexplorer.demo.faults import Faults
 from wfexplorer.demo.server import CREDENTIALS_NAME, DemoServer
@@ -26,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data",
         type=Path,
-        default=Path(platformdirs.user_data_dir("wfexplorer")) / "demo",
+        default=default_data_dir() / "demo",
         help="directory for the SQLite database and demo-credentials.json",
     )
     parser.add_argument("--reset", action="store_true", help="rebuild the demo data from scratch")

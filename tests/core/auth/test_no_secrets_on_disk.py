@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from auth_support import CodeKeepingBrowser, fresh_admin_password, profile_for, record_verifiers
 
+from wfexplorer.core.app_dirs import default_cache_dir, default_config_dir, default_log_dir
 from wfexplorer.core.auth import Authenticator, ProfileStore, SecretStore, TokenService, call_with_credentials
 from wfexplorer.core.auth.classic_login import whoami
-from wfexplorer.core.auth.profiles import default_cache_dir, default_config_dir, default_log_dir
 from wfexplorer.core.classic.session import Session
 from wfexplorer.core.classic.templates import base_url_template
 

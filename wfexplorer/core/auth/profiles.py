@@ -24,12 +24,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import platformdirs
-
 from wfexplorer.core import errors
+from wfexplorer.core.app_dirs import default_config_dir
 from wfexplorer.core.files import write_text_atomic
 
-APP_NAME = "wfexplorer"
 PROFILES_FILE = "profiles.json"
 FILE_VERSION = 1
 
@@ -253,21 +251,6 @@ def demo_profile(base_url: str, *, username: str = "admin", client_id: str = "wf
         client_id=client_id,
         builtin=True,
     )
-
-
-def default_config_dir() -> Path:
-    """The user config directory of wfexplorer (``$XDG_CONFIG_HOME/wfexplorer`` on Linux)."""
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-
-
-def default_cache_dir() -> Path:
-    """The user cache directory of wfexplorer (metadata caches live here)."""
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-
-
-def default_log_dir() -> Path:
-    """The user log directory of wfexplorer."""
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
 class ProfileStore:

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import platformdirs
-
+from wfexplorer.core.app_dirs import default_cache_dir
 from wfexplorer.core.files import write_text_atomic
 
 log = logging.getLogger(__name__)
@@ -27,11 +26,6 @@ FORMAT = 1
 DEFAULT_MAX_AGE = 24 * 3600.0
 #: How far in the future a file's date may lie (clock adjustments) before the file counts as stale.
 CLOCK_SKEW = 300.0
-
-
-def default_cache_dir() -> Path:
-    """Return the user cache directory of wfexplorer (platform specific)."""
-    return Path(platformdirs.user_cache_dir("wfexplorer", appauthor=False))
 
 
 def _safe(part: str) -> str:

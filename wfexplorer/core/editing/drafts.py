@@ -20,19 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
+from wfexplorer.core.app_dirs import default_data_dir
 from wfexplorer.core.editing.specs import Api
 from wfexplorer.core.editing.state import EditState, EditTarget
 from wfexplorer.core.files import write_text_atomic
 
-APP_NAME = "wfexplorer"
 FILE_VERSION = 1
 
 
 def default_drafts_dir() -> Path:
     """Where drafts live: the user data directory of wfexplorer, ``drafts``."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "drafts"
+    return default_data_dir() / "drafts"
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
-
+from wfexplorer.core.app_dirs import default_data_dir
 from wfexplorer.core.journal.entries import JournalEntry, Kind
 
-APP_NAME = "wfexplorer"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -40,7 +38,7 @@ Listener = Callable[[JournalEntry], None]
 
 def default_journal_dir() -> Path:
     """Where journals live: the user data directory of wfexplorer, ``journal/``."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "journal"
+    return default_data_dir() / "journal"
 
 
 def file_name(profile_name: str) -> str:
