@@ -2,7 +2,8 @@
 
     choices = search_objects(session, "PROJ", "apol")       # [Choice("63ab…", "Apollo launch"), …]
     people = search_objects(session, "USER", "ada")          # Workfront users (Planning takes their WF ids)
-    records = search_records(client, record_type_id, "spr")  # records whose primary field contains the text
+    search = RecordSearch(client, record_type_id)            # a record picker's search, as the user types:
+    search("spr"), search("spri")                            # records whose primary field contains the text
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from wfexplorer.core.classic.session import Session
 from wfexplorer.core.planning.client import PlanningClient
 from wfexplorer.core.planning.filters import AND, Condition, ConditionType, Paging, SearchRequest
+from wfexplorer.core.planning.models import RecordType
 
 #: How many matches a picker lists.
 LIMIT = 20
@@ -35,10 +37,22 @@ def search_objects(session: Session, code: str, text: str, limit: int = LIMIT) -
             if isinstance(row, dict) and row.get("ID")]
 
 
-def search_records(client: PlanningClient, record_type_id: str, text: str, limit: int = LIMIT) -> list[Choice]:
-    """Records of a record type whose primary field contains ``text``."""
-    primary = client.record_type(record_type_id).primary_field_id
-    condition = AND(Condition(primary, ConditionType.CONTAINS, text)) if primary and text.strip() else None
-    page = client.search(record_type_id, SearchRequest(filter=condition, paging=Paging(0, limit)))
-    return [Choice(record.id, str(record.data.get(primary) or record.id) if primary else record.id)
-            for record in page.records]
+class RecordSearch:
+    """Searches one record type's records by their primary field; the record type is read on the first search only."""
+
+    def __init__(self, client: PlanningClient, record_type_id: str, limit: int = LIMIT) -> None:
+        self.client = client
+        self.record_type_id = record_type_id
+        self.limit = limit
+        self._record_type: RecordType | None = None
+
+    def __call__(self, text: str) -> list[Choice]:
+        """Records whose primary field contains ``text`` (all of them, up to the limit, for no text)."""
+        if self._record_type is None:
+            self._record_type = self.client.record_type(self.record_type_id)
+        primary = self._record_type.primary_field_id
+        condition = AND(Condition(primary, ConditionType.CONTAINS, text)) if primary and text.strip() else None
+        page = self.client.search(self.record_type_id, SearchRequest(filter=condition, paging=Paging(0, self.limit)))
+        return [Choice(record.id, str(record.data.get(primary) or record.id) if primary else record.id)
+                for record in page.records]
+

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from wfexplorer.core import errors
 from wfexplorer.core.actions import move_records
-from wfexplorer.core.editing.lookups import Choice, search_records
+from wfexplorer.core.editing.lookups import Choice, RecordSearch
 from wfexplorer.core.journal import Journal
 from wfexplorer.core.planning.client import PlanningClient
 from wfexplorer.core.planning.results import BulkResult
@@ -58,6 +58,7 @@ class RecordMoveDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("recordMoveDialog")
         self.ops, self.planning, self.record_type_id, self.journal = ops, planning, record_type_id, journal
+        self._search = RecordSearch(planning, record_type_id, SHOWN)  # reads the record type once
         self.records = list(records)
         self.moving = {ident for ident, _label in self.records}
         self._generation = 0
@@ -128,7 +129,7 @@ class RecordMoveDialog(QDialog):
         """List the type's records in their order (those whose name contains the find text), off the GUI thread."""
         self._generation += 1
         generation, text = self._generation, self.find_box.text()
-        client, record_type = self.planning, self.record_type_id
+        search = self._search
         self.status.setText("Loading the records…")
         self.status.show()
 
@@ -140,7 +141,7 @@ class RecordMoveDialog(QDialog):
             if generation == self._generation:
                 self._show_error(f"The records could not be listed: {messages.explain(error)}")
 
-        self.ops.run(lambda: search_records(client, record_type, text, SHOWN), on_success=shown, on_error=failed,
+        self.ops.run(lambda: search(text), on_success=shown, on_error=failed,
                      name="move-records-list")
 
     def _fill(self, found: list[Choice]) -> None:

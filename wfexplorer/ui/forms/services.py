@@ -7,7 +7,7 @@ from typing import Any
 from wfexplorer.core.connection import Connection
 from wfexplorer.core.details import ObjectDetails, RecordDetails
 from wfexplorer.core.editing import DraftStore, Editing, EditSetup, EditTarget, Saver, saver_for
-from wfexplorer.core.editing.lookups import search_objects, search_records
+from wfexplorer.core.editing.lookups import RecordSearch, search_objects
 from wfexplorer.core.editing.specs import EditorKind, FieldSpec
 from wfexplorer.core.journal import Journal, JournalledSaver
 from wfexplorer.core.planning.builder import ClassicPeople, Directory, Person
@@ -63,6 +63,5 @@ class EditServices:
             code = spec.target
             return lambda text: search_objects(session, code, text)
         if spec.kind is EditorKind.RECORD_REFERENCE and spec.target and planning is not None:
-            record_type = spec.target
-            return lambda text: search_records(planning, record_type, text)
+            return RecordSearch(planning, spec.target)
         return None
