@@ -188,7 +188,7 @@ def build(argv: Sequence[str] | None = None, qapp: QApplication | None = None) -
     windows.attach_operations(ops)
     resources.apply_style(qapp)  # the window icon: not needed for the first paint
     application = Application(qapp, loop, ops, windows, backend, demo, reporter)
-    application.closers += [demo.stop, ops.shutdown]
+    application.closers += [demo.stop, ops.shutdown, COLLECTOR.stop]
     ops.run(lambda: warm_up(backend), name="warm-up")
     windows.main_window_shown.connect(lambda _window: COLLECTOR.start())
     if args.demo:

@@ -10,6 +10,7 @@ import pytest
 
 import wfexplorer
 from wfexplorer import app as wapp
+from wfexplorer.ui.collector import COLLECTOR
 
 
 @pytest.fixture
@@ -54,6 +55,9 @@ def test_demo_flag_starts_the_simulator_and_signs_in_without_asking(built):
     assert window.connection.host.startswith("127.0.0.1:")
     assert window.connection.username
     assert application.crash_reporter.dialogs == []
+    assert COLLECTOR.started, "full garbage collections are the collector's once the first main window is up"
+    application.close()
+    assert not COLLECTOR.started, "and Python's again once the application closes"
 
 
 def test_without_demo_flag_the_sign_in_dialog_opens_on_the_demo_profile(built):
