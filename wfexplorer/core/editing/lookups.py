@@ -55,4 +55,3 @@ class RecordSearch:
         page = self.client.search(self.record_type_id, SearchRequest(filter=condition, paging=Paging(0, self.limit)))
         return [Choice(record.id, str(record.data.get(primary) or record.id) if primary else record.id)
                 for record in page.records]
-
