@@ -234,6 +234,40 @@ def test_enter_on_load_more_brings_the_next_page_and_the_first_new_row_becomes_c
     assert tasks.children[-1] is more and "400 of" in more.label
 
 
+def test_pages_of_a_long_list_fold_the_older_rows_into_ranges_and_the_user_reads_on_where_they_were(
+        open_window, run_until, qtbot, monkeypatch):
+    monkeypatch.setattr("wfexplorer.ui.tree.model.FOLD", 150)  # the application folds by 500
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    tasks = expand(window, run_until, child(classic, "Task (TASK)"))
+    view, model = window.navigator.view, window.model
+    more = tasks.children[-1]
+    view.setCurrentIndex(model.index_of(more))
+    where = view.visualRect(model.index_of(more)).top()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    run_until(lambda: tasks.loaded_count == 400)
+    shown = [model.data(model.index(row, 0, model.index_of(tasks))) for row in range(3)]
+    assert shown == ["Rows 1 to 150", tasks.children[150].label, tasks.children[151].label]
+    first_new = tasks.children[200]
+    assert view.current_node() is first_new and view.selected_nodes() == [first_new]
+    assert view.visualRect(model.index_of(first_new)).top() == where, "it stands where Load more stood"
+    folded = model.index(0, 0, model.index_of(tasks))
+    assert not view.isExpanded(folded)
+
+    view.setCurrentIndex(folded)                      # a range row opens nothing and is no selected object
+    assert window.current_tab() is None and view.selected_nodes() == []
+    qtbot.keyClick(view, Qt.Key.Key_Return)           # Enter shows its rows, without a request
+    assert view.isExpanded(folded) and tasks.loaded_count == 400
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert not view.isExpanded(folded)
+
+    view.select(tasks.children[7])                    # Find, the bulk edit's reselection: the range opens
+    assert view.isExpanded(folded) and view.current_node() is tasks.children[7]
+    assert view.visualRect(model.index_of(tasks.children[7])).intersects(view.viewport().rect())
+
+
 def test_a_failed_expansion_shows_the_message_in_its_node_and_retry_loads_it(open_window, run_until, demo_faults):
     window = open_window()
     classic = window.tree.top(NodeKind.CLASSIC)

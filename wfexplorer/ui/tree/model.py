@@ -9,6 +9,15 @@ that was never loaded; ``fetchMore`` asks the controller to start its load and r
 The load starts on the next turn of the event loop, not inside ``fetchMore``: Qt calls ``fetchMore``
 from wherever a view or a model checker happens to be, including inside another insertion, and
 starting a load inserts a "Loading…" row at once, which must never nest in a running insert.
+
+A list that pages in is folded: when a page arrives, the rows before it go, by 500s, into range rows
+("Rows 1 to 500", collapsed until the user expands them; nothing is loaded), and only the newest rows
+(the page, and fewer than 500 before it) stay in the list itself, above its "Load more" row. Qt's tree
+view lays out every shown row again after any insertion under an expanded node, asking this model for
+each one; folding keeps that to under a thousand rows a page however many were loaded. A list loaded
+at once is not folded. The browse tree knows nothing of it: a range row is a
+model row only, with an id of its own (``GROUP_BIT`` set), and moving rows into or out of ranges is a
+layout change that keeps selections, the current row and expanded rows.
 """
 
 from __future__ import annotations
@@ -38,15 +47,26 @@ _ACCESSIBLE_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
 _MUTED = frozenset({NodeKind.MESSAGE, NodeKind.MORE})  # rows drawn in a muted (or link, or error) colour
 HEADERS = ("Name", "Details")
 _COLUMNS = len(HEADERS)
+#: Rows a range row holds; a list keeps at most this many rows of its own (the newest) besides its ranges.
+FOLD = 500
+#: A range row's internal id: this bit, the list node's id shifted by ``_GROUP_SHIFT``, and the range's number.
+GROUP_BIT = 1 << 62
+_GROUP_SHIFT = 24
+_GROUP_NUMBER = (1 << _GROUP_SHIFT) - 1
+_NOT_FOLDED = frozenset({NodeKind.MORE, NodeKind.MESSAGE})
 
 
 class NavigatorModel(QAbstractItemModel):
     """Two columns (name, details) over the browse tree; ``load(node)`` starts a node's load."""
 
-    def __init__(self, tree: BrowseTree, load: Callable[[Node], object], parent: Any = None) -> None:
+    def __init__(self, tree: BrowseTree, load: Callable[[Node], object], parent: Any = None, *,
+                 fold: int | None = None) -> None:
         super().__init__(parent)
         self.tree = tree
         self._load = load
+        self.fold = fold or FOLD
+        self._ranges: dict[int, int] = {}  # list node id -> how many range rows it shows (only lists that have some)
+        self._ranges_after_removal: dict[int, int] = {}
         self._italic: QFont | None = None
         self._fetching: set[int] = set()
         #: A word on some rows by node id (why a bulk edit failed there), in their tooltip and description.
@@ -70,45 +90,96 @@ class NavigatorModel(QAbstractItemModel):
     # -- node <-> index -----------------------------------------------------------------------------
 
     def node(self, index: Index) -> Node:
-        """The node of ``index`` (the invisible root for an invalid index)."""
+        """The node of ``index`` (the invisible root for an invalid index; the list for a range row)."""
         if not index.isValid():
             return self.tree.root
-        node = self.tree.node(index.internalId())
+        ident = index.internalId()
+        node = self.tree.node(ident if ident < GROUP_BIT else (ident - GROUP_BIT) >> _GROUP_SHIFT)
         return node if node is not None else self.tree.root
 
+    def is_range(self, index: Index) -> bool:
+        """Whether ``index`` is a range row ("Rows 1 to 1,000" of a folded list), which stands for no node."""
+        return index.isValid() and index.internalId() >= GROUP_BIT
+
     def index_of(self, node: Node, column: int = 0) -> QModelIndex:
-        """The index of ``node`` (invalid for the root)."""
-        if node.kind is NodeKind.ROOT or node.parent is None:
+        """The index of ``node`` (invalid for the root); inside a range row when its list is folded there."""
+        parent = node.parent
+        if node.kind is NodeKind.ROOT or parent is None:
             return QModelIndex()
+        ranges = self._ranges.get(parent.id)
+        if ranges:
+            folded = ranges * self.fold
+            if node.row < folded:
+                return self.createIndex(node.row % self.fold, column, node.id)
+            return self.createIndex(node.row - folded + ranges, column, node.id)
         return self.createIndex(node.row, column, node.id)
+
+    def _range_index(self, owner: Node, number: int, column: int = 0) -> QModelIndex:
+        return self.createIndex(number, column, GROUP_BIT + (owner.id << _GROUP_SHIFT) + number)
+
+    def _range_of(self, ident: int) -> tuple[Node, int] | None:
+        """The list and the number of the range row with internal id ``ident``; None once it is gone."""
+        owner = self.tree.node((ident - GROUP_BIT) >> _GROUP_SHIFT)
+        number = ident & _GROUP_NUMBER
+        if owner is None or number >= self._ranges.get(owner.id, 0):
+            return None
+        return owner, number
 
     # -- QAbstractItemModel -------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         # The view calls this for every row of every expanded node each time it lays itself out: kept lean.
         if parent.isValid():
-            owner = self.tree.node(parent.internalId()) if parent.column() == 0 else None
-            if owner is None:
+            ident = parent.internalId()
+            if parent.column() != 0:
                 return QModelIndex()
+            if ident >= GROUP_BIT:  # a row inside a range row
+                found = self._range_of(ident)
+                if found is None or not 0 <= row < self.fold or not 0 <= column < _COLUMNS:
+                    return QModelIndex()
+                owner, number = found
+                return self.createIndex(row, column, owner.children[number * self.fold + row].id)
+            found_owner = self.tree.node(ident)
+            if found_owner is None:
+                return QModelIndex()
+            owner = found_owner
         else:
             owner = self.tree.root
+        at = row
+        ranges = self._ranges.get(owner.id)
+        if ranges:
+            if row < ranges:
+                return self._range_index(owner, row, column) if row >= 0 and 0 <= column < _COLUMNS else QModelIndex()
+            at += ranges * self.fold - ranges
         children = owner.children
-        if 0 <= row < len(children) and 0 <= column < _COLUMNS:
-            return self.createIndex(row, column, children[row].id)
+        if 0 <= at < len(children) and 0 <= column < _COLUMNS:
+            return self.createIndex(row, column, children[at].id)
         return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
-        node = self.tree.node(index.internalId())
+        ident = index.internalId()
+        if ident >= GROUP_BIT:
+            found = self._range_of(ident)
+            return QModelIndex() if found is None else self.index_of(found[0])
+        node = self.tree.node(ident)
         if node is None or node.parent is None:
             return QModelIndex()
-        return self.index_of(node.parent)
+        owner = node.parent
+        ranges = self._ranges.get(owner.id)
+        if ranges and node.row < ranges * self.fold:
+            return self._range_index(owner, node.row // self.fold)
+        return self.index_of(owner)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self.node(parent).children)
+        if self.is_range(parent):
+            return self.fold if self._range_of(parent.internalId()) is not None else 0
+        owner = self.node(parent)
+        ranges = self._ranges.get(owner.id, 0)
+        return len(owner.children) - ranges * self.fold + ranges
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return _COLUMNS
@@ -119,16 +190,23 @@ class NavigatorModel(QAbstractItemModel):
         # Also called for every row of every expanded node on each layout.
         if not parent.isValid():
             return bool(self.tree.root.children)
-        node = self.tree.node(parent.internalId()) if parent.column() == 0 else None
+        if parent.column() != 0:
+            return False
+        ident = parent.internalId()
+        if ident >= GROUP_BIT:
+            return self._range_of(ident) is not None
+        node = self.tree.node(ident)
         return node is not None and (bool(node.children) or (node.expandable and node.state is LoadState.UNLOADED))
 
     def canFetchMore(self, parent: Index) -> bool:
-        if parent.isValid() and parent.column() != 0:
+        if (parent.isValid() and parent.column() != 0) or self.is_range(parent):
             return False
         node = self.node(parent)
         return node.can_fetch and node.id not in self._fetching
 
     def fetchMore(self, parent: Index) -> None:
+        if self.is_range(parent):
+            return
         node = self.node(parent)
         if node.can_fetch and node.id not in self._fetching:
             self._fetching.add(node.id)
@@ -148,17 +226,24 @@ class NavigatorModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        node = self.tree.node(index.internalId())
+        ident = index.internalId()
+        if ident >= GROUP_BIT:
+            return self._range_value(ident, index.column(), int(role))
+        node = self.tree.node(ident)
         return None if node is None else self._value(node, index.column(), int(role))
 
     def multiData(self, index: Index, role_data_span: QModelRoleDataSpan) -> None:  # type: ignore[override]
         """Every role a delegate asks for at once: one call per painted cell instead of one per role."""
         if not index.isValid():
             return
-        node = self.tree.node(index.internalId())
+        ident = index.internalId()
+        node = self.tree.node(ident) if ident < GROUP_BIT else None
         column = index.column()
         for role_data in role_data_span:  # type: ignore[attr-defined]  # iterable at run time
-            value = None if node is None else self._value(node, column, role_data.role())
+            if ident >= GROUP_BIT:
+                value = self._range_value(ident, column, role_data.role())
+            else:
+                value = None if node is None else self._value(node, column, role_data.role())
             if value is None:
                 role_data.clearData()  # the span is reused from cell to cell: an unset role keeps the last value
             else:
@@ -189,6 +274,30 @@ class NavigatorModel(QAbstractItemModel):
             return node.id
         return None
 
+    def range_rows(self, index: Index) -> tuple[int, int] | None:
+        """The first and last row numbers (from 1) of the list that range row ``index`` holds; None for others."""
+        found = self._range_of(index.internalId()) if self.is_range(index) else None
+        if found is None:
+            return None
+        first = found[1] * self.fold + 1
+        return first, first + self.fold - 1
+
+    def _range_value(self, ident: int, column: int, role: int) -> Any:
+        found = self._range_of(ident)
+        if found is None:
+            return None
+        owner, number = found
+        first = number * self.fold + 1
+        last = first + self.fold - 1
+        if role in (_DISPLAY, _ACCESSIBLE_TEXT):
+            return f"Rows {first:,} to {last:,}" if column == 0 else f"{self.fold:,}"
+        if role == _TOOLTIP:
+            return (f"Rows {first:,} to {last:,} of “{owner.label}”, folded so that a long list stays quick.\n"
+                    "Expand to show them; nothing more is loaded.")
+        if role == _FOREGROUND:
+            return QApplication.palette().placeholderText()
+        return None
+
     @staticmethod
     def _tooltip(node: Node) -> str:
         if node.kind is NodeKind.MESSAGE and node.payload is MessageRole.ERROR:
@@ -215,16 +324,86 @@ class NavigatorModel(QAbstractItemModel):
     # -- TreeListener: the tree's announcements -> Qt's -----------------------------------------------
 
     def rows_inserting(self, parent: Node, first: int, last: int) -> None:
-        self.beginInsertRows(self.index_of(parent), first, last)
+        # The rows before the new ones fold, by whole ranges, before they come (one layout, not two); the
+        # new ones stay in sight. Rows inserted among folded ones make the ranges from there on plain again.
+        children = parent.children
+        ranges = first // self.fold if first and children[0].kind not in _NOT_FOLDED else 0
+        if ranges != self._ranges.get(parent.id, 0):
+            self._set_ranges(parent, ranges)
+        at = first - ranges * self.fold + ranges
+        self.beginInsertRows(self.index_of(parent), at, at + last - first)
 
     def rows_inserted(self, parent: Node, first: int, last: int) -> None:
         self.endInsertRows()
 
     def rows_removing(self, parent: Node, first: int, last: int) -> None:
-        self.beginRemoveRows(self.index_of(parent), first, last)
+        ranges = self._ranges.get(parent.id, 0)
+        folded = ranges * self.fold
+        if first < folded and first % self.fold == 0 and last >= folded - 1:
+            # whole ranges and everything after them up to ``last``: one run of the model's rows
+            self._ranges_after_removal[parent.id] = first // self.fold
+            self.beginRemoveRows(self.index_of(parent), first // self.fold, ranges + last - folded)
+            return
+        if first < folded:  # rows inside a range: the ranges from there on open into plain rows first
+            ranges = first // self.fold
+            self._set_ranges(parent, ranges)
+        at = first - ranges * self.fold + ranges
+        self.beginRemoveRows(self.index_of(parent), at, at + last - first)
 
     def rows_removed(self, parent: Node, first: int, last: int) -> None:
+        ranges = self._ranges_after_removal.pop(parent.id, None)
+        if ranges is not None:
+            self._store_ranges(parent, ranges)
+        for gone in [ident for ident in self._ranges if self.tree.node(ident) is None]:
+            del self._ranges[gone]  # a list removed with its parent
         self.endRemoveRows()
+        self._unfold_short(parent)
+
+    # -- folding long lists into range rows ------------------------------------------------------------
+
+    def _unfold_short(self, owner: Node) -> None:
+        """After rows went: fewer ranges if no plain row would be left after them."""
+        ranges = self._ranges.get(owner.id, 0)
+        if not ranges:
+            return
+        children = owner.children
+        plain = len(children) - (1 if children and children[-1].kind in _NOT_FOLDED else 0)
+        wanted = min(ranges, max(0, (plain - 1) // self.fold))
+        if wanted != ranges:
+            self._set_ranges(owner, wanted)
+
+    def _store_ranges(self, owner: Node, ranges: int) -> None:
+        if ranges:
+            self._ranges[owner.id] = ranges
+        else:
+            self._ranges.pop(owner.id, None)
+
+    def _set_ranges(self, owner: Node, ranges: int) -> None:
+        """Show ``ranges`` range rows in ``owner``, as a layout change: what the user selected, expanded or
+        stands on stays (a row that leaves a range keeps its place in the list; a range row that goes
+        gives its place to its first row)."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        where = [(index.internalId(), index.column()) for index in before]
+        self._store_ranges(owner, ranges)
+        after = []
+        for ident, column in where:
+            if ident < GROUP_BIT:
+                node = self.tree.node(ident)
+                after.append(self.index_of(node, column) if node is not None else QModelIndex())
+                continue
+            list_id, number = (ident - GROUP_BIT) >> _GROUP_SHIFT, ident & _GROUP_NUMBER
+            list_node = self.tree.node(list_id)
+            if list_node is None:
+                after.append(QModelIndex())
+            elif list_id != owner.id or number < ranges:
+                after.append(self.createIndex(number, column, ident))
+            elif number * self.fold < len(list_node.children):
+                after.append(self.index_of(list_node.children[number * self.fold], column))
+            else:
+                after.append(self.index_of(list_node, column))
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def node_changed(self, node: Node) -> None:
         if node.parent is None:

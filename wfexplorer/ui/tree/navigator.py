@@ -6,7 +6,9 @@ Shift+arrows extend the selection from the current row, Ctrl+arrows move the cur
 the selection and Ctrl+Space adds or removes the current row; the current row is the one the detail tab
 shows. Enter (or a double-click) on "Load more" loads the next page; on an error row it retries. A list row
 (object types, objects of a type, a collection, records) can be filtered by name on the server (Filter by
-name…); Find searches the rows already loaded.
+name…); Find searches the rows already loaded. A long list shows its older rows in range rows ("Rows
+1 to 500"; see the model): Enter, Right or a double-click opens one; a range row opens nothing in the detail
+area and is never among the selected objects.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
@@ -76,6 +79,10 @@ class NavigatorView(QTreeView):
         self.controller = controller
         model.rowsRemoved.connect(self._rows_gone)
         model.rowsInserted.connect(self._rows_added)
+        self._anchor: tuple[QPersistentModelIndex, int] | None = None
+        self._anchor_due = False
+        model.layoutAboutToBeChanged.connect(self._keep_anchor)
+        model.layoutChanged.connect(self._anchor_later)
         # scrolling is activity too: a full garbage collection then would be a visible stutter
         self.verticalScrollBar().valueChanged.connect(lambda _value: COLLECTOR.note_busy())
         self.setUniformRowHeights(True)
@@ -105,9 +112,9 @@ class NavigatorView(QTreeView):
         self.select_nodes([node])
 
     def selected_nodes(self) -> list[Node]:
-        """The selected rows' nodes, top to bottom."""
+        """The selected rows' nodes, top to bottom (range rows stand for no node and are left out)."""
         rows = self.selectionModel().selectedRows() if self.selectionModel() is not None else []
-        nodes = [self.node_at(index) for index in rows]
+        nodes = [self.node_at(index) for index in rows if not self.navigator_model.is_range(index)]
         return sorted((node for node in nodes if node.parent is not None),
                       key=lambda node: [step.row for step in node.path()])
 
@@ -144,6 +151,48 @@ class NavigatorView(QTreeView):
     def _rows_gone(self) -> None:
         self._rows_going = False
 
+    def _keep_anchor(self) -> None:
+        """Rows are about to move into or out of range rows: remember where the row the user reads is shown.
+
+        That row is the current one when it is in sight, else the top one in sight.
+        """
+        if self._anchor is not None:
+            return  # a second change before the first was shown: the place to keep is the first one's
+        index = self.currentIndex()
+        rect = self.visualRect(index) if index.isValid() else None
+        if rect is None or not rect.intersects(self.viewport().rect()):
+            index = self.indexAt(QPoint(1, 1))
+            rect = self.visualRect(index) if index.isValid() else None
+        if rect is not None and index.isValid():
+            self._anchor = (QPersistentModelIndex(index), rect.top())
+
+    def _anchor_later(self) -> None:
+        """The rows moved: put the remembered row back in its place once the view has laid them out.
+
+        That waits for the rows a page brings right after (``_rows_added``), which would lay everything out
+        a second time, or else for the next turn of the event loop.
+        """
+        if not self._anchor_due and self._anchor is not None:
+            self._anchor_due = True
+            QTimer.singleShot(0, self, self._restore_anchor)
+
+    def _restore_anchor(self, instead: QModelIndex | None = None) -> None:
+        """Scroll so that the remembered row (or ``instead``, a row taking its place) stands where it stood."""
+        anchor, self._anchor, self._anchor_due = self._anchor, None, False
+        if anchor is None or not anchor[0].isValid():
+            return
+        index, top = (instead if instead is not None else anchor[0]), anchor[1]
+        self.executeDelayedItemsLayout()
+        rect = self.visualRect(index)
+        if not rect.isValid() or rect.height() <= 0:  # folded out of sight: nothing to keep
+            return
+        bar = self.verticalScrollBar()
+        moved = rect.top() - top
+        if self.verticalScrollMode() is QAbstractItemView.ScrollMode.ScrollPerItem:
+            bar.setValue(bar.value() + round(moved / rect.height()))
+        else:
+            bar.setValue(bar.value() + moved)
+
     def _rows_added(self, parent: QModelIndex, first: int, last: int) -> None:
         """A page arrived above the current "Load more" row: its first row becomes current, scrolled to.
 
@@ -151,9 +200,9 @@ class NavigatorView(QTreeView):
         reader's focus should go). The row is not opened: the page, not the user, put it there.
         """
         current = self.currentIndex()
-        if not current.isValid() or current.parent() != parent or current.row() != last + 1:
-            return
-        if self.node_at(current).kind is not NodeKind.MORE:
+        if not current.isValid() or current.parent() != parent or current.row() != last + 1 or \
+                self.node_at(current).kind is not NodeKind.MORE:
+            self._restore_anchor()  # rows folded before these came: the row the user reads stays in its place
             return
         first_new = self.navigator_model.index(first, 0, parent)
         flags = QItemSelectionModel.SelectionFlag
@@ -163,12 +212,16 @@ class NavigatorView(QTreeView):
                 self.selectionModel().setCurrentIndex(first_new, flags.ClearAndSelect | flags.Rows)
         finally:
             self._rows_going = False
+        anchor = self._anchor
+        # the first new row takes the place of "Load more" if rows folded on the way, else it comes into sight
+        self._restore_anchor(first_new if anchor is not None and anchor[0] == current else None)
         self.scrollTo(first_new)
 
     def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
                        previous: QModelIndex | QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
-        if current.isValid() and not self._ctrl_click and not self._rows_going:
+        if current.isValid() and not self._ctrl_click and not self._rows_going and \
+                not self.navigator_model.is_range(current):
             node = self.node_at(current)
             if node.kind in OPENABLE or node.kind is NodeKind.REFERENCE:
                 self.open_requested.emit(node, False)
@@ -185,13 +238,19 @@ class NavigatorView(QTreeView):
             self.selectionModel().setCurrentIndex(added[-1], QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _activated(self, index: QModelIndex) -> None:
+        if self.navigator_model.is_range(index):
+            return  # Enter opens or closes it (keyPressEvent); a double-click already did
         node = self.node_at(index)
         if node.kind in (NodeKind.MORE, NodeKind.MESSAGE):
             self.controller.activate(node)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.navigator_model.is_range(self.currentIndex()):
+            index = self.currentIndex().siblingAtColumn(0)
+            self.setExpanded(index, not self.isExpanded(index))
+            return
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             node = self.current_node()
             if node is not None:
                 self.open_requested.emit(node, True)
@@ -227,7 +286,8 @@ class NavigatorView(QTreeView):
                 index = self.indexAt(mouse.position().toPoint())
                 ctrl = bool(mouse.modifiers() & Qt.KeyboardModifier.ControlModifier) and \
                     mouse.button() == Qt.MouseButton.LeftButton
-                if index.isValid() and (mouse.button() == Qt.MouseButton.MiddleButton or ctrl):
+                if index.isValid() and (mouse.button() == Qt.MouseButton.MiddleButton or ctrl) and \
+                        not self.navigator_model.is_range(index):
                     flags = QItemSelectionModel.SelectionFlag
                     self._ctrl_click = True
                     try:  # the row becomes current and selected (Ctrl does not toggle it here: it opens a tab)
@@ -385,6 +445,13 @@ class Navigator(QWidget):
             return
         node = self.view.node_at(index)
         menu = QMenu(self)
+        if self.view.navigator_model.is_range(index):
+            index = index.siblingAtColumn(0)
+            shown = self.view.isExpanded(index)
+            menu.addAction("Collapse" if shown else "Expand", lambda: self.view.setExpanded(index, not shown))
+            menu.addAction(f"Reload “{node.label}”\tF5", lambda: self.controller.reload(node))
+            menu.exec(self.view.viewport().mapToGlobal(position))
+            return
         if node.kind in OPENABLE:
             menu.addAction("Open in a new tab", lambda: self.open_requested.emit(node, True))
         if node.kind is NodeKind.MORE:

@@ -1,0 +1,128 @@
+"""A long list folds its older pages into range rows ("Rows 1 to 5"), in the model only, and keeps the rest.
+
+These use a fold of 5 rows (the application's is 500) over a browse tree fed with load results, as the
+loaders would return them; Qt's model tester watches every change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from wfexplorer.core import errors
+from wfexplorer.core.browse import BrowseTree, LoadResult, Node, NodeKind, NodeSpec, ObjectRef
+from wfexplorer.ui.tree.model import NavigatorModel
+
+TOTAL = 23
+
+
+@pytest.fixture(params=[False, True], ids=["qt-tester", "python-tester"])
+def folded(request: Any, qapp: Any, qtmodeltester: Any) -> tuple[NavigatorModel, Node]:
+    tree = BrowseTree([NodeSpec(NodeKind.OBJECT_TYPE, "Task (TASK)", expandable=True)])
+    model = NavigatorModel(tree, lambda node: None, fold=5)
+    qtmodeltester.check(model, force_py=request.param)
+    return model, tree.root.children[0]
+
+
+def rows(count: int, start: int) -> tuple[NodeSpec, ...]:
+    return tuple(NodeSpec(NodeKind.OBJECT, f"Task {number}", ObjectRef("TASK", f"{number:032x}"), expandable=True)
+                 for number in range(start + 1, start + count + 1))
+
+
+def page(model: NavigatorModel, tasks: Node, count: int = 3) -> None:
+    """The next ``count`` rows arrive, as "Load more" brings them (the first page as the first load does)."""
+    shown = tasks.loaded_count
+    request = model.tree.begin_load(tasks, first=shown)
+    assert request is not None
+    count = min(count, TOTAL - shown)
+    after = shown + count
+    model.tree.apply(LoadResult(request, rows(count, shown), total=TOTAL,
+                                next_first=after if after < TOTAL else None))
+
+
+def shown(model: NavigatorModel, parent: QModelIndex) -> list[str]:
+    return [model.data(model.index(row, 0, parent)) for row in range(model.rowCount(parent))]
+
+
+def test_rows_before_the_page_just_loaded_fold_by_fives_and_the_page_stays_in_sight(folded):
+    model, tasks = folded
+    page(model, tasks)
+    page(model, tasks)
+    assert shown(model, model.index_of(tasks)) == [
+        "Task 1", "Task 2", "Task 3", "Task 4", "Task 5", "Task 6", "Load 200 more (6 of 23 shown)"]
+    page(model, tasks)
+    assert shown(model, model.index_of(tasks)) == [
+        "Rows 1 to 5", "Task 6", "Task 7", "Task 8", "Task 9", "Load 200 more (9 of 23 shown)"]
+    page(model, tasks)
+    assert shown(model, model.index_of(tasks))[:2] == ["Rows 1 to 5", "Task 6"], "Task 10 came with the page"
+    while tasks.children[-1].kind is NodeKind.MORE:
+        page(model, tasks)
+    assert tasks.loaded_count == TOTAL
+    assert shown(model, model.index_of(tasks)) == [
+        "Rows 1 to 5", "Rows 6 to 10", "Rows 11 to 15", "Rows 16 to 20", "Task 21", "Task 22", "Task 23"]
+    second = model.index(1, 0, model.index_of(tasks))
+    assert shown(model, second) == ["Task 6", "Task 7", "Task 8", "Task 9", "Task 10"]
+    assert model.data(second, Qt.ItemDataRole.ToolTipRole).startswith("Rows 6 to 10 of “Task (TASK)”")
+    assert model.range_rows(second) == (6, 10) and model.is_range(second) and model.node(second) is tasks
+
+
+def test_every_row_knows_its_place_inside_or_outside_its_range(folded):
+    model, tasks = folded
+    while not tasks.children or tasks.children[-1].kind is NodeKind.MORE:
+        page(model, tasks)
+    for node in tasks.children:
+        index = model.index_of(node)
+        assert model.index(index.row(), 0, index.parent()) == index
+        assert model.node(index) is node
+    assert model.index_of(tasks.children[7]).parent() == model.index(1, 0, model.index_of(tasks))
+    assert model.index_of(tasks.children[20]).parent() == model.index_of(tasks)
+    assert not model.canFetchMore(model.index(0, 0, model.index_of(tasks))), "a range costs no request"
+
+
+def test_a_list_loaded_at_once_is_not_folded(folded):
+    model, tasks = folded
+    request = model.tree.begin_load(tasks)
+    model.tree.apply(LoadResult(request, rows(12, 0), total=12))
+    assert model.rowCount(model.index_of(tasks)) == 12
+    assert not any(model.is_range(model.index(row, 0, model.index_of(tasks))) for row in range(12))
+
+
+def test_an_error_above_the_rows_unfolds_them_and_the_reload_replaces_them_with_its_own_pages(folded):
+    model, tasks = folded
+    for _ in range(5):
+        page(model, tasks)
+    kept = QPersistentModelIndex(model.index_of(tasks.children[2]))  # inside "Rows 1 to 5"
+    request = model.tree.reload(tasks)
+    model.tree.fail(request, errors.NetworkError("The network is down"))
+    assert shown(model, model.index_of(tasks))[:2] == ["The network is down", "Task 1"]
+    assert kept.isValid() and model.node(kept) is tasks.children[3]  # the error row is row 0 now
+    request = model.tree.reload(tasks)
+    assert shown(model, model.index_of(tasks))[0] == "Task 1", "the error row went; the old rows wait, unfolded"
+    model.tree.apply(LoadResult(request, rows(3, 0), total=TOTAL, next_first=3))
+    assert shown(model, model.index_of(tasks)) == ["Task 1", "Task 2", "Task 3", "Load 200 more (3 of 23 shown)"]
+    assert not kept.isValid()
+
+
+def test_a_row_current_inside_a_range_stays_current_when_the_range_opens_into_plain_rows(folded):
+    model, tasks = folded
+    for _ in range(4):
+        page(model, tasks)
+    inside = QPersistentModelIndex(model.index_of(tasks.children[1]))
+    range_row = QPersistentModelIndex(model.index(0, 0, model.index_of(tasks)))
+    model.tree.fail(model.tree.reload(tasks), errors.NetworkError("The network is down"))
+    assert model.node(inside) is tasks.children[2] and inside.parent() == model.index_of(tasks)
+    assert model.node(range_row) is tasks.children[1], "a range row that goes gives its place to its first row"
+
+
+def test_a_reload_of_a_folded_list_replaces_its_ranges_and_rows_in_one_removal(folded):
+    model, tasks = folded
+    for _ in range(6):
+        page(model, tasks)
+    removals: list[tuple[int, int]] = []
+    model.rowsAboutToBeRemoved.connect(lambda parent, first, last: removals.append((first, last)))
+    request = model.tree.reload(tasks)
+    model.tree.apply(LoadResult(request, rows(4, 0), total=4))
+    assert removals == [(0, 6)], "three ranges, three rows and Load more, at once"
+    assert shown(model, model.index_of(tasks)) == ["Task 1", "Task 2", "Task 3", "Task 4"]
