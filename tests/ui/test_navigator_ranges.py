@@ -65,7 +65,8 @@ def test_rows_before_the_page_just_loaded_fold_by_fives_and_the_page_stays_in_si
     second = model.index(1, 0, model.index_of(tasks))
     assert shown(model, second) == ["Task 6", "Task 7", "Task 8", "Task 9", "Task 10"]
     assert model.data(second, Qt.ItemDataRole.ToolTipRole).startswith("Rows 6 to 10 of “Task (TASK)”")
-    assert model.range_rows(second) == (6, 10) and model.is_range(second) and model.node(second) is tasks
+    assert model.data(second, Qt.ItemDataRole.AccessibleDescriptionRole) == "5 rows, folded; expand to show them"
+    assert model.is_range(second) and model.node(second) is tasks
 
 
 def test_every_row_knows_its_place_inside_or_outside_its_range(folded):

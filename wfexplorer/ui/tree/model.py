@@ -274,14 +274,6 @@ class NavigatorModel(QAbstractItemModel):
             return node.id
         return None
 
-    def range_rows(self, index: Index) -> tuple[int, int] | None:
-        """The first and last row numbers (from 1) of the list that range row ``index`` holds; None for others."""
-        found = self._range_of(index.internalId()) if self.is_range(index) else None
-        if found is None:
-            return None
-        first = found[1] * self.fold + 1
-        return first, first + self.fold - 1
-
     def _range_value(self, ident: int, column: int, role: int) -> Any:
         found = self._range_of(ident)
         if found is None:
@@ -294,6 +286,8 @@ class NavigatorModel(QAbstractItemModel):
         if role == _TOOLTIP:
             return (f"Rows {first:,} to {last:,} of “{owner.label}”, folded so that a long list stays quick.\n"
                     "Expand to show them; nothing more is loaded.")
+        if role == _ACCESSIBLE_DESCRIPTION:
+            return f"{self.fold:,} rows, folded; expand to show them"
         if role == _FOREGROUND:
             return QApplication.palette().placeholderText()
         return None
