@@ -15,9 +15,9 @@ A list that pages in is folded: when a page arrives, the rows before it go, by 5
 (the page, and fewer than 500 before it) stay in the list itself, above its "Load more" row. Qt's tree
 view lays out every shown row again after any insertion under an expanded node, asking this model for
 each one; folding keeps that to under a thousand rows a page however many were loaded. A list loaded
-at once is not folded. The browse tree knows nothing of it: a range row is a
-model row only, with an id of its own (``GROUP_BIT`` set), and moving rows into or out of ranges is a
-layout change that keeps selections, the current row and expanded rows.
+at once is not folded. The browse tree knows nothing of it: a range row is a model row only, with an
+id of its own (``GROUP_BIT`` set), and moving rows into or out of ranges is a layout change that keeps
+selections, the current row and expanded rows.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class NavigatorModel(QAbstractItemModel):
         return node if node is not None else self.tree.root
 
     def is_range(self, index: Index) -> bool:
-        """Whether ``index`` is a range row ("Rows 1 to 1,000" of a folded list), which stands for no node."""
+        """Whether ``index`` is a range row ("Rows 1 to 500" of a folded list), which stands for no node."""
         return index.isValid() and index.internalId() >= GROUP_BIT
 
     def index_of(self, node: Node, column: int = 0) -> QModelIndex:
