@@ -1,4 +1,5 @@
-"""Fixtures for GUI tests: a qasync event loop on the test QApplication, and an Operations helper."""
+"""Fixtures for GUI tests: a qasync event loop on the test QApplication, an Operations helper, and a check that
+no widget is shown as a window of its own before it is put in its place."""
 
 from __future__ import annotations
 
@@ -12,10 +13,23 @@ import PySide6.QtWidgets  # noqa: F401 - PySide6 must be imported before qasync
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
+from stray_windows import StrayWindows
 
 from wfexplorer.ui.asyncops import Operations
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "editing"))  # editing_support
+
+
+@pytest.fixture(autouse=True)
+def no_stray_windows(qapp: QApplication) -> Iterator[None]:
+    """Every GUI test also checks that nothing flashed up as a window of its own (see ``stray_windows``)."""
+    watch = StrayWindows()
+    qapp.installEventFilter(watch)
+    try:
+        yield
+    finally:
+        qapp.removeEventFilter(watch)
+    assert not watch.strays, "\n".join(watch.strays)
 
 
 @pytest.fixture

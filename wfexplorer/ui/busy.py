@@ -15,7 +15,8 @@ class BusyIndicator(QWidget):
         self.label = QLabel()
         self.label.setObjectName("status")
         resources.set_role(self.label, "note")
-        self.label.setVisible(with_text)
+        if not with_text:
+            self.label.hide()  # (showing a widget with no parent yet would open it as a window of its own)
         self.bar = QProgressBar()
         self.bar.setObjectName("progress")
         self.bar.setRange(0, 0)  # indeterminate: it moves without promising a duration

@@ -99,7 +99,8 @@ class DetailTab(QWidget):
         self.load_all_button.setObjectName("loadAllFields")
         self.load_all_button.setToolTip("Ask the server for every field, custom forms included (one request)")
         self.load_all_button.clicked.connect(lambda: self.load(all_fields=True))
-        self.load_all_button.setVisible(isinstance(opened.target, ObjectTarget))
+        if not isinstance(opened.target, ObjectTarget):
+            self.load_all_button.hide()  # (showing it before it has a parent would open it as a window)
         self.busy = BusyIndicator()
         self.error = resources.message_label("error", "detailError")
         self.retry_button = QPushButton("&Retry")

@@ -73,7 +73,8 @@ class SearchPicker(ValueEditor):
         self.id_type.addItem("Workfront id (WF)", IdType.WF.value)
         self.id_type.addItem("Adobe IMS id (IMS)", IdType.IMS.value)
         self.id_type.setCurrentIndex(0 if context.version == 2 else 1)
-        self.id_type.setVisible(people)
+        if not people:
+            self.id_type.hide()  # (shown before it has a parent, it would open as a window of its own)
         self.id_type.setEnabled(context.version == 2)
         if context.version == 1:
             self.id_type.setToolTip("Planning API v1 takes IMS ids only")

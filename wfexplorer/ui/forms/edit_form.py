@@ -82,7 +82,8 @@ class EditForm(QWidget):
         self.note.setObjectName("editReadOnlyNote")
         self.note.setWordWrap(True)
         resources.set_role(self.note, "note")
-        self.note.setVisible(bool(read_only))
+        if not read_only:
+            self.note.hide()  # (shown before it has a parent, it would open as a window of its own)
         self.save_button = QPushButton("&Save")
         self.save_button.setObjectName("saveButton")
         self.save_button.setAccessibleName("Save")

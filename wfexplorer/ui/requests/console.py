@@ -161,7 +161,6 @@ class ConsoleWidget(QWidget):
         self.read_only_note = resources.message_label("hint", "consoleReadOnly")
         self.read_only_note.setText("This profile is read-only: the console sends reads only (GET, and Planning "
                                     "record searches).")
-        self.read_only_note.setVisible(self.read_only)
         self.message = resources.message_label("error", "consoleMessage")
         self.reply_status = QLabel()
         self.reply_status.setObjectName("consoleReplyStatus")
@@ -200,6 +199,7 @@ class ConsoleWidget(QWidget):
         editor_layout.addWidget(self.body_box, 2)
         editor_layout.addLayout(buttons)
         editor_layout.addWidget(self.read_only_note)
+        self.read_only_note.setVisible(self.read_only)  # once it has a parent: before, it would open as a window
         editor_layout.addWidget(self.message)
         history_label = QLabel("History:")
         history_label.setBuddy(self.history_list)
