@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from wfexplorer.core import errors
+from wfexplorer.core.editing.lookups import RecordSearch
 from wfexplorer.core.planning import Field, PlanningClient, Record, RecordType, SearchPage, Workspace
 from wfexplorer.core.planning.builder import (
     HARMLESS_LOSSES,
@@ -64,7 +65,6 @@ from wfexplorer.core.planning.builder import (
 )
 from wfexplorer.core.planning.filters import (
     AND,
-    Condition,
     ConditionType,
     Direction,
     FieldKind,
@@ -137,7 +137,7 @@ class PlanningBuilder(QWidget):
         self._wanted_workspace = workspace_id
         self._wanted_record_type = record_type_id
         self._applying: Grammar | None = None
-        self._targets: dict[str, RecordType] = {}
+        self._record_searches: dict[str, RecordSearch] = {}
         self._build(count_delay_ms)
         self.state.subscribe(self._on_state_event)
         self.refresh()
@@ -493,16 +493,11 @@ class PlanningBuilder(QWidget):
 
     def _search_records(self, target: str, text: str) -> list[RecordChoice]:
         """Records of a referenced record type whose title contains ``text`` (runs off the GUI thread)."""
-        record_type = self._targets.get(target)
-        if record_type is None:
-            record_type = self._targets[target] = self.client.record_type(target)
-        primary = record_type.primary_field_id
-        condition = AND(Condition(primary, ConditionType.CONTAINS, text)) if primary and text.strip() else None
-        sort = (SortKey(primary),) if primary else ()
-        page = self.client.search(target, SearchRequest(filter=condition, sort=sort,
-                                                        paging=Paging(0, REFERENCE_SEARCH_LIMIT)))
-        return [RecordChoice(record.id, str(record.data.get(primary) or record.id) if primary else record.id,
-                             _external_id(record)) for record in page.records]
+        search = self._record_searches.get(target)
+        if search is None:  # one per record type: each reads its type once
+            search = self._record_searches[target] = RecordSearch(self.client, target, REFERENCE_SEARCH_LIMIT,
+                                                                  by_title=True)
+        return [RecordChoice(record.id, search.title(record), _external_id(record)) for record in search.matches(text)]
 
     # -- keeping every view up to date -------------------------------------------------------------------
 

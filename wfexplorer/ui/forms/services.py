@@ -63,5 +63,5 @@ class EditServices:
             code = spec.target
             return lambda text: search_objects(session, code, text)
         if spec.kind is EditorKind.RECORD_REFERENCE and spec.target and planning is not None:
-            return RecordSearch(planning, spec.target)
+            return RecordSearch(planning, spec.target, by_title=True)
         return None
