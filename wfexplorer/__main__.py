@@ -1,7 +1,12 @@
-"""``python -m wfexplorer`` runs the desktop application."""
+"""``python -m wfexplorer`` runs the desktop application; it is the frozen application's entry point too."""
 
 import sys
 
-from wfexplorer.app import main
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--seed-demo-data"]:  # the frozen app as the first demo start's seeding process
+        from wfexplorer.demo.seed_cache import main as seed_main
 
-sys.exit(main())
+        sys.exit(seed_main(sys.argv[2:]))
+    from wfexplorer.app import main
+
+    sys.exit(main())

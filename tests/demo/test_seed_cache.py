@@ -49,14 +49,29 @@ def test_a_change_to_the_simulators_code_seeds_again_and_replaces_the_old_copy(
         pass
     (old,) = tmp_path.glob("demo-seed-*.sqlite")
     monkeypatch.setattr(seed_cache, "fingerprint", lambda: "changed")
+    with DemoServer(scale=SCALE, seed_cache=SeedCache(tmp_path, SCALE)) as server:
+        assert projects(server)
+    assert [path.name for path in tmp_path.glob("demo-seed-*.sqlite")] == [f"demo-seed-{SCALE:g}-changed.sqlite"]
+    assert not old.exists()
+
+
+def test_the_first_start_seeds_in_a_process_of_its_own_and_serves_what_it_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    refuse_to_seed(monkeypatch)  # not in this process: it shares its interpreter lock with the starting app
+    with DemoServer(scale=SCALE, seed_cache=SeedCache(tmp_path, SCALE)) as server:
+        names = projects(server)
+    assert names and SeedCache(tmp_path, SCALE).path.is_file()
+
+
+def test_when_the_seeding_process_cannot_seed_this_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(seed_cache, "SEED_ARGUMENT", "--no-such-argument")
+    monkeypatch.setattr(seed_cache.sys, "frozen", True, raising=False)  # the child refuses the argument
     seeds: list[float] = []
     original = seed.seed_all
     monkeypatch.setattr(seed, "seed_all", lambda context, scale: (seeds.append(scale), original(context, scale)))
     with DemoServer(scale=SCALE, seed_cache=SeedCache(tmp_path, SCALE)) as server:
         assert projects(server)
-    assert seeds == [SCALE]
-    assert [path.name for path in tmp_path.glob("demo-seed-*.sqlite")] == [f"demo-seed-{SCALE:g}-changed.sqlite"]
-    assert not old.exists()
+    assert seeds == [SCALE] and SeedCache(tmp_path, SCALE).path.is_file(), "seeded here, and kept"
 
 
 def test_another_scale_has_its_own_copy(tmp_path: Path) -> None:

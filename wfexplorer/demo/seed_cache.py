@@ -2,12 +2,17 @@
 
     cache = SeedCache(Path("~/.cache/wfexplorer"), scale=0.5)
     if not cache.restore(store):      # False: no copy made by this code at this scale yet
-        seed_all(context, 0.5)
-        cache.keep(store)
+        if not (cache.seed_elsewhere() and cache.restore(store)):
+            seed_all(context, 0.5)    # the other process could not: here, then
+            cache.keep(store)
 
 Seeding takes about half a second at the demo's scale, every start; copying a database takes a few
-milliseconds. The seed is deterministic (fixed dates, fixed random seed) and its sessions never expire by age,
-so a copy stays good until the simulator's code changes: the copy's name carries the scale and a
+milliseconds. The first start seeds in a process of its own (:meth:`SeedCache.seed_elsewhere`), which makes
+the copy: in this one, the seed's Python would share the interpreter lock with the application starting
+beside it, and take about a second.
+
+The seed is deterministic (fixed dates, fixed random seed) and its sessions never expire by age, so a copy
+stays good until the simulator's code changes: the copy's name carries the scale and a
 fingerprint of the ``wfexplorer.demo`` sources (their paths, sizes and modification times) and the
 package version. The copy holds the demo's passwords, API keys and tokens: it is written readable by its
 owner only, like the simulator's own database.
@@ -18,7 +23,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import subprocess
+import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from wfexplorer import __version__
@@ -28,6 +36,10 @@ from wfexplorer.demo.store import Store
 log = logging.getLogger(__name__)
 
 PREFIX = "demo-seed-"
+#: How long the first start waits for the seeding process before it seeds itself.
+SEED_TIMEOUT = 60.0
+#: The frozen application's first argument that makes it the seeding process (see ``wfexplorer/__main__.py``).
+SEED_ARGUMENT = "--seed-demo-data"
 
 
 def fingerprint() -> str:
@@ -43,10 +55,31 @@ def fingerprint() -> str:
 class SeedCache:
     """The seeded database for one scale, kept in ``folder``."""
 
-    def __init__(self, folder: Path, scale: float) -> None:
+    def __init__(self, folder: Path, scale: float, path: Path | None = None) -> None:
         self.folder = folder
+        self.scale = scale
         self._stem = f"{PREFIX}{scale:g}-"
-        self.path = folder / f"{self._stem}{fingerprint()}.sqlite"
+        self.path = path or folder / f"{self._stem}{fingerprint()}.sqlite"
+
+    def seed_elsewhere(self) -> bool:
+        """Seed in a new process, which keeps the copy here; True once it has (then :meth:`restore`).
+
+        The process is this Python running this module (or the frozen application given ``SEED_ARGUMENT``),
+        so it imports the seed and nothing of the application.
+        """
+        frozen = getattr(sys, "frozen", False)
+        command = [sys.executable, SEED_ARGUMENT] if frozen else [sys.executable, "-m", __name__]
+        package_root = str(Path(__file__).resolve().parents[2])  # where ``wfexplorer`` is importable from
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+        try:
+            done = subprocess.run([*command, str(self.folder), repr(self.scale), str(self.path)], env=env,
+                                  capture_output=True, text=True, timeout=SEED_TIMEOUT, check=False)
+        except (OSError, subprocess.SubprocessError) as error:
+            log.warning("could not seed the demo data in a process of its own (%s); seeding here", error)
+            return False
+        if done.returncode != 0:
+            log.warning("the process seeding the demo data failed (%s); seeding here", done.stderr.strip()[-500:])
+        return done.returncode == 0 and self.path.is_file()
 
     def restore(self, store: Store) -> bool:
         """Fill ``store`` from the kept copy; False when there is none (or it cannot be read)."""
@@ -78,3 +111,22 @@ class SeedCache:
                     old.unlink(missing_ok=True)
         except OSError as error:
             log.warning("could not keep the demo data in %s: %s", self.folder, error)
+
+
+def main(argv: Sequence[str]) -> int:
+    """The seeding process: ``FOLDER SCALE PATH``; seeds a database in memory and keeps its copy at PATH."""
+    from wfexplorer.demo.context import DemoContext
+    from wfexplorer.demo.seed import seed_all
+
+    folder, scale, path = argv
+    store = Store(":memory:")
+    try:
+        seed_all(DemoContext(store=store), float(scale))
+        SeedCache(Path(folder), float(scale), Path(path)).keep(store)
+    finally:
+        store.close()
+    return 0 if Path(path).is_file() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -168,12 +168,13 @@ class DemoServer:
             if not store.is_empty():
                 log.warning("the demo data in %s is incomplete; rebuilding it", self.data_dir)
                 store.clear()
-            if self.seed_cache is None or not self.seed_cache.restore(store):
+            kept = self.seed_cache
+            if kept is None or not (kept.restore(store) or (kept.seed_elsewhere() and kept.restore(store))):
                 from wfexplorer.demo import seed  # imported only to build data: keeps restarts fast
 
                 seed.seed_all(context, self.scale)
-                if self.seed_cache is not None:
-                    self.seed_cache.keep(store)
+                if kept is not None:
+                    kept.keep(store)
         self.context = context
         self._surfaces = [
             (("/attask/",), create_classic_app(context)),

@@ -24,6 +24,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+try:  # orjson writes and reads the documents several times faster; the standard library takes what it refuses
+    import orjson
+except ImportError:  # pragma: no cover - orjson is a declared dependency
+    orjson = None  # type: ignore[assignment]
+
 Record = dict[str, Any]
 
 _SCHEMA = """
@@ -62,7 +67,7 @@ class Store:
             rows = self._tables.get(kind)
             if rows is None:
                 query = "SELECT id, data FROM documents WHERE kind = ?"
-                loaded = {record_id: json.loads(data) for record_id, data in self._connection.execute(query, (kind,))}
+                loaded = {record_id: _decode(data) for record_id, data in self._connection.execute(query, (kind,))}
                 rows = self._tables[kind] = MappingProxyType(loaded)
             return rows
 
@@ -128,7 +133,7 @@ class Store:
             if record is _DELETED:
                 rows_to_delete.append((kind, record_id))
             else:
-                rows_to_put.append((kind, record_id, json.dumps(record, separators=(",", ":"))))
+                rows_to_put.append((kind, record_id, _encode(record)))
         connection = self._connection
         connection.execute("BEGIN")
         try:
@@ -235,3 +240,23 @@ class Transaction:
             else:
                 rows[record_id] = record
         return rows
+
+
+def _encode(record: Record) -> str:
+    """A document as compact JSON text."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(record).decode()
+        except TypeError:  # a lone surrogate, an integer beyond 64 bits: the standard library writes those
+            pass
+    return json.dumps(record, separators=(",", ":"))
+
+
+def _decode(text: str) -> Record:
+    """A document from its JSON text."""
+    if orjson is not None:
+        try:
+            return orjson.loads(text)  # type: ignore[no-any-return]
+        except ValueError:  # an escaped lone surrogate: only the standard library reads that
+            pass
+    return json.loads(text)  # type: ignore[no-any-return]
