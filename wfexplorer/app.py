@@ -77,10 +77,17 @@ class DemoLauncher:
                 raise RuntimeError("the simulator has been stopped")
             if self._server is None:
                 from wfexplorer.demo.seed_cache import SeedCache
-                from wfexplorer.demo.server import DemoServer
 
                 kept = SeedCache(self.cache_dir / "demo", self.scale) if self.cache_dir and not self.data_dir else None
-                server = DemoServer(self.data_dir, scale=self.scale, seed_cache=kept).start()
+                if kept is not None:  # a first start seeds in a process of its own, from now, as the simulator loads
+                    kept.begin_seeding()
+                from wfexplorer.demo.server import DemoServer
+
+                try:
+                    server = DemoServer(self.data_dir, scale=self.scale, seed_cache=kept).start()
+                finally:
+                    if kept is not None:
+                        kept.end_seeding()  # it kept a copy the server restored, or it is no longer needed
                 assert server.context is not None  # set by start()
                 # The demo signs in with a password; let its Planning take that session as a Bearer token,
                 # as the simulator's documented option allows (real Workfront Planning wants OAuth 2.0).

@@ -87,3 +87,13 @@ def test_a_damaged_copy_costs_a_seed_not_a_failed_start(tmp_path: Path, monkeypa
     refuse_to_seed(monkeypatch)
     with DemoServer(scale=SCALE, seed_cache=SeedCache(tmp_path, SCALE)) as again:  # the new seed was kept
         assert projects(again) == names
+
+
+def test_a_seeding_begun_ahead_is_the_one_the_start_waits_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = SeedCache(tmp_path, SCALE)
+    cache.begin_seeding()  # the application begins it before it loads the simulator's modules
+    refuse_to_seed(monkeypatch)
+    with DemoServer(scale=SCALE, seed_cache=cache) as server:
+        assert projects(server)
+    cache.end_seeding()
+    assert [path.name for path in tmp_path.glob("demo-seed-*")] == [cache.path.name], "one copy, no leftovers"

@@ -60,26 +60,52 @@ class SeedCache:
         self.scale = scale
         self._stem = f"{PREFIX}{scale:g}-"
         self.path = path or folder / f"{self._stem}{fingerprint()}.sqlite"
+        self._seeding: subprocess.Popen[str] | None = None
 
-    def seed_elsewhere(self) -> bool:
-        """Seed in a new process, which keeps the copy here; True once it has (then :meth:`restore`).
+    def begin_seeding(self) -> None:
+        """Start seeding in a new process now if there is no copy yet (:meth:`seed_elsewhere` waits for it).
 
         The process is this Python running this module (or the frozen application given ``SEED_ARGUMENT``),
         so it imports the seed and nothing of the application.
         """
+        if self._seeding is not None or self.path.is_file():
+            return
         frozen = getattr(sys, "frozen", False)
         command = [sys.executable, SEED_ARGUMENT] if frozen else [sys.executable, "-m", __name__]
         package_root = str(Path(__file__).resolve().parents[2])  # where ``wfexplorer`` is importable from
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         try:
-            done = subprocess.run([*command, str(self.folder), repr(self.scale), str(self.path)], env=env,
-                                  capture_output=True, text=True, timeout=SEED_TIMEOUT, check=False)
-        except (OSError, subprocess.SubprocessError) as error:
+            self._seeding = subprocess.Popen([*command, str(self.folder), repr(self.scale), str(self.path)], env=env,
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        except OSError as error:
             log.warning("could not seed the demo data in a process of its own (%s); seeding here", error)
+
+    def seed_elsewhere(self) -> bool:
+        """Seed in a new process (or let the one :meth:`begin_seeding` started finish), which keeps the copy
+        here; True once it has (then :meth:`restore`)."""
+        self.begin_seeding()
+        process, self._seeding = self._seeding, None
+        if process is None:
             return False
-        if done.returncode != 0:
-            log.warning("the process seeding the demo data failed (%s); seeding here", done.stderr.strip()[-500:])
-        return done.returncode == 0 and self.path.is_file()
+        try:
+            _out, errors = process.communicate(timeout=SEED_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            log.warning("the process seeding the demo data took too long; seeding here")
+            return False
+        if process.returncode != 0:
+            log.warning("the process seeding the demo data failed (%s); seeding here", errors.strip()[-500:])
+        return process.returncode == 0 and self.path.is_file()
+
+    def end_seeding(self) -> None:
+        """Reap the seeding process :meth:`begin_seeding` started, ending it if it still runs (its copy, if
+        made, is complete: it is renamed into place whole)."""
+        process, self._seeding = self._seeding, None
+        if process is not None:
+            if process.poll() is None:
+                process.kill()
+            process.communicate()
 
     def restore(self, store: Store) -> bool:
         """Fill ``store`` from the kept copy; False when there is none (or it cannot be read)."""
