@@ -1,10 +1,12 @@
 """A kept copy of freshly seeded demo data, so a simulator in memory (``wfexplorer --demo``) starts without seeding.
 
     cache = SeedCache(Path("~/.cache/wfexplorer"), scale=0.5)
+    cache.begin_seeding()             # no copy yet: another process starts seeding now (else nothing happens)
     if not cache.restore(store):      # False: no copy made by this code at this scale yet
-        if not (cache.seed_elsewhere() and cache.restore(store)):
+        if not (cache.seed_elsewhere() and cache.restore(store)):  # waits for that process
             seed_all(context, 0.5)    # the other process could not: here, then
             cache.keep(store)
+    cache.end_seeding()
 
 Seeding takes about half a second at the demo's scale, every start; copying a database takes a few
 milliseconds. The first start seeds in a process of its own (:meth:`SeedCache.seed_elsewhere`), which makes
@@ -76,7 +78,8 @@ class SeedCache:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         try:
             self._seeding = subprocess.Popen([*command, str(self.folder), repr(self.scale), str(self.path)], env=env,
-                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # Windows
         except OSError as error:
             log.warning("could not seed the demo data in a process of its own (%s); seeding here", error)
 
