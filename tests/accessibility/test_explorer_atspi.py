@@ -90,3 +90,13 @@ def test_an_atspi_client_chooses_an_action_presses_run_and_the_task_is_done():
                             text=True, timeout=110, cwd=HERE.parents[1], env={**os.environ, "PYTHON": sys.executable})
     assert answer.returncode == 0, answer.stdout[-3000:] + answer.stderr[-2000:]
     assert "RAN" in answer.stdout
+
+
+def test_a_screen_reader_pages_a_long_list_with_enter_and_reads_its_folded_rows(tmp_path):
+    found = reading(tmp_path, "page_into_ranges.py")
+    assert found.get("around"), found
+    assert found["around"][:2] == ["Task (TASK)", "Rows 1 to 500"], found     # the oldest rows, folded
+    assert found["role"] == "table cell" and "expandable" in found["states"] and "expanded" not in found["states"]
+    assert found["description"] == "500 rows, folded; expand to show them" and found["details"] == "500"
+    assert found["more"].startswith("Load 200 more (800 of"), found            # three pages came with Enter
+    assert len(found["selected"]) == 1 and not found["selected"][0].startswith(("Rows", "Load")), found
