@@ -25,7 +25,9 @@ def main() -> None:
     table = navigator.queryTable()
 
     def names() -> list[str]:
-        return [table.getAccessibleAt(row, 0).name for row in range(table.nRows)]
+        """The rows' names; a row the app is still laying out reads as empty (the next look finds it)."""
+        cells = [table.getAccessibleAt(row, 0) for row in range(table.nRows)]
+        return [cell.name if cell is not None else "" for cell in cells]
 
     def row_of(start: str) -> int | None:
         return next((row for row, name in enumerate(names()) if name.startswith(start)), None)
@@ -64,7 +66,8 @@ def main() -> None:
             "details": table.getAccessibleAt(folded, 1).name,
         })
     cells = [table.getAccessibleAt(row, 0) for row in range(table.nRows)]
-    found["selected"] = [cell.name for cell in cells if cell.getState().contains(pyatspi.STATE_SELECTED)]
+    found["selected"] = [cell.name for cell in cells
+                         if cell is not None and cell.getState().contains(pyatspi.STATE_SELECTED)]
     print(json.dumps(found))
 
 
