@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,7 @@ def test_the_first_start_seeds_in_a_process_of_its_own_and_serves_what_it_kept(
 
 
 def test_when_the_seeding_process_cannot_seed_this_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(seed_cache, "SEED_ARGUMENT", "--no-such-argument")
-    monkeypatch.setattr(seed_cache.sys, "frozen", True, raising=False)  # the child refuses the argument
+    monkeypatch.setattr(seed_cache, "seed_command", lambda: [sys.executable, "-c", "raise SystemExit(3)"])
     seeds: list[float] = []
     original = seed.seed_all
     monkeypatch.setattr(seed, "seed_all", lambda context, scale: (seeds.append(scale), original(context, scale)))

@@ -67,19 +67,16 @@ class SeedCache:
     def begin_seeding(self) -> None:
         """Start seeding in a new process now if there is no copy yet (:meth:`seed_elsewhere` waits for it).
 
-        The process is this Python running this module (or the frozen application given ``SEED_ARGUMENT``),
-        so it imports the seed and nothing of the application.
+        The process (:func:`seed_command`) imports the seed and nothing of the application.
         """
         if self._seeding is not None or self.path.is_file():
             return
-        frozen = getattr(sys, "frozen", False)
-        command = [sys.executable, SEED_ARGUMENT] if frozen else [sys.executable, "-m", __name__]
         package_root = str(Path(__file__).resolve().parents[2])  # where ``wfexplorer`` is importable from
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         try:
-            self._seeding = subprocess.Popen([*command, str(self.folder), repr(self.scale), str(self.path)], env=env,
-                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # Windows
+            command = [*seed_command(), str(self.folder), repr(self.scale), str(self.path)]
+            self._seeding = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                             text=True, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         except OSError as error:
             log.warning("could not seed the demo data in a process of its own (%s); seeding here", error)
 
@@ -140,6 +137,13 @@ class SeedCache:
                     old.unlink(missing_ok=True)
         except OSError as error:
             log.warning("could not keep the demo data in %s: %s", self.folder, error)
+
+
+def seed_command() -> list[str]:
+    """How to start the seeding process: this Python on this module, or the frozen app given ``SEED_ARGUMENT``."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, SEED_ARGUMENT]
+    return [sys.executable, "-m", __name__]
 
 
 def main(argv: Sequence[str]) -> int:
