@@ -268,6 +268,31 @@ def test_pages_of_a_long_list_fold_the_older_rows_into_ranges_and_the_user_reads
     assert view.visualRect(model.index_of(tasks.children[7])).intersects(view.viewport().rect())
 
 
+def test_a_failed_reload_of_a_folded_list_puts_its_error_above_the_ranges_and_retry_loads_it_again(
+        open_window, run_until, qtbot, monkeypatch, demo_faults):
+    monkeypatch.setattr("wfexplorer.ui.tree.model.FOLD", 150)
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    tasks = expand(window, run_until, child(classic, "Task (TASK)"))
+    view, model = window.navigator.view, window.model
+    window.controller.activate(tasks.children[-1])
+    run_until(lambda: tasks.loaded_count == 400)
+    demo_faults.error_rate, demo_faults.error_status = 1.0, 503
+    view.setCurrentIndex(model.index_of(tasks))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    run_until(lambda: tasks.state is LoadState.FAILED)
+    error = tasks.children[0]
+    shown = [model.data(model.index(row, 0, model.index_of(tasks))) for row in range(3)]
+    assert shown == [error.label, "Rows 1 to 150", tasks.children[151].label], "the 400 rows stay, folded"
+    assert tasks.loaded_count == 400 and window.status.last_error.text()
+    demo_faults.reset()
+    window.controller.activate(error)                  # Retry
+    wait_loaded(run_until, tasks)
+    assert tasks.loaded_count == 200 and not model.is_range(model.index(0, 0, model.index_of(tasks)))
+
+
 def test_a_failed_expansion_shows_the_message_in_its_node_and_retry_loads_it(open_window, run_until, demo_faults):
     window = open_window()
     classic = window.tree.top(NodeKind.CLASSIC)

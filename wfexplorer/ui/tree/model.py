@@ -15,9 +15,10 @@ A list that pages in is folded: when a page arrives, the rows before it go, by 5
 (the page, and fewer than 500 before it) stay in the list itself, above its "Load more" row. Qt's tree
 view lays out every shown row again after any insertion under an expanded node, asking this model for
 each one; folding keeps that to under a thousand rows a page however many were loaded. A list loaded
-at once is not folded. The browse tree knows nothing of it: a range row is a model row only, with an
-id of its own (``GROUP_BIT`` set), and moving rows into or out of ranges is a layout change that keeps
-selections, the current row and expanded rows.
+at once is not folded. A message row above the rows (a failed reload's error, whose old rows stay) is a
+leading row: it stands above the ranges and leaves them folded. The browse tree knows nothing of it: a
+range row is a model row only, with an id of its own (``GROUP_BIT`` set), and moving rows into or out
+of ranges is a layout change that keeps selections, the current row and expanded rows.
 """
 
 from __future__ import annotations
@@ -65,8 +66,11 @@ class NavigatorModel(QAbstractItemModel):
         self.tree = tree
         self._load = load
         self.fold = fold or FOLD
-        self._ranges: dict[int, int] = {}  # list node id -> how many range rows it shows (only lists that have some)
-        self._ranges_after_removal: dict[int, int] = {}
+        #: list node id -> (its leading rows, its range rows), for the lists that show range rows: the model
+        #: shows the list's first ``lead`` children, then ``ranges`` range rows holding the next
+        #: ``ranges * fold`` children, then the rest of the children.
+        self._folds: dict[int, tuple[int, int]] = {}
+        self._folds_after_change: dict[int, tuple[int, int]] = {}
         self._italic: QFont | None = None
         self._fetching: set[int] = set()
         #: A word on some rows by node id (why a bulk edit failed there), in their tooltip and description.
@@ -106,22 +110,27 @@ class NavigatorModel(QAbstractItemModel):
         parent = node.parent
         if node.kind is NodeKind.ROOT or parent is None:
             return QModelIndex()
-        ranges = self._ranges.get(parent.id)
-        if ranges:
+        fold = self._folds.get(parent.id)
+        if fold:
+            lead, ranges = fold
             folded = ranges * self.fold
-            if node.row < folded:
-                return self.createIndex(node.row % self.fold, column, node.id)
-            return self.createIndex(node.row - folded + ranges, column, node.id)
+            row = node.row
+            if row < lead:
+                return self.createIndex(row, column, node.id)
+            if row < lead + folded:
+                return self.createIndex((row - lead) % self.fold, column, node.id)
+            return self.createIndex(row - folded + ranges, column, node.id)
         return self.createIndex(node.row, column, node.id)
 
     def _range_index(self, owner: Node, number: int, column: int = 0) -> QModelIndex:
-        return self.createIndex(number, column, GROUP_BIT + (owner.id << _GROUP_SHIFT) + number)
+        lead = self._folds[owner.id][0]
+        return self.createIndex(lead + number, column, GROUP_BIT + (owner.id << _GROUP_SHIFT) + number)
 
     def _range_of(self, ident: int) -> tuple[Node, int] | None:
         """The list and the number of the range row with internal id ``ident``; None once it is gone."""
         owner = self.tree.node((ident - GROUP_BIT) >> _GROUP_SHIFT)
         number = ident & _GROUP_NUMBER
-        if owner is None or number >= self._ranges.get(owner.id, 0):
+        if owner is None or number >= self._folds.get(owner.id, (0, 0))[1]:
             return None
         return owner, number
 
@@ -138,7 +147,8 @@ class NavigatorModel(QAbstractItemModel):
                 if found is None or not 0 <= row < self.fold or not 0 <= column < _COLUMNS:
                     return QModelIndex()
                 owner, number = found
-                return self.createIndex(row, column, owner.children[number * self.fold + row].id)
+                lead = self._folds[owner.id][0]
+                return self.createIndex(row, column, owner.children[lead + number * self.fold + row].id)
             found_owner = self.tree.node(ident)
             if found_owner is None:
                 return QModelIndex()
@@ -146,10 +156,13 @@ class NavigatorModel(QAbstractItemModel):
         else:
             owner = self.tree.root
         at = row
-        ranges = self._ranges.get(owner.id)
-        if ranges:
-            if row < ranges:
-                return self._range_index(owner, row, column) if row >= 0 and 0 <= column < _COLUMNS else QModelIndex()
+        fold = self._folds.get(owner.id)
+        if fold and row >= fold[0]:
+            lead, ranges = fold
+            if row < lead + ranges:
+                if not 0 <= column < _COLUMNS:
+                    return QModelIndex()
+                return self.createIndex(row, column, GROUP_BIT + (owner.id << _GROUP_SHIFT) + row - lead)
             at += ranges * self.fold - ranges
         children = owner.children
         if 0 <= at < len(children) and 0 <= column < _COLUMNS:
@@ -167,9 +180,11 @@ class NavigatorModel(QAbstractItemModel):
         if node is None or node.parent is None:
             return QModelIndex()
         owner = node.parent
-        ranges = self._ranges.get(owner.id)
-        if ranges and node.row < ranges * self.fold:
-            return self._range_index(owner, node.row // self.fold)
+        fold = self._folds.get(owner.id)
+        if fold:
+            inside = node.row - fold[0]
+            if 0 <= inside < fold[1] * self.fold:
+                return self._range_index(owner, inside // self.fold)
         return self.index_of(owner)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -178,7 +193,7 @@ class NavigatorModel(QAbstractItemModel):
         if self.is_range(parent):
             return self.fold if self._range_of(parent.internalId()) is not None else 0
         owner = self.node(parent)
-        ranges = self._ranges.get(owner.id, 0)
+        ranges = self._folds.get(owner.id, (0, 0))[1]
         return len(owner.children) - ranges * self.fold + ranges
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -318,68 +333,98 @@ class NavigatorModel(QAbstractItemModel):
     # -- TreeListener: the tree's announcements -> Qt's -----------------------------------------------
 
     def rows_inserting(self, parent: Node, first: int, last: int) -> None:
-        # The rows before the new ones fold, by whole ranges, before they come (one layout, not two); the
-        # new ones stay in sight. Rows inserted among folded ones make the ranges from there on plain again.
-        children = parent.children
-        ranges = first // self.fold if first and children[0].kind not in _NOT_FOLDED else 0
-        if ranges != self._ranges.get(parent.id, 0):
-            self._set_ranges(parent, ranges)
+        # Rows come in one of three places of a folded list: among its leading rows (a failed reload's error
+        # goes on top: the ranges stay), after its ranges (a page: the rows before it fold, by whole ranges,
+        # before it comes, in one layout, and the page stays in sight), or inside a range (nothing in the
+        # app does that: the ranges from there on open into plain rows first).
+        lead, ranges = self._folds.get(parent.id, (0, 0))
+        if ranges and first <= lead:
+            self._folds_after_change[parent.id] = (lead + last - first + 1, ranges)
+            self.beginInsertRows(self.index_of(parent), first, last)
+            return
+        if not ranges:
+            children = parent.children
+            lead = 1 if children and children[0].kind is NodeKind.MESSAGE else 0
+            plain_before = first > lead and children[lead].kind not in _NOT_FOLDED
+            wanted = (first - lead) // self.fold if plain_before else 0
+        else:
+            wanted = (first - lead) // self.fold
+        if wanted != ranges:
+            self._set_ranges(parent, lead, wanted)
+            ranges = wanted
         at = first - ranges * self.fold + ranges
         self.beginInsertRows(self.index_of(parent), at, at + last - first)
 
     def rows_inserted(self, parent: Node, first: int, last: int) -> None:
+        self._settle(parent)
         self.endInsertRows()
 
     def rows_removing(self, parent: Node, first: int, last: int) -> None:
-        ranges = self._ranges.get(parent.id, 0)
+        lead, ranges = self._folds.get(parent.id, (0, 0))
         folded = ranges * self.fold
-        if first < folded and first % self.fold == 0 and last >= folded - 1:
-            # whole ranges and everything after them up to ``last``: one run of the model's rows
-            self._ranges_after_removal[parent.id] = first // self.fold
-            self.beginRemoveRows(self.index_of(parent), first // self.fold, ranges + last - folded)
+        count = last - first + 1
+        if not ranges or first >= lead + folded:  # plain rows after the ranges (or no ranges)
+            at = first - folded + ranges
+            self.beginRemoveRows(self.index_of(parent), at, at + count - 1)
             return
-        if first < folded:  # rows inside a range: the ranges from there on open into plain rows first
-            ranges = first // self.fold
-            self._set_ranges(parent, ranges)
-        at = first - ranges * self.fold + ranges
-        self.beginRemoveRows(self.index_of(parent), at, at + last - first)
+        if last < lead:  # leading rows only (the error row of a failed reload, before the next load)
+            self._folds_after_change[parent.id] = (lead - count, ranges)
+            self.beginRemoveRows(self.index_of(parent), first, last)
+            return
+        if last >= lead + folded - 1 and (first <= lead or (first - lead) % self.fold == 0):
+            # whole ranges and everything after them up to ``last`` (a reload's new rows replacing the old):
+            # one run of the model's rows
+            kept = 0 if first <= lead else (first - lead) // self.fold
+            self._folds_after_change[parent.id] = (min(first, lead), kept)
+            at = first if first <= lead else lead + kept
+            self.beginRemoveRows(self.index_of(parent), at, last - folded + ranges)
+            return
+        # rows inside a range: the ranges from there on open into plain rows first
+        kept = 0 if first < lead else (first - lead) // self.fold
+        self._set_ranges(parent, lead, kept)
+        at = first - kept * self.fold + kept
+        self.beginRemoveRows(self.index_of(parent), at, at + count - 1)
 
     def rows_removed(self, parent: Node, first: int, last: int) -> None:
-        ranges = self._ranges_after_removal.pop(parent.id, None)
-        if ranges is not None:
-            self._store_ranges(parent, ranges)
-        for gone in [ident for ident in self._ranges if self.tree.node(ident) is None]:
-            del self._ranges[gone]  # a list removed with its parent
+        self._settle(parent)
+        for gone in [ident for ident in self._folds if self.tree.node(ident) is None]:
+            del self._folds[gone]  # a list removed with its parent
         self.endRemoveRows()
         self._unfold_short(parent)
 
     # -- folding long lists into range rows ------------------------------------------------------------
 
+    def _settle(self, owner: Node) -> None:
+        """The leading rows and ranges an insertion or removal under way leaves, now that the tree made it."""
+        after = self._folds_after_change.pop(owner.id, None)
+        if after is not None:
+            self._store_ranges(owner, *after)
+
     def _unfold_short(self, owner: Node) -> None:
         """After rows went: fewer ranges if no plain row would be left after them."""
-        ranges = self._ranges.get(owner.id, 0)
+        lead, ranges = self._folds.get(owner.id, (0, 0))
         if not ranges:
             return
         children = owner.children
-        plain = len(children) - (1 if children and children[-1].kind in _NOT_FOLDED else 0)
+        plain = len(children) - lead - (1 if children and children[-1].kind in _NOT_FOLDED else 0)
         wanted = min(ranges, max(0, (plain - 1) // self.fold))
         if wanted != ranges:
-            self._set_ranges(owner, wanted)
+            self._set_ranges(owner, lead, wanted)
 
-    def _store_ranges(self, owner: Node, ranges: int) -> None:
+    def _store_ranges(self, owner: Node, lead: int, ranges: int) -> None:
         if ranges:
-            self._ranges[owner.id] = ranges
+            self._folds[owner.id] = (lead, ranges)
         else:
-            self._ranges.pop(owner.id, None)
+            self._folds.pop(owner.id, None)
 
-    def _set_ranges(self, owner: Node, ranges: int) -> None:
-        """Show ``ranges`` range rows in ``owner``, as a layout change: what the user selected, expanded or
-        stands on stays (a row that leaves a range keeps its place in the list; a range row that goes
-        gives its place to its first row)."""
+    def _set_ranges(self, owner: Node, lead: int, ranges: int) -> None:
+        """Show ``lead`` leading rows and ``ranges`` range rows in ``owner``, as a layout change: what the user
+        selected, expanded or stands on stays (a row that leaves a range keeps its place in the list; a range
+        row that goes gives its place to its first row)."""
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         where = [(index.internalId(), index.column()) for index in before]
-        self._store_ranges(owner, ranges)
+        self._store_ranges(owner, lead, ranges)
         after = []
         for ident, column in where:
             if ident < GROUP_BIT:
@@ -388,12 +433,12 @@ class NavigatorModel(QAbstractItemModel):
                 continue
             list_id, number = (ident - GROUP_BIT) >> _GROUP_SHIFT, ident & _GROUP_NUMBER
             list_node = self.tree.node(list_id)
-            if list_node is None:
+            if list_node is None or (list_id != owner.id and list_id not in self._folds):
                 after.append(QModelIndex())
             elif list_id != owner.id or number < ranges:
-                after.append(self.createIndex(number, column, ident))
-            elif number * self.fold < len(list_node.children):
-                after.append(self.index_of(list_node.children[number * self.fold], column))
+                after.append(self._range_index(list_node, number, column))
+            elif lead + number * self.fold < len(list_node.children):
+                after.append(self.index_of(list_node.children[lead + number * self.fold], column))
             else:
                 after.append(self.index_of(list_node, column))
         self.changePersistentIndexList(before, after)
