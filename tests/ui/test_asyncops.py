@@ -35,13 +35,36 @@ def test_expected_error_goes_to_on_error_and_not_to_the_crash_dialog(ops, run_un
     assert crashes == []
 
 
-def test_unexpected_error_goes_to_the_crash_handler(ops, run_until, crashes):
+def test_unexpected_error_goes_to_the_crash_handler_and_the_caller_hears_that_it_failed(ops, run_until, crashes):
+    shown, ended = [], []
+
     def broken():
         raise KeyError("bug")
 
-    ops.run(broken, on_success=pytest.fail, on_error=pytest.fail)
-    run_until(lambda: crashes)
+    ops.failed.connect(ended.append)
+    ops.run(broken, on_success=pytest.fail, on_error=shown.append)
+    run_until(lambda: crashes and shown)
     assert isinstance(crashes[0], KeyError)
+    (error,) = shown
+    assert isinstance(error, errors.UnexpectedError) and error.cause is crashes[0]
+    assert error.message == "Something went wrong inside wfexplorer (KeyError: 'bug')"
+    assert ended == [error], "the window's status bar hears of it too"
+
+
+def test_the_window_hears_how_each_operation_ended(ops, run_until, crashes):
+    ended = []
+    ops.failed.connect(ended.append)
+    ops.succeeded.connect(lambda: ended.append("succeeded"))
+
+    def fail():
+        raise errors.NetworkError("The connection failed or was dropped")
+
+    ops.run(fail, on_error=lambda _error: None)
+    run_until(lambda: ended)
+    ops.run(lambda: 1)
+    run_until(lambda: len(ended) == 2)
+    assert isinstance(ended[0], errors.NetworkError) and ended[1] == "succeeded"
+    assert crashes == []
 
 
 def test_expected_error_without_on_error_is_not_swallowed(ops, run_until, crashes):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from typing import Any
 
@@ -308,6 +309,54 @@ def test_a_failed_expansion_shows_the_message_in_its_node_and_retry_loads_it(ope
     window.controller.activate(message)
     wait_loaded(run_until, portfolios)
     assert all(node.kind is NodeKind.OBJECT for node in portfolios.children)
+
+
+def test_a_bug_in_a_load_opens_the_crash_dialog_once_and_leaves_the_node_failed_with_retry(
+        open_window, run_until, crashes, qt_loop):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    portfolios = child(classic, "Portfolio (PORT)")
+    real_load, calls = window.loader.classic.load, []
+
+    def broken(request):
+        if request.node_id == portfolios.id:
+            calls.append(request)
+            raise RuntimeError("a bug in the loader")
+        return real_load(request)
+
+    window.loader.classic.load = broken
+    window.navigator.view.expand(window.model.index_of(portfolios))
+    run_until(lambda: portfolios.state is LoadState.FAILED)
+    qt_loop.run_until_complete(asyncio.sleep(0.3))  # the expanded row must not ask for it again and again
+    assert len(calls) == 1 and len(crashes) == 1 and isinstance(crashes[0], RuntimeError)
+    (message,) = portfolios.children
+    assert message.label == "Something went wrong inside wfexplorer (RuntimeError: a bug in the loader)"
+    assert "Retry" in window.model.data(window.model.index_of(message), Qt.ItemDataRole.ToolTipRole)
+    assert window.status.last_error.text().startswith("Last error: Something went wrong inside wfexplorer")
+    window.loader.classic.load = real_load
+    window.controller.activate(message)                 # Retry
+    wait_loaded(run_until, portfolios)
+    assert all(node.kind is NodeKind.OBJECT for node in portfolios.children)
+    crashes.clear()  # seen, and expected
+
+
+def test_a_lost_network_shows_in_the_status_bar_whoever_met_it_and_goes_when_it_is_back(
+        open_window, run_until, demo_faults):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    demo_faults.drop_rate = 1.0
+    window.open_node(projects.children[0])               # a detail tab meets it, not the tree
+    tab = window.current_tab()
+    run_until(lambda: tab.retry_button.isVisible())
+    assert window.status.last_error.isVisible()
+    assert "dropped" in window.status.last_error.text() or "connect" in window.status.last_error.text()
+    demo_faults.reset()
+    tab.retry_button.click()
+    run_until(lambda: not window.status.last_error.isVisible())
+    assert not tab.retry_button.isVisible()
 
 
 @pytest.mark.parametrize("form", ["id", "code", "project link", "task link", "issue link", "user link"])

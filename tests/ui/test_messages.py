@@ -67,3 +67,16 @@ def test_a_tls_failure_says_what_may_intercept_the_connection():
 
 def test_an_unexpected_error_is_called_a_bug():
     assert "bug" in messages.explain(KeyError("x"))
+
+
+def test_a_message_without_a_full_stop_gets_one_before_the_advice():
+    error = errors.NetworkError("The connection to acme.my.workfront.com failed or was dropped")
+    assert messages.explain(error) == ("The connection to acme.my.workfront.com failed or was dropped. "
+                                       "Check the address and your network connection, then try again.")
+    assert messages.explain(errors.NotFoundError("No such project.")).startswith("No such project. It may")
+
+
+def test_an_unexpected_error_in_an_operation_says_it_is_a_bug_and_where_the_details_are():
+    text = messages.explain(errors.UnexpectedError(KeyError("x")))
+    assert text == ("Something went wrong inside wfexplorer (KeyError: 'x'). This is a bug in wfexplorer; "
+                    "the crash report has the details. Try again, or report it.")

@@ -106,6 +106,20 @@ class ReadOnlyError(WorkfrontError):
     """A write refused by the client itself, before anything was sent: the profile is read-only."""
 
 
+class UnexpectedError(WorkfrontError):
+    """A failure inside wfexplorer itself (a bug), not an answer from Workfront.
+
+    The GUI reports the original exception to the crash dialog and hands this to the caller's error
+    path, so the widget that was waiting shows what happened, in place, and offers to try again.
+    """
+
+    def __init__(self, cause: builtins.BaseException) -> None:
+        text = str(cause)
+        what = f"{type(cause).__name__}: {text}" if text else type(cause).__name__
+        super().__init__(f"Something went wrong inside wfexplorer ({what})", details=cause)
+        self.cause = cause
+
+
 _BY_STATUS: dict[int, type[WorkfrontError]] = {
     400: ValidationError,
     401: AuthenticationError,
@@ -161,6 +175,9 @@ def describe(error: builtins.BaseException) -> ErrorReport:
         return ErrorReport(error.message, "The server answered something unexpected; check the address and version.")
     if isinstance(error, ReadOnlyError):
         return ErrorReport(error.message, "Nothing was sent. Turn off Read-only in the profile to make changes.")
+    if isinstance(error, UnexpectedError):
+        return ErrorReport(error.message, "This is a bug in wfexplorer; the crash report has the details. "
+                                          "Try again, or report it.")
     if isinstance(error, WorkfrontError):
         return ErrorReport(error.message, "Try again.")
     return ErrorReport(str(error) or type(error).__name__, "This is a bug in wfexplorer; please report it.")

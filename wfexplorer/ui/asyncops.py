@@ -9,8 +9,11 @@
 
 Blocking calls run in a bounded thread pool (Workfront allows about ten concurrent API requests per
 customer, so the pool stays below that). Expected errors (:class:`~wfexplorer.core.errors.WorkfrontError`)
-go to ``on_error``; anything else is a bug and goes to the crash handler (the crash dialog). Every task is
-kept referenced until it finishes, and ``run`` returns it so the caller can cancel it.
+go to ``on_error``; anything else is a bug and goes to the crash handler (the crash dialog), and then to
+``on_error`` as an :class:`~wfexplorer.core.errors.UnexpectedError`, so the widget that waited says so in
+place instead of waiting for ever. Every task is kept referenced until it finishes, and ``run`` returns it
+so the caller can cancel it. The ``failed`` and ``succeeded`` signals tell the window (its status bar)
+how each operation ended.
 
 An operation is never retried here: an expired session is renewed inside core, for the one request
 that was refused (the connection's prompt hook asks the user through :meth:`Operations.ask_on_gui`).
@@ -47,9 +50,13 @@ class Operations(QObject):
 
     Signals:
         busy_changed(bool): True when the first operation starts, False when the last one ends.
+        failed(WorkfrontError): an operation ended with an error (an unexpected one as UnexpectedError).
+        succeeded(): an operation ended with its result.
     """
 
     busy_changed = Signal(bool)
+    failed = Signal(object)
+    succeeded = Signal()
 
     def __init__(
         self,
@@ -160,6 +167,7 @@ class Operations(QObject):
                     on_cancel()
                 return
             except errors.WorkfrontError as error:
+                self.failed.emit(error)
                 if on_error is not None:
                     on_error(error)
                 else:
@@ -167,7 +175,12 @@ class Operations(QObject):
                 return
             except Exception as error:  # an unexpected failure is a bug: show it, never swallow it
                 self._crash(error)
+                unexpected = errors.UnexpectedError(error)
+                self.failed.emit(unexpected)
+                if on_error is not None:
+                    on_error(unexpected)
                 return
+            self.succeeded.emit()
             if on_success is not None:
                 try:
                     on_success(result)

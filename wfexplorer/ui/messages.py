@@ -24,7 +24,10 @@ class InlineMessage:
 def explain(error: BaseException) -> str:
     """One or two sentences for an expected error anywhere in the GUI."""
     report = errors.describe(error)
-    return f"{report.headline} {report.advice}".strip()
+    headline = report.headline.strip()
+    if headline and headline[-1] not in ".!?":
+        headline += "."  # server and network messages often end without a full stop
+    return f"{headline} {report.advice}".strip()
 
 
 def explain_sign_in_error(error: BaseException, form: LoginForm, *, hint: bool = True) -> InlineMessage:

@@ -130,8 +130,8 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(connection)
         self.setStatusBar(self.status)
         self.ops.busy_changed.connect(lambda _busy: self.status.set_in_flight(self.ops.running))
-        self.controller.failed.connect(self.status.show_error)
-        self.controller.loaded.connect(lambda _node: self.status.clear_error())
+        self.ops.failed.connect(self.status.show_error)  # any operation of this window: a tree load, a tab…
+        self.ops.succeeded.connect(self.status.clear_error)
         self._build_actions()
         self._restore_or_size()
         self._offer_drafts(drafts)
