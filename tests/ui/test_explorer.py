@@ -214,6 +214,41 @@ def test_f5_reloads_the_selected_node_only(open_window, run_until, requests_sent
     window.connection.session.delete(f"/proj/{created['ID']}")
 
 
+def test_from_a_task_to_its_project_its_portfolio_and_down_its_programs_each_expansion_costs_what_it_must(
+        open_window, run_until, requests_sent):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    tasks = expand(window, run_until, child(classic, "Task (TASK)"))
+
+    def named(parent: Node, label: str) -> Node:
+        return next(node for node in parent.children if node.label == label)
+
+    def cost(node: Node) -> int:
+        requests_sent.clear()
+        expand(window, run_until, node)
+        return requests_sent.count()
+
+    task = next(node for node in tasks.children if node.kind is NodeKind.OBJECT)
+    assert cost(task) == 1                                # its references and collections, with target names
+    project_ref = named(task, "Project")
+    assert cost(project_ref) == 0                          # the project came with the task
+    (project,) = project_ref.children
+    assert cost(project) == 1
+    portfolio_ref = named(project, "Portfolio")
+    assert cost(portfolio_ref) == 0
+    (portfolio,) = portfolio_ref.children
+    assert portfolio.payload.code == "PORT"
+    assert cost(portfolio) == 1
+    programs = named(portfolio, "Programs")
+    assert cost(programs) == 1                             # count and first page in one batch
+    shown = window.model.rowCount(window.model.index_of(programs))
+    assert shown == len(programs.children) > 0 and programs.detail == f"{shown:,}"
+    program = named(programs, named(project, "Program").detail)  # back down to the project's own program
+    assert cost(program) == 1
+    assert named(program, "Portfolio").detail == portfolio.label
+
+
 def test_enter_on_load_more_brings_the_next_page_and_the_first_new_row_becomes_current(open_window, run_until,
                                                                                        qtbot):
     window = open_window()
@@ -359,10 +394,24 @@ def test_a_lost_network_shows_in_the_status_bar_whoever_met_it_and_goes_when_it_
     assert not tab.retry_button.isVisible()
 
 
-@pytest.mark.parametrize("form", ["id", "code", "project link", "task link", "issue link", "user link"])
+@pytest.mark.parametrize("form", ["id", "code", "project link", "task link", "issue link", "user link",
+                                  "planning record link"])
 def test_quick_open_opens_what_was_pasted(open_window, run_until, qtbot, connection, form):
     window = open_window()
     session = connection.session
+    if form == "planning record link":
+        planning = connection.planning
+        workspace = planning.workspaces()[0]
+        record_type = planning.record_types(workspace.id)[0]
+        record = planning.search(record_type.id).records[0]
+        window.quick_open()
+        window.quick_open_dialog.input.setText(
+            f"https://experience.adobe.com/#/@acme/workfront/planning/workspace/{workspace.id}/"
+            f"recordtype/{record_type.id}/record/{record.id}")
+        qtbot.keyClick(window.quick_open_dialog.input, Qt.Key.Key_Return)
+        tab = wait_tab(run_until, window)
+        assert tab.target == RecordTarget(record.id)
+        return
     project = session.search_page("PROJ", 0, 1, fields=["name"])[0]
     task = session.search_page("TASK", 0, 1, fields=["name"])[0]
     issue = session.search_page("OPTASK", 0, 1, fields=["name"])[0]
@@ -430,11 +479,15 @@ def test_tabs_and_geometry_come_back_with_the_profile(open_window, run_until, co
     window.open_node(projects.children[1], new_tab=True)
     size = (760, 580)  # within the offscreen screen (800 by 600), above the docks' minimum height
     window.resize(*size)
+    window.docks.log_dock.close()                        # the user closed the request log
+    window.tabs.setCurrentIndex(0)
     window.close()
     again = open_window()
     assert again.tabs.count() == 2
     assert [again.tabs.widget(i).target.id for i in range(2)] == [p.payload.id for p in projects.children[:2]]
+    assert again.tabs.currentIndex() == 0
     assert (again.width(), again.height()) == size
+    assert not again.docks.log_dock.isVisible() and again.acting.changes.isVisible(), "the docks as they were left"
 
 
 def test_copy_id_and_link_put_them_on_the_clipboard(open_window, run_until, connection):
