@@ -175,3 +175,26 @@ def test_a_failed_expansion_stays_in_its_node_with_the_message(browser, demo_fau
     (message,) = projects.children
     assert message.kind is NodeKind.MESSAGE and message.payload is MessageRole.ERROR
     assert message.label == failure.value.message
+
+
+def test_a_users_team_memberships_groups_and_roles_come_from_the_user_for_one_request_each(browser):
+    user = first_object(browser, "User (USER)")
+    browser.expand(user)
+    for label in ("Team members", "User groups", "User roles"):
+        collection = browser.child(user, label)
+        assert browser.expand(collection) == 1, label       # read from the user: these are never searched
+        assert collection.state is LoadState.LOADED, collection.error
+        assert all(node.kind is NodeKind.OBJECT for node in collection.children)
+    teams = [node.label for node in browser.child(user, "Team members").children]
+    assert teams, "the seeded first user belongs to a team"
+    assert not any(label.startswith("Team Member ") for label in teams), "named by their team, not by their ID"
+    (group,) = browser.child(user, "User groups").children
+    assert group.detail == "User Groups" and not group.label.startswith("User Groups ")
+
+
+def test_a_type_served_only_inside_its_owner_is_listed_but_does_not_expand(browser):
+    classic = browser.tree.top(NodeKind.CLASSIC)
+    browser.expand(classic)
+    members = browser.child(classic, "Team Member (TEAMMB)")
+    assert not members.expandable and members.detail == "only inside its owner"
+    assert browser.expand(members) == 0

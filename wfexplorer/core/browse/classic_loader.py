@@ -6,7 +6,12 @@ an object's reference and collection target types with the object), so it is kno
 before anyone expands those nodes. The one exception is a type met for the first time that was not
 among those fetched ahead (an uncommon type node, an object opened by ID): its metadata comes first.
 
-Thread-safe: it keeps no state of its own beyond the session's metadata catalog (which locks).
+Types that Workfront serves only inside their owner (a user's team memberships, an access level's
+permissions) are never searched: their type rows do not expand, and their collections are read from the
+owner's answer. A type the server refuses that way for the first time joins them.
+
+Thread-safe: it keeps no state of its own beyond the session's metadata catalog (which locks) and the set
+of those types (only ever added to).
 """
 
 from __future__ import annotations
@@ -16,8 +21,13 @@ from typing import Any
 
 from wfexplorer.core import errors
 from wfexplorer.core.browse import display
-from wfexplorer.core.browse.collections import reverse_field
-from wfexplorer.core.browse.nodes import LinkRef, NodeKind, ObjectRef, ObjectTypeRef
+from wfexplorer.core.browse.collections import (
+    AUDIT_REFERENCES,
+    CHILD_ONLY_TYPES,
+    refused_as_child_only,
+    reverse_field,
+)
+from wfexplorer.core.browse.nodes import LinkRef, MessageRole, NodeKind, ObjectRef, ObjectTypeRef
 from wfexplorer.core.browse.results import PAGE_SIZE, LoadRequest, LoadResult, NodeSpec
 from wfexplorer.core.classic import paths
 from wfexplorer.core.classic.metadata import LinkMeta, ObjectMeta
@@ -25,6 +35,7 @@ from wfexplorer.core.classic.session import Session
 
 Call = tuple[str, str, Any]
 NONE_TEXT = "(none)"
+CHILD_ONLY_TEXT = "only inside its owner"
 
 
 class ClassicLoader:
@@ -32,6 +43,7 @@ class ClassicLoader:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._child_only: set[str] = set(CHILD_ONLY_TYPES)
         self._loads: dict[NodeKind, Callable[[LoadRequest], LoadResult]] = {
             NodeKind.CLASSIC: self._types,
             NodeKind.OBJECT_TYPE: self._type_objects,
@@ -63,7 +75,9 @@ class ClassicLoader:
         summaries.sort(key=lambda s: (order.get(s.obj_code.upper(), len(order)), s.label.casefold()))
         children = tuple(
             NodeSpec(NodeKind.OBJECT_TYPE, display.type_row_label(s.label, s.obj_code),
-                     ObjectTypeRef(s.obj_code.upper(), s.name, s.label), icon=s.obj_code.upper(), expandable=True)
+                     ObjectTypeRef(s.obj_code.upper(), s.name, s.label), icon=s.obj_code.upper(),
+                     detail=CHILD_ONLY_TEXT if s.obj_code.upper() in self._child_only else "",
+                     expandable=s.obj_code.upper() not in self._child_only)
             for s in summaries)
         return LoadResult(request, children, total=len(children))
 
@@ -72,7 +86,17 @@ class ClassicLoader:
     def _type_objects(self, request: LoadRequest) -> LoadResult:
         kind: ObjectTypeRef = request.payload
         meta = self._describe(kind.code)
-        return self._search_page(request, meta, {})
+        if kind.code not in self._child_only:
+            try:
+                return self._search_page(request, meta, {})
+            except errors.WorkfrontError as error:
+                if not refused_as_child_only(error):
+                    raise
+                self._child_only.add(kind.code)
+        note = (f"Workfront serves {meta.label} objects only inside the object that owns them: open them from "
+                "the owner's collection.")
+        return LoadResult(request, (NodeSpec(NodeKind.MESSAGE, note, MessageRole.INFO, icon="info"),),
+                          detail=CHILD_ONLY_TEXT)
 
     def _search_page(self, request: LoadRequest, meta: ObjectMeta, where: Mapping[str, str]) -> LoadResult:
         """A sorted page of ``meta``'s objects matching ``where`` (the first page with the total)."""
@@ -158,27 +182,50 @@ class ClassicLoader:
         link: LinkRef = request.payload
         target = self._describe(link.target_code)
         reverse = reverse_field(link.owner.code, link.name, target)
-        if reverse is not None:
-            return self._search_page(request, target, {reverse: link.owner.id})
+        if reverse is not None and target.obj_code.upper() not in self._child_only:
+            try:
+                return self._search_page(request, target, {reverse: link.owner.id})
+            except errors.WorkfrontError as error:
+                if not refused_as_child_only(error):
+                    raise
+                self._child_only.add(target.obj_code.upper())
         return self._collection_from_owner(request, link, target)
 
     def _collection_from_owner(self, request: LoadRequest, link: LinkRef, target: ObjectMeta) -> LoadResult:
-        """No search finds exactly this collection: cut the page from the owner's whole answer."""
+        """No search finds exactly this collection: cut the page from the owner's whole answer.
+
+        Objects with no name of their own that join the owner to one other object (a user's team
+        memberships, groups and roles) are named by that object: "Design Team", not "Team Member 5f3a…".
+        """
         name_field = display.display_field(target)
-        spec = f"{link.name}:{name_field}" if name_field else link.name
+        via = None if name_field else self._joined(target, link.owner.code)
+        spec = (f"{link.name}:{name_field}" if name_field else f"{link.name}:{via}:name" if via else link.name)
         (raw,) = self._send([("GET", f"/{link.owner.code.lower()}/{link.owner.id}", {"fields": spec})])
         items = _rows(_one(raw, link.owner).get(link.name) or [])
+        if via:
+            items = [{**row, "name": row[via].get("name")} if isinstance(row.get(via), Mapping) else row
+                     for row in items]
         if request.query:
             needle = request.query.casefold()
             items = [row for row in items if needle in display.object_label(row, name_field).casefold()]
         page = items[request.first:request.first + PAGE_SIZE]
         code = target.obj_code.upper()
-        children = tuple(self._object_spec(str(row.get("objCode") or code).upper(), row, name_field, target.label)
+        children = tuple(self._object_spec(str(row.get("objCode") or code).upper(), row, name_field, target.label,
+                                           detail=target.label if via else "")
                          for row in page)
         shown = request.first + len(page)
         return LoadResult(request, children, total=len(items), next_first=shown if shown < len(items) else None)
 
     # -- helpers -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _joined(target: ObjectMeta, owner_code: str) -> str | None:
+        """The one reference of ``target`` besides its owner, its audit trail and its customer (the Workfront
+        tenant, on every object): a membership's team."""
+        others = [name for name, link in target.references.items()
+                  if link.target_code.upper() != owner_code.upper() and name not in AUDIT_REFERENCES
+                  and name != "customer"]
+        return others[0] if len(others) == 1 else None
 
     def _describe(self, code: str) -> ObjectMeta:
         """The type's metadata; when it is not in hand, fetched with the type list if that is missing too

@@ -9,7 +9,12 @@ caller then cuts pages from the owner's answer).
 
 from __future__ import annotations
 
+from wfexplorer.core import errors
 from wfexplorer.core.classic.metadata import ObjectMeta
+
+#: Types Workfront serves only inside the object that owns them ("TEAMMB is not a top level object and can't
+#: be requested directly"): never searched or counted on their own; their collections come from the owner.
+CHILD_ONLY_TYPES = frozenset({"ACSRUL", "ALVPER", "TEAMMB", "USRGPS", "USRROL"})
 
 #: (owner objCode, collection) → the target's field holding the owner's ID, where a name alone cannot tell.
 KNOWN_REVERSE_FIELDS: dict[tuple[str, str], str] = {
@@ -49,3 +54,8 @@ def reverse_field(owner_code: str, collection: str, target: ObjectMeta) -> str |
     if len(candidates) != 1:
         return None
     return f"{candidates[0]}ID"
+
+
+def refused_as_child_only(error: errors.WorkfrontError) -> bool:
+    """Whether the server refused a request because its type is served only inside its owner."""
+    return "not a top level object" in error.message
