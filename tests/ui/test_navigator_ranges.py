@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from wfexplorer.core import errors
 from wfexplorer.core.browse import BrowseTree, LoadResult, Node, NodeKind, NodeSpec, ObjectRef
-from wfexplorer.ui.tree.model import NavigatorModel
+from wfexplorer.ui.tree.model import RETRY_HINT, NavigatorModel
 
 TOTAL = 23
 
@@ -97,13 +97,13 @@ def test_an_error_above_the_rows_leaves_them_folded_and_the_next_pages_fold_behi
     kept = QPersistentModelIndex(model.index_of(tasks.children[2]))  # "Task 3", inside "Rows 1 to 5"
     model.tree.fail(model.tree.reload(tasks), errors.NetworkError("The network is down"))
     assert shown(model, model.index_of(tasks)) == [
-        "The network is down", "Rows 1 to 5", "Rows 6 to 10", "Task 11", "Task 12", "Task 13", "Task 14", "Task 15",
-        "Load 200 more (15 of 23 shown)"], "the old rows stay as they were, under the error"
+        f"The network is down{RETRY_HINT}", "Rows 1 to 5", "Rows 6 to 10", "Task 11", "Task 12", "Task 13", "Task 14",
+        "Task 15", "Load 200 more (15 of 23 shown)"], "the old rows stay as they were, under the error"
     assert model.data(kept) == "Task 3" and kept.parent() == model.index(1, 0, model.index_of(tasks))
     page(model, tasks)
     assert shown(model, model.index_of(tasks)) == [
-        "The network is down", "Rows 1 to 5", "Rows 6 to 10", "Rows 11 to 15", "Task 16", "Task 17", "Task 18",
-        "Load 200 more (18 of 23 shown)"]
+        f"The network is down{RETRY_HINT}", "Rows 1 to 5", "Rows 6 to 10", "Rows 11 to 15", "Task 16", "Task 17",
+        "Task 18", "Load 200 more (18 of 23 shown)"]
     for node in tasks.children:
         index = model.index_of(node)
         assert model.index(index.row(), 0, index.parent()) == index and model.node(index) is node

@@ -55,6 +55,8 @@ GROUP_BIT = 1 << 62
 _GROUP_SHIFT = 24
 _GROUP_NUMBER = (1 << _GROUP_SHIFT) - 1
 _NOT_FOLDED = frozenset({NodeKind.MORE, NodeKind.MESSAGE})
+#: After a failed load's message on its row: what tries it again.
+RETRY_HINT = " — press Enter or F5 to retry"
 
 
 class NavigatorModel(QAbstractItemModel):
@@ -265,8 +267,12 @@ class NavigatorModel(QAbstractItemModel):
                 role_data.setData(value)
 
     def _value(self, node: Node, column: int, role: int) -> Any:
-        if role == _DISPLAY:
-            return node.label if column == 0 else node.detail
+        if role in (_DISPLAY, _ACCESSIBLE_TEXT):
+            if column != 0:
+                return node.detail if role == _DISPLAY else (node.detail or "")
+            if node.kind is NodeKind.MESSAGE and node.payload is MessageRole.ERROR:
+                return f"{node.label}{RETRY_HINT}"  # the row itself says it can be tried again
+            return node.label
         if role == _DECORATION:
             return icons.for_node(node) if column == 0 else None
         if role == _FOREGROUND:
@@ -278,8 +284,6 @@ class NavigatorModel(QAbstractItemModel):
                 self._italic = QFont()
                 self._italic.setItalic(True)
             return self._italic
-        if role == _ACCESSIBLE_TEXT:
-            return node.label if column == 0 else (node.detail or "")
         if role == _TOOLTIP:
             note = self.notes.get(node.id)
             return f"{note}\n\n{self._tooltip(node)}" if note else self._tooltip(node)
