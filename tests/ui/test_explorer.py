@@ -232,6 +232,8 @@ def test_from_a_task_to_its_project_its_portfolio_and_down_its_programs_each_exp
     task = next(node for node in tasks.children if node.kind is NodeKind.OBJECT)
     assert cost(task) == 1                                # its references and collections, with target names
     project_ref = named(task, "Project")
+    tooltip = window.model.data(window.model.index_of(project_ref), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == f"Project (project)\n{project_ref.detail}\nA reference to PROJ objects"
     assert cost(project_ref) == 0                          # the project came with the task
     (project,) = project_ref.children
     assert cost(project) == 1
@@ -241,6 +243,8 @@ def test_from_a_task_to_its_project_its_portfolio_and_down_its_programs_each_exp
     assert portfolio.payload.code == "PORT"
     assert cost(portfolio) == 1
     programs = named(portfolio, "Programs")
+    tooltip = window.model.data(window.model.index_of(programs), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.endswith("A collection of PRGM objects")
     assert cost(programs) == 1                             # count and first page in one batch
     shown = window.model.rowCount(window.model.index_of(programs))
     assert shown == len(programs.children) > 0 and programs.detail == f"{shown:,}"

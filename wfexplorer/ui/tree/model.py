@@ -30,7 +30,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QModelRoleDataSpan, 
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from wfexplorer.core.browse import BrowseTree, LoadState, MessageRole, Node, NodeKind
+from wfexplorer.core.browse import BrowseTree, LinkRef, LoadState, MessageRole, Node, NodeKind
 from wfexplorer.ui.tree import icons
 
 Index = QModelIndex | QPersistentModelIndex
@@ -318,6 +318,10 @@ class NavigatorModel(QAbstractItemModel):
         if node.kind is NodeKind.MORE:
             return "Activate (Enter or double-click) to load the next page"
         payload = node.payload
+        if isinstance(payload, LinkRef):
+            what = "A reference to" if node.kind is NodeKind.REFERENCE else "A collection of"
+            shown = f"\n{node.detail}" if node.kind is NodeKind.REFERENCE and node.detail else ""
+            return f"{node.label} ({payload.name}){shown}\n{what} {payload.target_code} objects"
         ident = getattr(payload, "id", None)
         code = getattr(payload, "code", None)
         if ident:
