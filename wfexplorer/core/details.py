@@ -3,12 +3,16 @@
     details = DetailLoader(connection)
     shown = details.classic("PROJ", "63ab…")                   # default fields + every reference's name
     shown = details.classic("PROJ", "63ab…", all_fields=True)  # "Load all fields": *, references, custom forms
+    sections = classic_sections(shown)                          # the Form tab: groups of rows, then collections
     record = details.record("Rc6955…")                          # a Planning record with its type's fields
 
 The results are immutable snapshots: the view never holds a live object that a worker thread changes.
 :func:`field_groups` sorts a type's fields into the groups the form shows (identity, status, dates,
 people, numbers, custom forms by form, other); :func:`display_value` turns a wire value into text
 (dates in local time, enums by label, references by name).
+
+Every collection is counted the way the navigator lists it (:func:`~wfexplorer.core.browse.collections.count_plan`),
+in the object's own batch request; a count the server did not give is "not known", never a blank.
 """
 
 from __future__ import annotations
@@ -20,10 +24,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wfexplorer.core import errors
-from wfexplorer.core.browse.collections import reverse_field
+from wfexplorer.core.browse.collections import count_plan
 from wfexplorer.core.browse.display import link_label
 from wfexplorer.core.classic import access
-from wfexplorer.core.classic.customforms import CustomForm
+from wfexplorer.core.classic.customforms import OBJECT_FORMS, CustomForm, forms_of, has_forms
 from wfexplorer.core.classic.metadata import FieldMeta, LinkMeta, ObjectMeta
 from wfexplorer.core.connection import Connection
 from wfexplorer.core.planning.external import field_classic_code
@@ -39,6 +43,8 @@ PEOPLE_TYPES = frozenset({"USER", "TEAMOB", "ROLE", "GROUP", "CMPY"})
 NUMBER_TYPES = frozenset({"int", "double", "float", "long", "currency", "percent"})
 DATE_TYPES = frozenset({"dateTime", "date", "time"})
 WORKFRONT_TIME = "%Y-%m-%dT%H:%M:%S:%f%z"
+#: What a collection's row says when the server did not give its size.
+COUNT_NOT_KNOWN = "count not known"
 
 
 @dataclass(frozen=True)
@@ -51,13 +57,28 @@ class ObjectDetails:
     data: Mapping[str, Any]
     all_fields: bool = False
     custom_forms: tuple[CustomForm, ...] = ()
+    """The custom forms the object has, in its order (their fields' values come with all fields)."""
     collection_counts: Mapping[str, int] = field(default_factory=dict)
+    """Collection → size, for those the server counted (the others' sizes are not known)."""
+    dependent_collections: frozenset[str] = frozenset()
+    """The collections whose objects point back at this one by a reference (its tasks, hours…): what they count
+    goes with it when it is deleted."""
     rights: access.Rights = field(default_factory=access.Rights)
     """Why the signed-in user may not edit or delete it, as far as the load could tell (:mod:`.classic.access`)."""
 
     def is_loaded(self, name: str) -> bool:
-        """Whether the server sent ``name`` (a field not asked for yet is not loaded, not empty)."""
-        return name in self.data
+        """Whether the server sent ``name`` (a field not asked for yet is not loaded, not empty).
+
+        A custom field (``DE:…``) is loaded once ``parameterValues`` is, which leaves out the empty ones.
+        """
+        return name in self.data or (name.startswith("DE:") and isinstance(self.data.get("parameterValues"), Mapping))
+
+    def value(self, name: str) -> Any:
+        """The value of a field as sent (a ``DE:`` field from ``parameterValues``); None when not sent or empty."""
+        if name in self.data:
+            return self.data[name]
+        custom = self.data.get("parameterValues")
+        return custom.get(name) if name.startswith("DE:") and isinstance(custom, Mapping) else None
 
 
 @dataclass(frozen=True)
@@ -92,8 +113,9 @@ class DetailLoader:
     def classic(self, code: str, object_id: str, *, all_fields: bool = False) -> ObjectDetails:
         """Default fields, every reference's name and the collections' sizes, in one request.
 
-        ``all_fields`` adds ``*`` and the custom fields (and, once per type, the custom forms, to group them).
-        Collections are counted where a search finds exactly them and the target's metadata is in hand.
+        The forms the object has come too (the type's custom forms, to group their fields, are read once per
+        type); ``all_fields`` adds ``*`` and the custom fields' values. Every collection is counted (the
+        collections' types described first where they are not in hand: one request, once per host and version).
         """
         try:
             return self._classic(code, object_id, all_fields, custom=all_fields and code.upper() not in self._no_forms)
@@ -109,7 +131,8 @@ class DetailLoader:
     def _classic(self, code: str, object_id: str, all_fields: bool, *, custom: bool) -> ObjectDetails:
         session = self.connection.session
         meta = session.metadata.describe(code)
-        wanted = [*(["*"] if all_fields else []), *(["parameterValues"] if custom else []), *meta.references]
+        wanted = [*(["*"] if all_fields else []), *(["parameterValues"] if custom else []),
+                  *([OBJECT_FORMS] if "objectCategories" in meta.collections else []), *meta.references]
         me = self.connection.user
         rights_calls = access.my_access_calls(str(me["ID"])) if access.needs_rights(me) else []
         if rights_calls:  # what the user may do: the object's sharing, and (below) their own access
@@ -117,16 +140,15 @@ class DetailLoader:
                           if name not in wanted)
         path = f"/{meta.obj_code.lower()}/{object_id}"
         params = {"fields": ",".join(wanted)} if wanted else None
-        counted = self._countable(meta, object_id)
+        counting = count_plan(meta, object_id, session.metadata)
+        count_calls = counting.calls()
         mine: access.MyAccess | None = None
-        if counted or rights_calls:
-            answers = session.batch([("GET", path, params), *(call for _, call in counted), *rights_calls],
-                                    raise_errors=False)
+        if count_calls or rights_calls:
+            answers = session.batch([("GET", path, params), *count_calls, *rights_calls], raise_errors=False)
             data = answers[0]
             if isinstance(data, errors.WorkfrontError):
                 raise data
-            counts = {name: answer["count"] for (name, _), answer in zip(counted, answers[1:], strict=False)
-                      if isinstance(answer, dict) and isinstance(answer.get("count"), int)}
+            counts = counting.counts(answers[1:1 + len(count_calls)])
             if rights_calls:
                 mine = _my_access(*answers[len(answers) - len(rights_calls):])
         else:
@@ -135,9 +157,9 @@ class DetailLoader:
             data = data[0] if data else None
         if not isinstance(data, dict):
             raise errors.NotFoundError(f"No {meta.label} with ID {object_id}: it may have been deleted.")
-        forms = self._custom_forms(meta.obj_code) if all_fields and any(f.custom for f in meta.fields.values()) else ()
+        forms = forms_of(self._custom_forms(meta.obj_code), data) if has_forms(data) else ()
         return ObjectDetails(meta.obj_code.upper(), object_id, meta, data, all_fields, forms, counts,
-                             access.object_rights(meta, data, mine))
+                             frozenset(counting.searched), access.object_rights(meta, data, mine))
 
     def _project_meta(self, meta: ObjectMeta) -> ObjectMeta | None:
         """The project type's metadata when ``meta`` names a project (read once per host and version, cached)."""
@@ -148,18 +170,9 @@ class DetailLoader:
         except errors.WorkfrontError:
             return None
 
-    def _countable(self, meta: ObjectMeta, object_id: str) -> list[tuple[str, tuple[str, str, Any]]]:
-        catalog = self.connection.session.metadata
-        calls = []
-        for name, link in meta.collections.items():
-            if catalog.missing([link.target_code]):
-                continue
-            reverse = reverse_field(meta.obj_code, name, catalog.describe(link.target_code))
-            if reverse:
-                calls.append((name, ("GET", f"/{link.target_code.lower()}/count", {reverse: object_id})))
-        return calls
-
     def _custom_forms(self, code: str) -> tuple[CustomForm, ...]:
+        """The custom forms of a type (one request per type, cached; none when they cannot be read)."""
+        code = code.upper()
         with self._lock:
             known = self._forms.get(code)
         if known is None:
@@ -226,10 +239,11 @@ def field_groups(meta: ObjectMeta, forms: Sequence[CustomForm] = ()) -> list[Fie
                                                or "PERCENT" in f.flags) and not f.custom)),
         FieldGroup("References", references=other_refs),
     ]
-    for form in forms:
-        names = [f"DE:{f.name}" if not f.name.startswith("DE:") else f.name for f in form.fields]
-        groups.append(FieldGroup(f"Custom form: {form.name}", pick(names)))
-    groups.append(FieldGroup("Custom fields" if forms else "Custom forms", where(lambda f: f.custom)))
+    on_forms = {f.name for form in forms for f in form.fields}
+    for form in forms:  # the forms' fields, which metadata does not list
+        groups.append(FieldGroup(f"Custom form: {form.name}", form.fields))
+    groups.append(FieldGroup("Custom fields" if forms else "Custom forms",
+                             where(lambda f: f.custom and f.name not in on_forms)))
     groups.append(FieldGroup("Other", where(lambda f: not f.name.endswith("ID") or f.name == "ID")))
     groups.append(FieldGroup("IDs of references", where(lambda f: True)))
     return [group for group in groups if group.fields or group.references]
@@ -431,12 +445,13 @@ class ClassicSection:
 
 
 def classic_sections(details: ObjectDetails) -> list[ClassicSection]:
-    """The form of one classic object: its field groups, then its collections with their sizes."""
+    """The form of one classic object: its field groups (a group per custom form it has), then its collections
+    with their sizes."""
     data = details.data
     sections: list[ClassicSection] = []
     for group in field_groups(details.meta, details.custom_forms):
-        rows = [ClassicRow(f.name, f.label, f.field_type, display_value(data.get(f.name), f), f.name in data)
-                for f in group.fields]
+        rows = [ClassicRow(f.name, f.label, f.field_type, display_value(details.value(f.name), f),
+                           details.is_loaded(f.name)) for f in group.fields]
         for ref in group.references:
             value = data.get(ref.name)
             link = None
@@ -446,11 +461,23 @@ def classic_sections(details: ObjectDetails) -> list[ClassicSection]:
             rows.append(ClassicRow(ref.name, link_label(ref), f"reference → {ref.target_code}",
                                    link.label if link else "", ref.name in data, link))
         sections.append(ClassicSection(group.title, tuple(rows)))
+    loose = _loose_custom_values(details)
+    if loose:
+        sections.append(ClassicSection("Custom fields" if details.custom_forms else "Custom forms", loose))
     collections = tuple(
         ClassicRow(name, link_label(link), f"collection → {link.target_code}",
-                   f"{details.collection_counts[name]:,}" if name in details.collection_counts else "",
+                   f"{details.collection_counts[name]:,}" if name in details.collection_counts else COUNT_NOT_KNOWN,
                    name in details.collection_counts)
         for name, link in sorted(details.meta.collections.items(), key=lambda item: link_label(item[1]).casefold()))
     if collections:
         sections.append(ClassicSection("Collections", collections))
     return sections
+
+
+def _loose_custom_values(details: ObjectDetails) -> tuple[ClassicRow, ...]:
+    """Custom values the server sent that none of the object's forms (nor metadata) describes, so none is lost."""
+    custom = details.data.get("parameterValues")
+    described = set(details.meta.fields) | {f.name for form in details.custom_forms for f in form.fields}
+    return tuple(ClassicRow(key, key.removeprefix("DE:"), "custom field", display_value(value))
+                 for key, value in (custom.items() if isinstance(custom, Mapping) else ())
+                 if key not in described and value not in (None, "", []))

@@ -4,11 +4,13 @@ Metadata does not list custom fields (they change whenever an administrator edit
 :func:`custom_forms` reads them from the forms themselves: ``GET /ctgy/search?catObjCode=PROJ``
 with each form's parameters and their options, and describes every field as a
 :class:`~wfexplorer.core.classic.metadata.FieldMeta` named ``DE:<name>`` (type, label, choices,
-``REQUIRED``/``CUSTOM`` flags), ready for the same form widgets as built-in fields.
+``REQUIRED``/``CUSTOM`` flags), ready for the same form widgets as built-in fields. :func:`forms_of` tells
+which of a type's forms one object has (:func:`has_forms`: whether it has any, before they are read).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +18,8 @@ from wfexplorer.core.classic.metadata import EnumValue, FieldMeta
 from wfexplorer.core.classic.requester import ClassicRequester
 
 _LINK = "categoryParameters"
+#: What an object's GET asks for to learn which forms it has, in its order (``objectCategories``, from v5.0).
+OBJECT_FORMS = "objectCategories:categoryID,objectCategories:categoryOrder"
 _PARAMETER = f"{_LINK}:parameter"
 FIELDS = ",".join([
     f"{_LINK}:displayOrder", f"{_LINK}:isRequired", f"{_PARAMETER}:name", f"{_PARAMETER}:dataType",
@@ -85,3 +89,40 @@ def custom_fields(session: ClassicRequester, obj_code: str) -> dict[str, FieldMe
         for field in form.fields:
             fields.setdefault(field.name, field)
     return fields
+
+
+def forms_of(forms: Sequence[CustomForm], data: Mapping[str, Any]) -> tuple[CustomForm, ...]:
+    """The forms among ``forms`` (its type's) that the object ``data`` has, in the object's order.
+
+    Its ``objectCategories`` rows say so where the server sent them (ordered by ``categoryOrder``); besides,
+    the form its ``categoryID`` (or ``category`` reference) names, then any form one of whose fields holds a
+    value (``parameterValues`` or ``DE:`` keys).
+    """
+    by_id = {form.id: form for form in forms}
+    wanted: list[str] = []
+    rows = data.get("objectCategories")
+    if isinstance(rows, list):
+        attached = sorted((row for row in rows if isinstance(row, Mapping)),
+                          key=lambda row: row.get("categoryOrder") or 0)
+        wanted.extend(str(_category_id(row)) for row in attached if _category_id(row))
+    primary = _category_id(data)
+    if primary:
+        wanted.append(str(primary))
+    values = data.get("parameterValues")
+    sent = {**(values if isinstance(values, Mapping) else {}), **{k: v for k, v in data.items() if k.startswith("DE:")}}
+    held = {key for key, value in sent.items() if value not in (None, "", [])}
+    wanted.extend(form.id for form in forms if any(field.name in held for field in form.fields))
+    return tuple(by_id[ident] for ident in dict.fromkeys(wanted) if ident in by_id)
+
+
+def has_forms(data: Mapping[str, Any]) -> bool:
+    """Whether the object ``data`` has a custom form or holds a custom value (else its type's forms need not be
+    read)."""
+    values = data.get("parameterValues")
+    return bool(data.get("objectCategories") or _category_id(data) or values
+                or any(key.startswith("DE:") for key in data))
+
+
+def _category_id(data: Mapping[str, Any]) -> Any:
+    category = data.get("category")
+    return data.get("categoryID") or (category.get("ID") if isinstance(category, Mapping) else None)

@@ -58,7 +58,6 @@ class EditSetup:
         self.connection = connection
         self._lock = threading.Lock()
         self._statuses: dict[str, tuple[Option, ...]] = {}
-        self._forms: dict[str, tuple[CustomForm, ...]] = {}
 
     def statuses(self, code: str) -> tuple[Option, ...]:
         """The custom statuses of ``code`` (one request per type; none for types without)."""
@@ -79,27 +78,11 @@ class EditSetup:
                 self._statuses[code] = known
         return known
 
-    def forms(self, code: str) -> tuple[CustomForm, ...]:
-        """The custom forms of ``code`` (one request per type; none when they cannot be read)."""
-        code = code.upper()
-        with self._lock:
-            known = self._forms.get(code)
-        if known is None:
-            try:
-                known = tuple(self.connection.session.custom_forms(code))
-            except errors.WorkfrontError:
-                known = ()
-            with self._lock:
-                self._forms[code] = known
-        return known
-
-    def attached_forms(self, details: ObjectDetails) -> tuple[CustomForm, ...]:
-        """The forms the object uses: the one its ``categoryID`` names and any it holds values of."""
-        forms = details.custom_forms or self.forms(details.code)
-        data = details.data
-        held = set(data.get("parameterValues") or {}) | {key for key in data if key.startswith("DE:")}
-        return tuple(form for form in forms if form.id == data.get("categoryID")
-                     or any(field.name in held for field in form.fields))
+    @staticmethod
+    def attached_forms(details: ObjectDetails) -> tuple[CustomForm, ...]:
+        """The forms the object uses, as its detail load found them (no request; their fields are locked as not
+        loaded until all fields are)."""
+        return details.custom_forms
 
     def groups(self, details_or_meta: ObjectDetails | ObjectMeta) -> tuple[SpecGroup, ...]:
         """The spec groups of a loaded object (with the custom forms it uses) or of a type."""
@@ -182,8 +165,7 @@ def refusal(subject: ObjectMeta | ObjectDetails, operation: str) -> str:
 
 
 def _loaded(details: ObjectDetails, key: str) -> bool:
-    custom = details.data.get("parameterValues")
-    return key in details.data or (key.startswith("DE:") and (isinstance(custom, Mapping) or details.all_fields))
+    return details.is_loaded(key) or (key.startswith("DE:") and details.all_fields)
 
 
 def parent_field(meta: ObjectMeta, parent_code: str) -> str | None:
@@ -226,15 +208,12 @@ def delete_plan(details: ObjectDetails) -> DeletePlan:
     label = str(details.data.get("name") or details.id)
     goes = tuple((link_label(details.meta.collections[name]), count)
                  for name, count in sorted(details.collection_counts.items())
-                 if count and name in details.meta.collections)
+                 if count and name in details.meta.collections and name in details.dependent_collections)
     return DeletePlan(label, details.meta.label, goes)
 
 
 def plan_delete(connection: Connection, code: str, object_id: str) -> DeletePlan:
     """Read what deleting an object takes with it (its collections' sizes; one batch once metadata is in hand)."""
-    catalog = connection.session.metadata
-    meta = catalog.describe(code)
-    catalog.preload({link.target_code for link in meta.collections.values()})
     return delete_plan(DetailLoader(connection).classic(code, object_id))
 
 
