@@ -1,8 +1,9 @@
 """The Form tab, read-only: groups of labelled values built from core's sections; references are links.
 
-A link opens its object in this tab (Ctrl+click: in a new tab); a collection's link shows it in the
-navigator. Values not loaded yet say so (the tab offers "Load all fields"). Every value is a
-selectable label whose accessible name is the field's label, so a screen reader reads "Status: Current".
+A link opens its object in this tab (Ctrl+click: in a new tab); a collection shows its size (or that the
+server did not give it) and a link that shows it in the navigator. Values not loaded yet say so (the tab
+offers "Load all fields"). Every value is a selectable label whose accessible name is the field's label, so
+a screen reader reads "Status: Current".
 """
 
 from __future__ import annotations
@@ -106,10 +107,12 @@ class FormView(QScrollArea):
 
     def _classic_row(self, title: str, row: ClassicRow) -> None:
         tooltip = f"{row.name} · {row.type}"
-        if title == "Collections":
-            text = (f"{html.escape(row.text)} · " if row.text else "") + \
+        if title == "Collections":  # its size (or that the server did not give it), and the way to it
+            size = html.escape(row.text) if row.loaded else \
+                f'<i style="color:{self._muted_colour()}">{html.escape(row.text)}</i>'
+            text = (f"{size} · " if row.text else "") + \
                 f'<a href="collection:{html.escape(row.name)}">show in the navigator</a>'
-            value = self._value(text, rich=True, name=row.label)
+            value = self._value(text, rich=True, name=row.label, accessible_text=row.text)
         elif not row.loaded:
             value = self._value(NOT_LOADED, muted=True, name=row.label)
         elif row.link is not None:
@@ -187,6 +190,9 @@ class FormView(QScrollArea):
             palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
             value.setPalette(palette)
         return value
+
+    def _muted_colour(self) -> str:
+        return self.palette().color(QPalette.ColorRole.PlaceholderText).name()
 
     def _link_html(self, links: Sequence[Link]) -> str:
         parts = []
