@@ -120,6 +120,10 @@ class UnexpectedError(WorkfrontError):
         self.cause = cause
 
 
+#: Errors that say nothing about the request itself, only that no request gets through now (the network, the
+#: session, the server's rate limit): trying other requests at once, one by one, only makes the user wait.
+UNAVAILABLE: tuple[type[WorkfrontError], ...] = (NetworkError, AuthenticationError, RateLimitedError)
+
 _BY_STATUS: dict[int, type[WorkfrontError]] = {
     400: ValidationError,
     401: AuthenticationError,

@@ -413,3 +413,15 @@ def test_only_a_rate_limit_envelope_answered_with_http_200_is_retried(
     except errors.WorkfrontError:
         assert attempts == 1, "a retried refusal is followed by the canned success"
     assert len(canned.requests) == attempts
+
+
+def test_preloading_metadata_with_the_network_down_fails_at_once_instead_of_trying_each_type(
+        demo_server: Any, demo_faults: Any) -> None:
+    waits = Recorder()
+    session, events = simulator_session(demo_server, Transport(sleep=waits))
+    session.metadata.objects()  # the type list is in hand; the types' own metadata is not
+    events.clear()
+    demo_faults.drop_rate = 1.0
+    with pytest.raises(errors.NetworkError):
+        session.metadata.preload(["PROJ", "TASK", "OPTASK"])
+    assert [event.method for event in events] == ["POST"], "one batch, not one more GET per type"

@@ -13,7 +13,6 @@ owner with its IDs only (what the navigator lists, counted).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -128,5 +127,11 @@ def count_plan(meta: ObjectMeta, object_id: str, catalog: MetadataCatalog) -> Co
 
 
 def _describe_all(catalog: MetadataCatalog, codes: Iterable[str]) -> None:
-    with contextlib.suppress(errors.WorkfrontError):  # the types left undescribed are counted from the owner's answer
+    """Describe ``codes``; types the server will not describe are counted from the owner's answer, but a lost
+    network, a refused session or a rate limit fails the load here, before a second request waits as long."""
+    try:
         catalog.preload(sorted(codes))
+    except errors.UNAVAILABLE:
+        raise
+    except errors.WorkfrontError:
+        pass

@@ -97,7 +97,8 @@ class MetadataCatalog:
     def preload(self, names_or_codes: Iterable[str]) -> None:
         """Make sure several types are described, fetching the missing ones in one batch request.
 
-        Types whose metadata the server refuses are skipped (``describe`` on them raises).
+        Types whose metadata the server refuses are skipped (``describe`` on them raises); a lost network, a
+        refused session or a rate limit raises (:data:`~wfexplorer.core.errors.UNAVAILABLE`).
         """
         missing = []
         for name in names_or_codes:
@@ -112,6 +113,8 @@ class MetadataCatalog:
         try:
             results = self._requester.batch([("GET", f"/{code.lower()}/metadata", None) for code in missing],
                                             raise_errors=False)
+        except errors.UNAVAILABLE:
+            raise  # no request gets through now: one by one would only wait as long for each
         except errors.WorkfrontError as error:
             log.info("batch metadata fetch failed (%s); fetching one by one", error)
             results = [None] * len(missing)
