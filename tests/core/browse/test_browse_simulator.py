@@ -139,6 +139,85 @@ def test_planning_workspaces_record_types_records_and_linked_records(browser):
     assert browser.expand(second) == 0                    # fields of the type are kept
 
 
+def test_from_a_record_down_to_linked_records_of_other_types_no_expansion_costs_more_than_one_request(browser):
+    planning = browser.tree.top(NodeKind.PLANNING)
+    browser.expand(planning)
+    workspace = browser.child(planning, "2027 Marketing Plan")
+    browser.expand(workspace)
+    campaigns = browser.child(workspace, "Campaigns")
+    tactic_type = browser.child(workspace, "Tactics").payload
+    channel_type = browser.child(workspace, "Channels").payload
+    browser.expand(campaigns)
+    records = [node for node in campaigns.children if node.kind is NodeKind.RECORD]
+
+    def sent_since(before: int) -> list[str]:
+        return [f"{event.method} {event.url.split('/api/v2/', 1)[1]}" for event in browser.sent.sent[before:]]
+
+    assert browser.expand(records[0]) == 1                # the campaigns' fields, kept for every campaign
+    for campaign in records:
+        browser.expand(campaign)
+        tactics = browser.child(campaign, "Tactics")      # the back reference of each tactic's "Campaign"
+        if tactics.expandable:
+            break
+    else:
+        pytest.fail("no seeded campaign has tactics")
+    assert tactics.payload.target_record_type_id == tactic_type.id
+    before = browser.sent.count()
+    assert browser.expand(tactics) == 1                   # the tactics' fields, so that a tactic then costs one
+    assert sent_since(before) == [f"GET record-types/{tactic_type.id}/fields?limit=100"]
+    assert tactics.detail == (tactics.children[0].label if len(tactics.children) == 1
+                              else f"{len(tactics.children)} linked")
+    tactic = tactics.children[0]
+    assert tactic.kind is NodeKind.RECORD and tactic.payload.record_type == tactic_type
+
+    before = browser.sent.count()
+    assert browser.expand(tactic) == 1                    # the tactic itself: its fields are kept
+    assert sent_since(before) == [f"GET records/{tactic.payload.id}"]
+    back = browser.child(tactic, "Campaign")
+    assert back.state is LoadState.LOADED                 # the campaigns' fields are kept: nothing to fetch
+    assert browser.expand(back) == 0
+    assert [node.payload.id for node in back.children] == [campaign.payload.id]
+    before = browser.sent.count()
+    assert browser.expand(back.children[0]) == 1          # the campaign, reached again from its tactic
+    assert sent_since(before) == [f"GET records/{campaign.payload.id}"]
+
+    channel_link = browser.child(tactic, "Channel")
+    before = browser.sent.count()
+    assert browser.expand(channel_link) == 1              # the channels' fields
+    assert sent_since(before) == [f"GET record-types/{channel_type.id}/fields?limit=100"]
+    (channel,) = channel_link.children
+    assert channel.label == channel_link.detail
+    before = browser.sent.count()
+    assert browser.expand(channel) == 1
+    assert sent_since(before) == [f"GET records/{channel.payload.id}"]
+
+    fresh = records[-1]                                   # a campaign not expanded yet: values and fields in hand
+    assert fresh.can_fetch and browser.expand(fresh) == 0
+    for name in ("Tactics", "Primary channel"):           # linked types whose fields are kept now: links in hand
+        link = browser.child(fresh, name)
+        assert link.state is LoadState.LOADED
+        assert browser.expand(link) == 0
+
+
+def test_record_types_and_their_records_carry_the_record_types_icon_and_colour(browser):
+    planning = browser.tree.top(NodeKind.PLANNING)
+    browser.expand(planning)
+    workspace = browser.child(planning, "2027 Marketing Plan")
+    browser.expand(workspace)
+    looks = {node.label: (node.icon, node.color) for node in workspace.children}
+    assert looks["Channels"] == ("broadcast", "teal")
+    assert looks["Audiences"] == ("people", "orange")
+    assert looks["Campaigns"] == ("megaphone", "purple")
+    campaigns = browser.child(workspace, "Campaigns")
+    browser.expand(campaigns)
+    campaign = next(node for node in campaigns.children if node.kind is NodeKind.RECORD)
+    assert (campaign.icon, campaign.color) == ("megaphone", "purple")
+    browser.expand(campaign)
+    audiences = browser.child(campaign, "Audiences")
+    browser.expand(audiences)
+    assert audiences.children and all((node.icon, node.color) == ("people", "orange") for node in audiences.children)
+
+
 def test_an_external_reference_opens_the_classic_project_it_stands_for(browser, connection):
     planning = browser.tree.top(NodeKind.PLANNING)
     browser.expand(planning)

@@ -154,23 +154,25 @@ class Node:
     """One row of the browse tree.
 
     ``label`` is what the row says, ``detail`` the second column (a count, a target type, "(none)"),
-    ``icon`` an icon name the GUI maps to a picture (an objCode, ``workspace``, ``error``…). ``total`` is
+    ``icon`` an icon name the GUI maps to a picture (an objCode, ``workspace``, ``error``, a Planning record
+    type's ``megaphone``…) and ``color`` the colour it is drawn in (a record type's ``purple``). ``total`` is
     how many children exist on the server when known (paged nodes show "200 of 1,234"). ``data`` is
     what a load already brought about the object (no request needed to show it). ``query`` is the
     node's server-side name filter.
     """
 
-    __slots__ = ("children", "data", "detail", "error", "expandable", "generation", "icon", "id", "kind",
+    __slots__ = ("children", "color", "data", "detail", "error", "expandable", "generation", "icon", "id", "kind",
                  "label", "parent", "payload", "query", "row", "state", "total")
 
     def __init__(self, node_id: int, kind: NodeKind, label: str, payload: Any = None, *, detail: str = "",
-                 icon: str = "", expandable: bool = False, data: Any = None) -> None:
+                 icon: str = "", color: str = "", expandable: bool = False, data: Any = None) -> None:
         self.id = node_id
         self.kind = kind
         self.label = label
         self.payload = payload
         self.detail = detail
         self.icon = icon
+        self.color = color
         self.expandable = expandable
         self.data = data
         self.parent: Node | None = None

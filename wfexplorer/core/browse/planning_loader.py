@@ -2,9 +2,14 @@
 
 Record values carry the linked records' names (``{id, externalId, value}``), so a record's reference
 fields and what they link to cost no request beyond the record type's field list (fetched once per
-record type and kept; v1 sends it with the record types). A link to an external record type that
-mirrors a classic object (``externalOptions.objectName`` ``PROJECT``, ``USER``…) becomes the classic
-object itself, so it opens in the same tree.
+record type and kept; v1 sends it with the record types). A reference field whose linked record type's
+fields are not kept yet fetches them when it is expanded, so expanding one of its linked records is
+then one request (the record) and no expansion costs more than one. A link to an external record type
+that mirrors a classic object (``externalOptions.objectName`` ``PROJECT``, ``USER``…) becomes the
+classic object itself, so it opens in the same tree.
+
+Record types and their records carry the record type's own ``icon`` and ``color`` names (``megaphone``,
+``purple``) for the GUI to draw; a linked record carries them when its record type was listed before.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ class PlanningLoader:
         self.unavailable = unavailable or "Workfront Planning is not available on this connection."
         self._lock = threading.Lock()
         self._fields: dict[str, tuple[Field, ...]] = {}
+        self._types: dict[str, RecordTypeRef] = {}  # every record type listed so far, by id
         self._loads: dict[NodeKind, Callable[[PlanningClient, LoadRequest], LoadResult]] = {
             NodeKind.PLANNING: self._workspaces,
             NodeKind.WORKSPACE: self._record_types,
@@ -69,14 +75,15 @@ class PlanningLoader:
 
     def _record_types(self, client: PlanningClient, request: LoadRequest) -> LoadResult:
         workspace: WorkspaceRef = request.payload
-        types = client.record_types(workspace.id)
+        types = [(t, _type_ref(t, workspace.id)) for t in client.record_types(workspace.id)]
         with self._lock:
-            for record_type in types:
+            for record_type, ref in types:
+                self._types[ref.id] = ref
                 if record_type.embedded_fields is not None:
                     self._fields[record_type.id] = record_type.embedded_fields
-        children = tuple(NodeSpec(NodeKind.RECORD_TYPE, t.display_name, _type_ref(t, workspace.id),
-                                  detail=t.description or "", icon="record_type", expandable=True, data=t.raw)
-                         for t in types)
+        children = tuple(NodeSpec(NodeKind.RECORD_TYPE, t.display_name, ref, detail=t.description or "",
+                                  icon=ref.icon or "", color=ref.color or "", expandable=True, data=t.raw)
+                         for t, ref in types)
         return LoadResult(request, children, total=len(children))
 
     # -- records -------------------------------------------------------------------------------------
@@ -98,7 +105,8 @@ class PlanningLoader:
     def _record_spec(record: Record, record_type: RecordTypeRef) -> NodeSpec:
         value = record.data.get(record_type.primary_field_id) if record_type.primary_field_id else None
         return NodeSpec(NodeKind.RECORD, _text(value) or f"Record {record.id}", RecordRef(record.id, record_type),
-                        icon="record", expandable=True, data=Packed.of(record.data))
+                        icon=record_type.icon or "", color=record_type.color or "", expandable=True,
+                        data=Packed.of(record.data))
 
     def _record(self, client: PlanningClient, request: LoadRequest) -> LoadResult:
         """The record's reference fields; its values in hand (from the search that listed it) cost no request."""
@@ -115,35 +123,65 @@ class PlanningLoader:
         return LoadResult(request, tuple(links), label=label or None, data=Packed.of(data))
 
     def _link(self, client: PlanningClient, request: LoadRequest) -> LoadResult:
+        """The linked records (in hand from the record's values), after the linked record type's fields.
+
+        Fetching those fields here, when they are not kept yet, is what makes expanding a linked record one
+        request (the record itself) rather than two.
+        """
         link: RecordLinkRef = request.payload
-        record = client.record(link.record.id)
-        field = next((f for f in self._fields_of(client, record.record_type_id or link.record.record_type.id)
-                      if f.id == link.field_id), None)
+        field = next((f for f in self._fields_of(client, link.record.record_type.id) if f.id == link.field_id), None)
         if field is None:
             raise errors.NotFoundError("This reference field no longer exists.")
-        spec = self._link_spec(link.record, field, record.data.get(field.id))
+        if isinstance(request.known, Packed):
+            value = request.known.unpack()
+        else:
+            value = client.record(link.record.id).data.get(field.id)
+        if link.target_record_type_id and not link.external:
+            self._fields_of(client, link.target_record_type_id)
+        spec = self._link_spec(link.record, field, value)
         return LoadResult(request, spec.children or (), detail=spec.detail)
 
     def _link_spec(self, owner: RecordRef, field: Field, value: Any) -> NodeSpec:
+        """A reference field of ``owner``: its linked records in hand when nothing more is needed to expand them.
+
+        That is when they are classic objects or their record type's fields are kept; otherwise the field's
+        own expansion fetches those fields first (:meth:`_link`). Either way the linked records are kept in
+        ``data``, so that expansion sends nothing else.
+        """
         options = _mapping(field.raw.get("referenceOptions"))
         target_id = str(options.get("recordTypeId") or field.linked_type or "") or None
         classic = field_classic_code(field)
-        linked = [item for item in _as_list(value) if isinstance(item, Mapping) and item.get("id")]
-        target = RecordTypeRef(target_id or "", None, None, classic_code=classic)
+        linked = _linked(value)
+        payload = RecordLinkRef(owner, field.id, target_id, tuple(str(item["id"]) for item in linked), bool(classic))
+        icon = "external_link" if classic else "record_link"
+        detail = _link_detail([_item_name(item) for item in linked])
+        with self._lock:
+            ready = bool(classic) or not target_id or target_id in self._fields
+        children = self._linked_specs(linked, self._target(target_id, classic), classic) if ready else None
+        return NodeSpec(NodeKind.RECORD_LINK, field.display_name, payload, detail=detail, icon=icon,
+                        expandable=bool(linked), children=children, data=Packed.of(linked))
+
+    @staticmethod
+    def _linked_specs(linked: Sequence[Mapping[str, Any]], target: RecordTypeRef,
+                      classic: str | None) -> tuple[NodeSpec, ...]:
+        """The rows of linked records (or, for an external link, of the classic objects they stand for)."""
+        classic = classic or target.classic_code
         children: list[NodeSpec] = []
         for item in linked:
-            name = _text(item.get("value")) or str(item.get("id"))
+            name = _item_name(item)
             if classic and item.get("externalId"):
                 children.append(NodeSpec(NodeKind.OBJECT, name, ObjectRef(classic, str(item["externalId"])),
                                          detail=f"Workfront {classic}", icon=classic, expandable=True))
             else:
-                children.append(NodeSpec(NodeKind.RECORD, name, RecordRef(str(item["id"]), target), icon="record",
-                                         expandable=True))
-        payload = RecordLinkRef(owner, field.id, target_id, tuple(str(item["id"]) for item in linked), bool(classic))
-        detail = "(none)" if not children else (children[0].label if len(children) == 1 else f"{len(children)} linked")
-        return NodeSpec(NodeKind.RECORD_LINK, field.display_name, payload, detail=detail,
-                        icon="external_link" if classic else "record_link", expandable=bool(children),
-                        children=tuple(children))
+                children.append(NodeSpec(NodeKind.RECORD, name, RecordRef(str(item["id"]), target),
+                                         icon=target.icon or "", color=target.color or "", expandable=True))
+        return tuple(children)
+
+    def _target(self, record_type_id: str | None, classic: str | None) -> RecordTypeRef:
+        """The linked record type as listed (with its primary field, icon and colour), else what the link says."""
+        with self._lock:
+            listed = self._types.get(record_type_id or "")
+        return listed or RecordTypeRef(record_type_id or "", None, None, classic_code=classic)
 
     def _fields_of(self, client: PlanningClient, record_type_id: str) -> Sequence[Field]:
         with self._lock:
@@ -158,6 +196,20 @@ class PlanningLoader:
 def _type_ref(record_type: RecordType, workspace_id: str) -> RecordTypeRef:
     return RecordTypeRef(record_type.id, record_type.workspace_id or workspace_id, record_type.primary_field_id,
                          record_type.color, record_type.icon, record_type_classic_code(record_type))
+
+
+def _linked(value: Any) -> list[Mapping[str, Any]]:
+    """The linked records of a reference value (``{id, externalId, value}`` each)."""
+    return [item for item in _as_list(value) if isinstance(item, Mapping) and item.get("id")]
+
+
+def _item_name(item: Mapping[str, Any]) -> str:
+    return _text(item.get("value")) or str(item.get("id"))
+
+
+def _link_detail(names: Sequence[str]) -> str:
+    """What a reference field's second column says: "(none)", the one linked name, or how many are linked."""
+    return "(none)" if not names else (names[0] if len(names) == 1 else f"{len(names)} linked")
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:

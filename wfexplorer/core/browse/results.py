@@ -21,6 +21,7 @@ class NodeSpec:
     """A node to be: what :class:`~wfexplorer.core.browse.nodes.Node` gets at creation.
 
     ``children`` given (even empty) means they are known: the node starts loaded, at no request.
+    ``icon`` and ``color`` are names the GUI maps to a picture (a Planning record type's own icon and colour).
     """
 
     kind: NodeKind
@@ -32,6 +33,7 @@ class NodeSpec:
     data: Any = None
     children: tuple[NodeSpec, ...] | None = None
     total: int | None = None
+    color: str = ""
 
 
 @dataclass(frozen=True, slots=True)

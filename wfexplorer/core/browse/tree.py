@@ -240,7 +240,7 @@ class BrowseTree:
     def _make(self, spec: NodeSpec) -> Node:
         self._next_id += 1
         node = Node(self._next_id, spec.kind, spec.label, spec.payload, detail=spec.detail, icon=spec.icon,
-                    expandable=spec.expandable, data=spec.data)
+                    color=spec.color, expandable=spec.expandable, data=spec.data)
         node.total = spec.total
         self._nodes[node.id] = node
         return node
