@@ -11,6 +11,7 @@ from wfexplorer.ui.tree import icons
 
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = sorted((ROOT / "resources" / "icons").glob("*.svg"))
+RECORD_TYPE_ICONS = sorted((ROOT / "resources" / "icons" / "record_types").glob("*.svg"))
 
 
 def test_a_checkout_reads_the_top_level_resources_folder():
@@ -18,9 +19,9 @@ def test_a_checkout_reads_the_top_level_resources_folder():
     assert not (ROOT / "wfexplorer" / "resources").exists()  # one copy, where the design puts it
 
 
-@pytest.mark.parametrize("svg", ICONS, ids=[path.stem for path in ICONS])
+@pytest.mark.parametrize("svg", ICONS + RECORD_TYPE_ICONS, ids=[path.stem for path in ICONS + RECORD_TYPE_ICONS])
 def test_every_icon_draws_something(qapp, svg):
-    image = resources.svg_pixmap(f"icons/{svg.name}", 32).toImage()
+    image = resources.svg_pixmap(svg.relative_to(ROOT / "resources").as_posix(), 32).toImage()
     assert image.width() == 32
     assert any(image.pixelColor(x, y).alpha() > 0 for x in range(32) for y in range(32)), svg.name
 
@@ -28,6 +29,8 @@ def test_every_icon_draws_something(qapp, svg):
 def test_the_tree_knows_every_icon_by_name():
     assert resources.names("icons", ".svg") == {path.stem for path in ICONS}
     assert not icons.named("PROJ").isNull() and not icons.named("NO_SUCH_TYPE").isNull()
+    assert resources.names("icons/record_types", ".svg") == {path.stem for path in RECORD_TYPE_ICONS}
+    assert {"broadcast", "people", "megaphone"} <= {path.stem for path in RECORD_TYPE_ICONS}
 
 
 def test_a_missing_resources_folder_is_reported_in_words(monkeypatch, tmp_path):

@@ -9,6 +9,7 @@ packaging/wfexplorer.spec), which is looked for first.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
@@ -19,6 +20,7 @@ FOLDER = "resources"
 APP_ICON = "wfexplorer.svg"
 STYLE_SHEET = "style.qss"
 ICON_SIZES = (16, 32, 64, 128)
+_TILE_FILL = re.compile(rb'fill="#[0-9A-Fa-f]{3,8}"')  # an icon's first fill is its tile (the rounded square)
 
 
 @functools.cache
@@ -49,9 +51,17 @@ def read_bytes(name: str) -> bytes:
     return path(name).read_bytes()
 
 
-def svg_pixmap(name: str, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """An SVG resource drawn at ``size`` logical pixels, sharp on a screen with ``device_pixel_ratio``."""
-    return _render(read_bytes(name), round(size * device_pixel_ratio), device_pixel_ratio)
+def svg_pixmap(name: str, size: int, device_pixel_ratio: float = 1.0, tile: str | None = None) -> QPixmap:
+    """An SVG resource drawn at ``size`` logical pixels, sharp on a screen with ``device_pixel_ratio``;
+    an icon's tile in the colour ``tile`` (``#rrggbb``) when given."""
+    return _render(_tinted(read_bytes(name), tile), round(size * device_pixel_ratio), device_pixel_ratio)
+
+
+def _tinted(svg: bytes, tile: str | None) -> bytes:
+    """The SVG with its first fill (an icon's tile: every icon draws its rounded square first) set to ``tile``."""
+    if not tile:
+        return svg
+    return _TILE_FILL.sub(f'fill="{tile}"'.encode("ascii"), svg, count=1)
 
 
 def _render(svg: bytes, pixels: int, device_pixel_ratio: float = 1.0) -> QPixmap:
@@ -66,9 +76,10 @@ def _render(svg: bytes, pixels: int, device_pixel_ratio: float = 1.0) -> QPixmap
     return pixmap
 
 
-def svg_icon(name: str) -> QIcon:
-    """An icon drawn from an SVG resource at a few sizes (Qt scales between them)."""
-    svg = read_bytes(name)
+def svg_icon(name: str, tile: str | None = None) -> QIcon:
+    """An icon drawn from an SVG resource at a few sizes (Qt scales between them); its tile in ``tile``'s colour
+    (``#rrggbb``) when given. Rendering is slow next to painting a row: callers keep the icons they draw."""
+    svg = _tinted(read_bytes(name), tile)
     icon = QIcon()
     for size in ICON_SIZES:
         icon.addPixmap(_render(svg, size))

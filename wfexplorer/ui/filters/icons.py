@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from wfexplorer.core.planning.filters import FieldKind
+from wfexplorer.ui.planning_colours import colour_of
 
 #: Field kind → (glyph, badge colour). Families share a colour: text, numbers, dates, choices, people, links.
 _GLYPHS: dict[FieldKind | None, tuple[str, str]] = {
@@ -31,11 +32,6 @@ _GLYPHS: dict[FieldKind | None, tuple[str, str]] = {
     FieldKind.REFERENCE: ("↗", "#6b5b2f"),
     FieldKind.LOOKUP: ("⇢", "#6b5b2f"),
     None: ("?", "#888888"),
-}
-#: Planning's option colour names → RGB (other values are used as given, e.g. ``#12ab34``).
-NAMED_COLOURS = {
-    "green": "#3a9d5d", "blue": "#3b76c4", "orange": "#e08a2e", "red": "#d0454c", "purple": "#8a5cc2",
-    "teal": "#2a9d99", "yellow": "#d9b12b", "gray": "#8a8f98", "grey": "#8a8f98", "pink": "#d65a9c",
 }
 SIZE = 16
 
@@ -66,14 +62,6 @@ def field_icon(kind: FieldKind | None, lookup: bool = False) -> QIcon:
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyph)
     painter.end()
     return QIcon(pixmap)
-
-
-def colour_of(name: str | None) -> QColor | None:
-    """The colour an option names (Planning's names or ``#rrggbb``); None when it has none."""
-    if not name:
-        return None
-    colour = QColor(NAMED_COLOURS.get(name.lower(), name))
-    return colour if colour.isValid() else None
 
 
 @functools.cache
