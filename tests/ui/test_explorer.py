@@ -476,6 +476,23 @@ def test_a_planning_record_opens_and_its_external_reference_opens_the_classic_pr
     assert window.tabs.count() == 2
 
 
+
+def test_a_planning_records_owners_read_by_name_in_its_form_and_its_edit_page(open_window, run_until, connection):
+    window = open_window()
+    planning = connection.planning
+    record_type = next(rt for ws in planning.workspaces() for rt in planning.record_types(ws.id)
+                       if rt.display_name == "Campaigns")
+    owners = next(f.id for f in planning.fields(record_type.id) if f.display_name == "Owners")
+    record = next(r for r in planning.search(record_type.id).records if r.data.get(owners))
+    window.open_target(RecordTarget(record.id), "campaign")
+    tab = wait_tab(run_until, window)
+    run_until(lambda: tab.edit_form is not None and owners in tab.edit_form.editors)
+    shown = tab.form.values[owners].text()
+    assert shown and "@" not in shown  # names, not IMS ids
+    chosen = tab.edit_form.editors[owners].chosen
+    assert all(chosen.item(row).text().startswith(name) for row, name in enumerate(shown.split(", ")))
+    assert window.edit.people is window.details.people  # the pickers and the detail loader learn as one
+
 def test_tabs_and_geometry_come_back_with_the_profile(open_window, run_until, connection, state_store):
     window = open_window()
     classic = window.tree.top(NodeKind.CLASSIC)

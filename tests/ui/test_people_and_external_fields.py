@@ -1,4 +1,4 @@
-"""Planning People fields (a Workfront or an IMS id, chosen and shown) and external references (Workfront
+"""Planning People fields (a Workfront or an IMS id, chosen and shown by name) and external references (Workfront
 objects searched through the classic API) in the edit form, saved to the simulator and read back."""
 
 from __future__ import annotations
@@ -240,3 +240,44 @@ def test_a_reference_to_another_record_type_searches_its_records_by_name(qtbot, 
     _wire, saved = save(form, run_until, editing_connection)
     assert saved, form.message.text()
     assert [item["id"] for item in editing_connection.planning.record(record.id).data[key]] == [audience.id]
+
+
+def seeded_form(qtbot, ops, connection, record):
+    """The edit form of a record as a detail tab makes it: loaded (its people named), then edited."""
+    services = EditServices(connection)
+    editing = services.editing_for(DetailLoader(connection, services.people).record(record.id, record.record_type_id))
+    form = EditForm(editing, services.saver_for(editing.state.target), ops, search_for=services.search_for)
+    qtbot.addWidget(form)
+    form.show()
+    return form
+
+
+def a_creator_other_than(connection, record_type, user_name):
+    """The IMS id and name of someone who created a seeded campaign (so Planning can name them), not ``user_name``."""
+    page = connection.planning.search(record_type.id, SearchRequest(paging=Paging(0, 50)))
+    return next((r.audit.created_by.id, r.audit.created_by.name) for r in page.records
+                if r.audit.created_by is not None and r.audit.created_by.name not in (None, user_name))
+
+
+def test_the_owners_of_a_record_are_listed_by_name_with_their_ims_id(qtbot, ops, editing_connection):
+    record_type = campaigns(editing_connection)
+    owners = next(f.id for f in editing_connection.planning.fields(record_type.id) if f.display_name == "Owners")
+    ims, name = a_creator_other_than(editing_connection, record_type, editing_connection.user.get("name"))
+    record = editing_connection.planning.create_record(record_type.id, {owners: [ims]})  # only the search names them
+    form = seeded_form(qtbot, ops, editing_connection, record)
+    picker = form.editors[owners]
+    assert isinstance(picker, PeopleEditor)
+    assert picker.chosen.item(0).text() == f"{name} · Adobe IMS id {ims}"
+
+
+def test_an_owner_nobody_can_name_is_listed_by_id_as_an_unknown_user(qtbot, ops, editing_connection):
+    record_type = campaigns(editing_connection)
+    owners = next(f.id for f in editing_connection.planning.fields(record_type.id) if f.display_name == "Owners")
+    stranger = editing_connection.session.post("/user", {"updates": {
+        "name": "Una Known", "username": "una.known@example.com", "emailAddr": "una.known@example.com"}})
+    record = editing_connection.planning.create_record(record_type.id, {owners: [{"id": stranger["ID"],
+                                                                                  "idType": "WF"}]})
+    [ims] = record.data[owners]
+    form = seeded_form(qtbot, ops, editing_connection, record)
+    assert form.editors[owners].chosen.item(0).text() == f"{ims} · Adobe IMS id (unknown user)"
+

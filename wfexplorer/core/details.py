@@ -4,12 +4,14 @@
     shown = details.classic("PROJ", "63ab…")                   # default fields + every reference's name
     shown = details.classic("PROJ", "63ab…", all_fields=True)  # "Load all fields": *, references, custom forms
     sections = classic_sections(shown)                          # the Form tab: groups of rows, then collections
-    record = details.record("Rc6955…")                          # a Planning record with its type's fields
+    record = details.record("Rc6955…")                          # a Planning record with its type's fields and
+                                                                # its people's names (at most one more request)
 
 The results are immutable snapshots: the view never holds a live object that a worker thread changes.
 :func:`field_groups` sorts a type's fields into the groups the form shows (identity, status, dates,
 people, numbers, custom forms by form, other); :func:`display_value` turns a wire value into text
-(dates in local time, enums by label, references by name).
+(dates in local time, enums by label, references by name); :func:`record_values` does the same for a
+Planning record's fields (options with colours, people by name).
 
 Every collection is counted the way the navigator lists it (:func:`~wfexplorer.core.browse.collections.count_plan`),
 in the object's own batch request; a count the server did not give is "not known", never a blank.
@@ -30,7 +32,9 @@ from wfexplorer.core.classic import access
 from wfexplorer.core.classic.customforms import OBJECT_FORMS, CustomForm, forms_of, has_forms
 from wfexplorer.core.classic.metadata import FieldMeta, LinkMeta, ObjectMeta
 from wfexplorer.core.connection import Connection
+from wfexplorer.core.planning.builder.people import ClassicPeople, Directory, PlanningPeople
 from wfexplorer.core.planning.external import field_classic_code
+from wfexplorer.core.planning.filters import PEOPLE_KINDS, FieldKind
 from wfexplorer.core.planning.models import Field, Record, RecordType
 
 #: Field names that say what an object is.
@@ -83,11 +87,13 @@ class ObjectDetails:
 
 @dataclass(frozen=True)
 class RecordDetails:
-    """One Planning record with its record type and fields."""
+    """One Planning record with its record type and fields, and the names of the people its fields name."""
 
     record: Record
     record_type: RecordType | None
     fields: tuple[Field, ...] = ()
+    people: Mapping[str, str] = field(default_factory=dict)
+    """Id → name of the people in the record's people fields who could be named (the others are unknown)."""
 
 
 @dataclass(frozen=True)
@@ -100,10 +106,15 @@ class FieldGroup:
 
 
 class DetailLoader:
-    """Loads what detail tabs show (blocking: run it off the GUI thread); caches custom forms per type."""
+    """Loads what detail tabs show (blocking: run it off the GUI thread); caches custom forms per type.
 
-    def __init__(self, connection: Connection) -> None:
+    ``people`` is the connection's people directory (the edit form's pickers share it): what it has learned
+    names a record's people without a request.
+    """
+
+    def __init__(self, connection: Connection, people: Directory | None = None) -> None:
         self.connection = connection
+        self.people = people if people is not None else Directory(ClassicPeople(connection.session))
         self._lock = threading.Lock()
         self._forms: dict[str, tuple[CustomForm, ...]] = {}
         self._no_forms: set[str] = set()  # types whose objects refuse ``parameterValues``
@@ -185,7 +196,8 @@ class DetailLoader:
         return known
 
     def record(self, record_id: str, record_type_id: str | None = None) -> RecordDetails:
-        """A record, its record type and fields (the type and fields are fetched once per record type)."""
+        """A record, its record type and fields (the type and fields are fetched once per record type), and its
+        people's names: those the directory does not know yet cost one request for all of them."""
         client = self.connection.planning
         if client is None:
             raise errors.AuthenticationError(self.connection.planning_unavailable or "Planning is not available.")
@@ -202,7 +214,18 @@ class DetailLoader:
                 tuple(client.fields(type_id))
         with self._lock:
             self._record_types[type_id], self._fields[type_id] = record_type, fields
-        return RecordDetails(record, record_type, fields)
+        return RecordDetails(record, record_type, fields, self._people(record, record_type, fields))
+
+    def _people(self, record: Record, record_type: RecordType, fields: Sequence[Field]) -> dict[str, str]:
+        """The names of the people the record's fields name, learning first from what the answers carry."""
+        self.people.book.learn_audits([record.audit, record_type.audit, *(f.audit for f in fields)])
+        wanted = people_ids(record, fields)
+        if not wanted:
+            return {}
+        audit_fields = [f.id for f in fields if f.kind in (FieldKind.CREATED_BY, FieldKind.UPDATED_BY)]
+        client = self.connection.planning
+        lookups = (PlanningPeople(client, record_type.id, audit_fields),) if client is not None else ()
+        return self.people.resolve(wanted, *lookups)
 
 
 def _my_access(user: Any, levels: Any) -> access.MyAccess | None:
@@ -358,6 +381,29 @@ class RecordValue:
     read_only: str = ""
 
 
+#: How a person the app could not name reads: their id, and this.
+UNKNOWN_USER = "unknown user"
+
+
+def person_id(item: Any) -> str:
+    """The id of one people value: a plain id, ``{"id", "idType"}`` or a ``{id, name}`` reference."""
+    return str(item.get("id") or item.get("ID") or "") if isinstance(item, Mapping) else str(item)
+
+
+def people_ids(record: Record, fields: Sequence[Field]) -> list[str]:
+    """The ids in the record's people fields (user, created-by, updated-by), in field order, once each."""
+    found: dict[str, None] = {}
+    for field_ in fields:
+        if field_.kind not in PEOPLE_KINDS:
+            continue
+        value = record.data.get(field_.id)
+        for item in value if isinstance(value, list | tuple) else ([] if value is None else [value]):
+            ident = person_id(item)
+            if ident:
+                found[ident] = None
+    return list(found)
+
+
 def people_names(*raws: Mapping[str, Any]) -> dict[str, str]:
     """IMS/Workfront ID → name from the ``{id, name}`` user references Planning answers carry (audits)."""
     names: dict[str, str] = {}
@@ -370,14 +416,17 @@ def people_names(*raws: Mapping[str, Any]) -> dict[str, str]:
 
 
 def record_values(details: RecordDetails, people: Mapping[str, str] | None = None) -> list[RecordValue]:
-    """Every field of the record in the type's order, displayed by its type."""
+    """Every field of the record in the type's order, displayed by its type (a person nobody could name by
+    their id, marked as an unknown user)."""
     names = dict(people or {})
     names.update(people_names(details.record.raw, *(details.record_type.raw,) if details.record_type else ()))
+    names.update(details.people)
     data = details.record.data
-    return [_record_value(field_, data.get(field_.id), names) for field_ in details.fields]
+    return [record_value(field_, data.get(field_.id), names) for field_ in details.fields]
 
 
-def _record_value(field_: Field, value: Any, people: Mapping[str, str]) -> RecordValue:
+def record_value(field_: Field, value: Any, people: Mapping[str, str]) -> RecordValue:
+    """One value of ``field_`` as the detail form shows it (``people``: ids → names)."""
     kind = field_.kind.value if field_.kind else ""
     read_only = COMPUTED_KINDS.get(kind, "")
     items = value if isinstance(value, list | tuple) else ([] if value is None else [value])
@@ -400,9 +449,10 @@ def _record_value(field_: Field, value: Any, people: Mapping[str, str]) -> Recor
     if kind in ("user", "created-by", "updated-by"):
         texts = []
         for item in items:
-            ident = str(item.get("id") if isinstance(item, Mapping) else item)
+            ident = person_id(item)
             name = (item.get("name") if isinstance(item, Mapping) else None) or people.get(ident)
-            texts.append(str(name) if name else ident)
+            if name or ident:
+                texts.append(str(name) if name else f"{ident} ({UNKNOWN_USER})")
         return RecordValue(field_, ", ".join(texts), read_only=read_only)
     if kind in ("date", "created-at", "updated-at") and isinstance(value, str):
         moment = parse_time(value)

@@ -24,7 +24,7 @@ from wfexplorer.core.classic.customforms import CustomForm
 from wfexplorer.core.classic.metadata import ObjectMeta
 from wfexplorer.core.classic.session import Session
 from wfexplorer.core.connection import Connection
-from wfexplorer.core.details import DetailLoader, ObjectDetails, RecordDetails, people_names
+from wfexplorer.core.details import DetailLoader, ObjectDetails, RecordDetails, people_ids, people_names
 from wfexplorer.core.editing.permissions import locked_reason
 from wfexplorer.core.editing.specs import (
     FieldSpec,
@@ -124,12 +124,14 @@ class EditSetup:
         return Editing(state, groups)
 
     def for_record(self, details: RecordDetails) -> Editing:
-        """The edit state of a loaded Planning record."""
+        """The edit state of a loaded Planning record (its people by the names the load found)."""
         specs = planning_specs(details.fields)
         record = details.record
         target = EditTarget.record(record.id, record.record_type_id or "")
         state = EditState(target, specs, record.data)
         state.names.update(people_names(record.raw, *((details.record_type.raw,) if details.record_type else ())))
+        state.names.update(details.people)
+        state.unknown_people.update(ident for ident in people_ids(record, details.fields) if ident not in state.names)
         return Editing(state, (SpecGroup("Fields", tuple(specs)),))
 
     def new_object(self, meta: ObjectMeta, parent: tuple[str, str] | None = None) -> Editing:

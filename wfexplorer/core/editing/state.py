@@ -72,6 +72,8 @@ class EditState:
         data = data or {}
         #: Names the server sent with ids (references, people), for the editors to show.
         self.names: dict[str, str] = {}
+        #: People ids of the loaded values that nobody could name: their editors say so.
+        self.unknown_people: set[str] = set()
         #: Planning record id → classic id of the external references' records (pickers of classic objects).
         self.external_ids: dict[str, str] = {}
         self._original: dict[str, Any] = {}

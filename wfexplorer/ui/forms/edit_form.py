@@ -194,7 +194,8 @@ class EditForm(QWidget):
     def _add(self, form: QFormLayout, spec: FieldSpec) -> None:
         search_for = self._search_for
         editor = editor_for(spec, names=self.state.names, ops=self.ops, linked=self.state.external_ids,
-                            search=search_for(spec) if search_for is not None else None)
+                            search=search_for(spec) if search_for is not None else None,
+                            unknown_people=self.state.unknown_people)
         editor.set_value(self.state.value(spec.key))
         editor.edited.connect(lambda value, key=spec.key: self._edited(key, value))
         editor.revert_requested.connect(lambda key=spec.key: self.revert(key))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from wfexplorer.core import errors
-from wfexplorer.core.details import display_value
+from wfexplorer.core.details import UNKNOWN_USER, display_value
 from wfexplorer.core.editing import values
 from wfexplorer.core.editing.lookups import Choice
 from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec
@@ -627,8 +627,11 @@ class PeopleEditor(PickerEditor):
     type. Each chosen person is listed with the kind of id it is (Planning reports IMS ids)."""
 
     def __init__(self, spec: FieldSpec, search: Search | None, ops: Operations | None,
-                 names: dict[str, str], parent: QWidget | None = None) -> None:
+                 names: dict[str, str], parent: QWidget | None = None, *,
+                 unknown: Collection[str] = ()) -> None:
         self.id_types = search.id_types if isinstance(search, PeopleSearch) else (IdType.WF, IdType.IMS)
+        #: Ids of the loaded value that nobody could name: listed with a note saying so.
+        self.unknown = unknown
         super().__init__(spec, search, ops, names, parent)
 
     def _placeholder(self) -> str:
@@ -668,7 +671,9 @@ class PeopleEditor(PickerEditor):
         kind = ID_TYPE_LABELS[IdType(id_type)] if id_type in values.ID_TYPES else \
             ("Adobe IMS id" if "@" in ident else "id")
         name = self.names.get(ident)
-        return f"{name} · {kind} {ident}" if name else f"{ident} · {kind}"
+        if name:
+            return f"{name} · {kind} {ident}"
+        return f"{ident} · {kind} ({UNKNOWN_USER})" if ident in self.unknown else f"{ident} · {kind}"
 
     def _entry(self, match: Any) -> tuple[str, Any]:
         assert isinstance(match, Person)
@@ -745,14 +750,16 @@ PICKER_KINDS = frozenset({EditorKind.REFERENCE, EditorKind.PEOPLE, EditorKind.RE
 
 
 def editor_for(spec: FieldSpec, *, names: dict[str, str] | None = None, search: Search | None = None,
-               ops: Operations | None = None, linked: Mapping[str, str] | None = None) -> FieldEditor:
+               ops: Operations | None = None, linked: Mapping[str, str] | None = None,
+               unknown_people: Collection[str] = ()) -> FieldEditor:
     """The editor of ``spec`` (``search`` serves pickers; ``names`` maps ids to the names to show; ``linked``
-    Planning record ids to the classic ids of external references)."""
+    Planning record ids to the classic ids of external references; ``unknown_people`` the people ids nobody
+    could name)."""
     names = names if names is not None else {}
     if spec.read_only or spec.kind is EditorKind.READ_ONLY:
         return ReadOnlyEditor(spec, names)
     if spec.kind is EditorKind.PEOPLE:
-        return PeopleEditor(spec, search, ops, names)
+        return PeopleEditor(spec, search, ops, names, unknown=unknown_people)
     if spec.kind in PICKER_KINDS:
         return PickerEditor(spec, search, ops, names, linked=linked)
     return EDITORS[spec.kind](spec)

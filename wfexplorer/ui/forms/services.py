@@ -22,7 +22,7 @@ class EditServices:
     """One connection's editing services (made by the main window, shared by its tabs)."""
 
     def __init__(self, connection: Connection, drafts: DraftStore | None = None,
-                 journal: Journal | None = None) -> None:
+                 journal: Journal | None = None, people: Directory | None = None) -> None:
         self.connection = connection
         #: Where every save is written down (the Changes dock reads it); None: saves are not journalled.
         self.journal = journal
@@ -30,8 +30,9 @@ class EditServices:
         self.drafts = drafts
         self.host = connection.host
         self.read_only = READ_ONLY_NOTE if connection.read_only else ""
-        #: People fields search Workfront users by name and the IMS ids Planning answers named.
-        self.people = Directory(ClassicPeople(connection.session))
+        #: People fields search Workfront users by name and the IMS ids Planning answers named (the window's
+        #: directory, which the detail loader names people with, when it hands it on).
+        self.people = people if people is not None else Directory(ClassicPeople(connection.session))
 
     def editing_for(self, details: Any) -> Editing | None:
         """The edit state of loaded details (blocking)."""

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.details = DetailLoader(connection)
         config_dir = state_store.config_dir if state_store is not None else None
         self.journal = Journal.for_profile(connection.profile.name, config_dir / "journal" if config_dir else None)
-        self.edit = EditServices(connection, drafts, self.journal)
+        self.edit = EditServices(connection, drafts, self.journal, people=self.details.people)
         self.controller = BrowseController(self.tree, self.loader.load, self.ops, self)
         self.model = NavigatorModel(self.tree, self.controller.load, self)
         self.navigator = Navigator(self.model, self.controller)
