@@ -1,16 +1,18 @@
 """Planning People fields (a Workfront or an IMS id, chosen and shown by name) and external references (Workfront
-objects searched through the classic API) in the edit form, saved to the simulator and read back."""
+objects searched through the classic API) in the edit form, saved to the simulator and read back; locked lookups
+read as the detail form shows them."""
 
 from __future__ import annotations
 
 from editing_support import Wire
+from PySide6.QtWidgets import QLabel
 
 from wfexplorer.core.details import DetailLoader
 from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec
 from wfexplorer.core.planning.builder import Person
 from wfexplorer.core.planning.filters import AND, Condition, ConditionType, IdType, Paging, SearchRequest, UserId
 from wfexplorer.ui.forms.edit_form import EditForm
-from wfexplorer.ui.forms.editors import PeopleEditor, PeopleSearch, PickerEditor, editor_for
+from wfexplorer.ui.forms.editors import PeopleEditor, PeopleSearch, PickerEditor, ReadOnlyEditor, editor_for
 from wfexplorer.ui.forms.services import EditServices
 
 
@@ -281,3 +283,18 @@ def test_an_owner_nobody_can_name_is_listed_by_id_as_an_unknown_user(qtbot, ops,
     form = seeded_form(qtbot, ops, editing_connection, record)
     assert form.editors[owners].chosen.item(0).text() == f"{ims} · Adobe IMS id (unknown user)"
 
+
+def test_locked_lookups_read_as_the_detail_form_shows_them_and_a_budget_shows_its_currency(qtbot, ops,
+                                                                                           editing_connection):
+    record_type = campaigns(editing_connection)
+    fields = {f.display_name: f.id for f in editing_connection.planning.fields(record_type.id)}
+    page = editing_connection.planning.search(record_type.id, SearchRequest(paging=Paging(0, 50)))
+    total_id, channel_id = fields["Total audience size"], fields["Channel type"]
+    record = next(r for r in page.records if isinstance(r.data.get(total_id), float) and r.data.get(channel_id))
+    form = seeded_form(qtbot, ops, editing_connection, record)
+    total, channel = form.editors[total_id], form.editors[channel_id]
+    assert isinstance(total, ReadOnlyEditor) and isinstance(channel, ReadOnlyEditor)
+    assert total.label.text() == f"{record.data[total_id]:,.0f}"  # not 677074.0
+    assert channel.label.text() in {"Paid", "Owned", "Earned"}  # the option's label, not opt_channel_type_…
+    budget = form.editors[fields["Budget"]]
+    assert "USD" in [label.text() for label in budget.findChildren(QLabel)]  # beside the number box

@@ -11,7 +11,7 @@ The results are immutable snapshots: the view never holds a live object that a w
 :func:`field_groups` sorts a type's fields into the groups the form shows (identity, status, dates,
 people, numbers, custom forms by form, other); :func:`display_value` turns a wire value into text
 (dates in local time, enums by label, references by name); :func:`record_values` does the same for a
-Planning record's fields (options with colours, people by name).
+Planning record's fields (options with colours, people by name, numbers as the field's options say).
 
 Every collection is counted the way the navigator lists it (:func:`~wfexplorer.core.browse.collections.count_plan`),
 in the object's own batch request; a count the server did not give is "not known", never a blank.
@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from wfexplorer.core import errors
@@ -32,10 +32,13 @@ from wfexplorer.core.classic import access
 from wfexplorer.core.classic.customforms import OBJECT_FORMS, CustomForm, forms_of, has_forms
 from wfexplorer.core.classic.metadata import FieldMeta, LinkMeta, ObjectMeta
 from wfexplorer.core.connection import Connection
+from wfexplorer.core.planning.builder.fields import BuilderField
 from wfexplorer.core.planning.builder.people import ClassicPeople, Directory, PlanningPeople
+from wfexplorer.core.planning.builder.rows import column_of
 from wfexplorer.core.planning.external import field_classic_code
 from wfexplorer.core.planning.filters import PEOPLE_KINDS, FieldKind
 from wfexplorer.core.planning.models import Field, Record, RecordType
+from wfexplorer.core.results import ValueKind, display
 
 #: Field names that say what an object is.
 IDENTITY_FIELDS = ("ID", "name", "objCode", "referenceNumber", "description", "extRefID", "URL", "username",
@@ -462,13 +465,23 @@ def record_value(field_: Field, value: Any, people: Mapping[str, str]) -> Record
             return RecordValue(field_, text, read_only=read_only)
     if kind == "boolean":
         return RecordValue(field_, "" if value is None else ("Yes" if value else "No"))
-    if kind == "percentage" and isinstance(value, int | float):
-        return RecordValue(field_, f"{value:g} %")
-    if kind == "currency" and isinstance(value, int | float):
-        return RecordValue(field_, f"{value:,.2f}")
-    if kind == "number" and isinstance(value, int | float):
-        return RecordValue(field_, f"{value:,}" if isinstance(value, int) else f"{value:,.6g}")
+    if kind in ("number", "percentage", "currency", "lookup") and _numbers(items):
+        return RecordValue(field_, number_text(field_, value), read_only=read_only)
     return RecordValue(field_, display_value(value), read_only=read_only)
+
+
+def _numbers(items: Sequence[Any]) -> bool:
+    return bool(items) and all(isinstance(item, int | float) and not isinstance(item, bool) for item in items)
+
+
+def number_text(field_: Field, value: Any) -> str:
+    """A number (or a lookup's numbers) as the field's options say: its precision, a currency's code, a
+    percentage's sign; a lookup reads like the field it looks up, and a rollup (a count) that is not of a
+    number like a plain number. The Planning results table formats numbers the same way."""
+    column = column_of(BuilderField.of(field_))
+    if not column.kind.is_numeric:
+        column = replace(column, kind=ValueKind.NUMBER)
+    return display(value, column)
 
 
 # -- classic values as people read them --------------------------------------------------------------

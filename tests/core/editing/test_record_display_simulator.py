@@ -1,5 +1,6 @@
 """A Planning record as the detail view and the edit form read it, against the simulator: people by name (in
-one request for all of a record's people), a person nobody can name by their id and "unknown user"."""
+one request for all of a record's people), a person nobody can name by their id and "unknown user", lookups and
+rollups formatted like numbers, currencies with their code."""
 
 from __future__ import annotations
 
@@ -123,4 +124,19 @@ def test_planning_v1_names_nobody_by_audit_search_and_sends_nothing(demo_server,
         assert wire.events == []  # v1 audits are bare ids: no search could name anyone
     finally:
         connection.sign_out()
+
+
+def test_rollups_read_like_numbers_and_currencies_carry_their_code(connection):
+    planning = connection.planning
+    record_type = campaigns(planning)
+    total, budget = (field_id(planning, record_type, label) for label in ("Total audience size", "Budget"))
+    page = planning.search(record_type.id, SearchRequest(paging=Paging(0, 50)))
+    record = next(r for r in page.records if isinstance(r.data.get(total), float) and r.data.get(budget))
+    details = DetailLoader(connection).record(record.id, record_type.id)
+    values = shown(details)
+    assert values["Total audience size"] == f"{record.data[total]:,.0f}"  # 677074.0 reads 677,074
+    assert values["Budget"] == f"{record.data[budget]:,.2f} USD"  # the field's numberOptions.currency
+    specs = {spec.label: spec for spec in EditSetup(connection).for_record(details).state.specs.values()}
+    assert specs["Budget"].unit == "USD"  # shown beside the edit form's number box
+    assert not specs["Total audience size"].editable
 

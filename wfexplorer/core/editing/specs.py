@@ -13,10 +13,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from wfexplorer.core.classic.customforms import CustomForm
 from wfexplorer.core.classic.metadata import FieldMeta, LinkMeta, ObjectMeta
 from wfexplorer.core.details import COMPUTED_KINDS, field_groups
+from wfexplorer.core.planning.builder.fields import BuilderField
 from wfexplorer.core.planning.external import field_classic_code
 from wfexplorer.core.planning.filters import FieldKind
 from wfexplorer.core.planning.models import Field
@@ -68,7 +70,9 @@ class FieldSpec:
     ``target`` the objCode a classic reference points at or the record type a Planning reference does;
     ``link`` the classic reference's own name (``project`` for ``projectID``); ``read_only`` says why the
     field cannot be edited (empty: it can). ``external`` marks a Planning reference to classic Workfront
-    objects (``isExternal``): its ``target`` is their objCode and its picker searches them.
+    objects (``isExternal``): its ``target`` is their objCode and its picker searches them. ``unit`` is shown
+    beside a number (a Planning currency field's currency code); ``source`` is the Planning field the spec was
+    made from, so that a locked value reads as the detail form shows it (option labels, names, numbers).
     """
 
     key: str
@@ -83,6 +87,8 @@ class FieldSpec:
     multiple: bool = False
     wire_type: str = ""
     external: bool = False
+    unit: str = ""
+    source: Field | None = dataclass_field(default=None, compare=False, repr=False)
 
     @property
     def editable(self) -> bool:
@@ -213,8 +219,10 @@ def planning_spec(field: Field) -> FieldSpec:
     linked_record_type = reference.get("recordTypeId") if isinstance(reference, Mapping) else None
     target = classic_code or str(linked_record_type or "")
     required = bool(field.raw.get("isRequired") or field.raw.get("required"))
+    unit = (BuilderField.of(field).currency or "") if editor is EditorKind.CURRENCY else ""
     return FieldSpec(field.id, field.display_name, editor, Api.PLANNING, options, required, reason, target,
-                     multiple=field.multiple, wire_type=field.type, external=classic_code is not None)
+                     multiple=field.multiple, wire_type=field.type, external=classic_code is not None, unit=unit,
+                     source=field)
 
 
 def planning_specs(fields: Sequence[Field]) -> list[FieldSpec]:

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from wfexplorer.core import errors
-from wfexplorer.core.details import UNKNOWN_USER, display_value
+from wfexplorer.core.details import UNKNOWN_USER, display_value, record_value
 from wfexplorer.core.editing import values
 from wfexplorer.core.editing.lookups import Choice
 from wfexplorer.core.editing.specs import Api, EditorKind, FieldSpec
@@ -201,7 +201,7 @@ class NumberEditor(LineEditor):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
-        unit = {EditorKind.PERCENT: "%"}.get(spec.kind)
+        unit = spec.unit or {EditorKind.PERCENT: "%"}.get(spec.kind)
         self.line.setPlaceholderText({EditorKind.INTEGER: "whole number"}.get(spec.kind, "number"))
         if unit:
             label = QLabel(unit)
@@ -727,6 +727,9 @@ class ReadOnlyEditor(FieldEditor):
 
     def _show(self, value: Any) -> None:
         self._value = value
+        if self.spec.source is not None:  # a Planning field: as the detail form shows it
+            self.label.setText(record_value(self.spec.source, value, self.names).text or EMPTY_CHOICE)
+            return
         items = value if isinstance(value, list) else [value]
         label = next((o.label for o in self.spec.options if o.value == value), None)
         text = label or ", ".join(self.names.get(str(item), display_value(item)) for item in items if item is not None)
