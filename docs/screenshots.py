@@ -5,8 +5,9 @@
 
 Starts the real application with ``--demo`` on the (virtual) screen in a light or a dark colour scheme,
 and writes
-``OUT/login-<scheme>.png`` and ``OUT/explorer-<scheme>.png`` (a project open in a tab). Look at both: the
-window, its text and the icons must read on each.
+``OUT/login-<scheme>.png``, ``OUT/explorer-<scheme>.png`` (a project open in a tab, its references and
+collections shown) and ``OUT/explorer-planning-<scheme>.png`` (record types with their icons, a campaign
+open). Look at each: the window, its text and the icons must read on each.
 
 A bare X server has no desktop to say "dark" (``QStyleHints.setColorScheme`` is ignored by Qt's generic
 theme there), so the dark run hands the application a dark palette, as a desktop's platform theme
@@ -20,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
@@ -64,6 +66,30 @@ def spin(application: wapp.Application, seconds: float, until: Callable[[], bool
     application.loop.run_until_complete(wait())
 
 
+def planning_shot(application: wapp.Application, window: Any, path: Path) -> None:
+    """The Planning part: record types with their icons and colours, a campaign's record open in a tab."""
+    from wfexplorer.core.browse import LoadState, NodeKind
+
+    view, model = window.navigator.view, window.model
+    view.collapse(model.index(0, 0))                         # the classic part
+    planning = window.tree.top(NodeKind.PLANNING)
+
+    def opened(node: Any) -> Any:
+        view.expand(model.index_of(node))
+        if node.can_fetch:
+            window.controller.load(node)
+        spin(application, 10, until=lambda: node.state in (LoadState.LOADED, LoadState.FAILED))
+        return node
+
+    workspace = opened(planning).children[0]
+    campaigns = next(node for node in opened(workspace).children if node.label.startswith("Campaigns"))
+    record = next(node for node in opened(campaigns).children if node.kind is NodeKind.RECORD)
+    view.setCurrentIndex(model.index_of(record))
+    window.open_node(record)
+    spin(application, 4)
+    window.grab().save(str(path))
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[1] not in SCHEMES:
         print("usage: screenshots.py OUTPUT_DIR light|dark", file=sys.stderr)
@@ -92,14 +118,17 @@ def main(argv: list[str]) -> int:
     if model.canFetchMore(project):
         model.fetchMore(project)
     spin(application, 10, until=lambda: model.rowCount(project) > 1)
-    window.navigator.view.setCurrentIndex(model.index(0, 0, project))
-    window.open_node(model.node(model.index(0, 0, project)))
+    first = model.index(0, 0, project)
+    window.navigator.view.setCurrentIndex(first)
+    window.open_node(model.node(first))
+    window.navigator.view.expand(first)                      # its references and collections
     spin(application, 3)
     window.grab().save(str(out / f"explorer-{scheme}.png"))
+    planning_shot(application, window, out / f"explorer-planning-{scheme}.png")
     application.windows.quit()
     spin(application, 0.5)
     application.close()
-    for name in (f"login-{scheme}.png", f"explorer-{scheme}.png"):
+    for name in (f"login-{scheme}.png", f"explorer-{scheme}.png", f"explorer-planning-{scheme}.png"):
         print(out / name)
     return 0
 
