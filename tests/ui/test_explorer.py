@@ -253,6 +253,39 @@ def test_from_a_task_to_its_project_its_portfolio_and_down_its_programs_each_exp
     assert named(program, "Portfolio").detail == portfolio.label
 
 
+def test_a_list_loaded_again_opens_the_rows_that_were_open_and_puts_the_current_row_back(
+        open_window, run_until, requests_sent, qtbot):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    view, model = window.navigator.view, window.model
+    project = expand(window, run_until, projects.children[0])
+    portfolio_ref = expand(window, run_until, next(node for node in project.children if node.label == "Portfolio"))
+    view.select(projects)
+    view.setFocus()
+    requests_sent.clear()
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    run_until(lambda: projects.children and projects.children[0] is not project
+              and projects.children[0].state is LoadState.LOADED)
+    again = projects.children[0]
+    assert again.payload == project.payload and view.isExpanded(model.index_of(again))
+    assert requests_sent.count() == 2, "the list and the project that was open, as expanding them by hand costs"
+    run_until(lambda: any(node.label == "Portfolio" and view.isExpanded(model.index_of(node))
+                          for node in again.children))
+    assert view.current_node() is projects
+
+    portfolio_ref = next(node for node in again.children if node.label == "Portfolio")
+    view.select(portfolio_ref)                          # now the current row is below the list reloaded
+    tabs = [window.tabs.widget(i).target for i in range(window.tabs.count())]
+    window.controller.reload(projects)                  # the context menu's Reload on the list
+    run_until(lambda: projects.children[0] is not again and view.current_node() is not None
+              and view.current_node().label == "Portfolio" and view.current_node().parent is not None
+              and view.current_node().parent.parent is projects)
+    assert view.current_node().payload == portfolio_ref.payload
+    assert [window.tabs.widget(i).target for i in range(window.tabs.count())] == tabs, "putting it back opens nothing"
+
+
 def test_enter_on_load_more_brings_the_next_page_and_the_first_new_row_becomes_current(open_window, run_until,
                                                                                        qtbot):
     window = open_window()

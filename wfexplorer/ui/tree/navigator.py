@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from wfexplorer.core.browse import MessageRole, Node, NodeKind
 from wfexplorer.ui.collector import COLLECTOR
 from wfexplorer.ui.tree.controller import BrowseController
+from wfexplorer.ui.tree.expansion import ExpansionKeeper
 from wfexplorer.ui.tree.model import NavigatorModel
 
 #: Rows whose children can be filtered by name on the server (or, for the type list, locally).
@@ -83,6 +84,7 @@ class NavigatorView(QTreeView):
         self._anchor_due = False
         model.layoutAboutToBeChanged.connect(self._keep_anchor)
         model.layoutChanged.connect(self._anchor_later)
+        self._expansion = ExpansionKeeper(self, model, self.put_back)  # a list loaded again keeps its open rows
         # scrolling is activity too: a full garbage collection then would be a visible stutter
         self.verticalScrollBar().valueChanged.connect(lambda _value: COLLECTOR.note_busy())
         self.setUniformRowHeights(True)
@@ -139,6 +141,16 @@ class NavigatorView(QTreeView):
             self.selectionModel().setCurrentIndex(index, flags.NoUpdate)
             self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
         self.scrollTo(index)
+
+    def put_back(self, node: Node) -> None:
+        """Make ``node`` current and selected again without opening it: a reload put back the row that was."""
+        flags = QItemSelectionModel.SelectionFlag
+        index = self.navigator_model.index_of(node)
+        self._rows_going = True  # a move nobody chose: nothing opens
+        try:
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        finally:
+            self._rows_going = False
 
     def setCurrentIndex(self, index: QModelIndex | QPersistentModelIndex) -> None:
         with self._by_user():
