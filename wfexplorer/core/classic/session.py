@@ -41,7 +41,7 @@ from wfexplorer.core.classic.templates import (  # noqa: F401 - re-exported as p
     ONDEMAND_TEMPLATE,
     SANDBOX_TEMPLATE,
 )
-from wfexplorer.core.classic.writing_requests import is_write
+from wfexplorer.core.classic.writing_requests import is_read_only_batch, is_write
 from wfexplorer.core.renewal import send_renewing
 from wfexplorer.core.transport import RequestListener, Transport
 
@@ -234,7 +234,8 @@ class Session:
         elif in_query:
             verb, options = method, {"params": pairs}
         elif method in ("POST", "PUT"):
-            verb, options = method, {"data": pairs}
+            # a /batch of reads is a read: retried on 429, 5xx and dropped connections like any GET
+            verb, options = method, {"data": pairs, "idempotent": method == "POST" and is_read_only_batch(url, pairs)}
         else:
             verb, options = "POST", {"data": [*pairs, ("method", method)]}
 

@@ -23,9 +23,15 @@ def is_write(method: str, url: str, pairs: Sequence[tuple[str, str]]) -> bool:
     if last in SIGN_IN_PATHS:
         return False
     if last == "batch":
-        calls = [value for key, value in pairs if key == "uri"]
-        return any(_batch_call_method(uri) != "GET" for uri in calls)
+        return not is_read_only_batch(url, pairs)
     return True
+
+
+def is_read_only_batch(url: str, pairs: Sequence[tuple[str, str]]) -> bool:
+    """Whether ``url`` is ``/batch`` and every call in it is a ``GET``: safe to send again, as a read is."""
+    if urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].lower() != "batch":
+        return False
+    return all(_batch_call_method(value) == "GET" for key, value in pairs if key == "uri")
 
 
 def _batch_call_method(uri: str) -> str:
