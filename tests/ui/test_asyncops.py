@@ -208,3 +208,15 @@ def test_an_operation_cancelled_before_it_started_still_leaves_the_busy_state(op
     task.cancel()
     run_until(lambda: ops.running == 0)
     assert states == [True, False]
+
+
+def test_the_number_running_is_told_each_time_an_operation_starts_or_ends(ops, run_until, crashes):
+    counts: list[int] = []
+    ops.running_changed.connect(counts.append)
+    release = threading.Event()
+    ops.run(release.wait)
+    ops.run(release.wait)
+    assert counts == [1, 2]
+    release.set()
+    run_until(lambda: counts[-1] == 0)
+    assert counts == [1, 2, 1, 0]

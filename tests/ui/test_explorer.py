@@ -415,6 +415,21 @@ def test_a_bug_in_a_load_opens_the_crash_dialog_once_and_leaves_the_node_failed_
     crashes.clear()  # seen, and expected
 
 
+def test_the_status_bar_counts_every_operation_in_flight(open_window, run_until, demo_faults):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    demo_faults.latency_ms = 400
+    window.open_node(projects.children[0])
+    window.open_node(projects.children[1], new_tab=True)
+    window.open_node(projects.children[2], new_tab=True)
+    assert window.status.in_flight.text() == "3 in flight"
+    demo_faults.latency_ms = 0
+    run_until(lambda: window.ops.running == 0)
+    assert window.status.in_flight.text() == "" and not window.status.busy.isVisible()
+
+
 def test_a_lost_network_shows_in_the_status_bar_whoever_met_it_and_goes_when_it_is_back(
         open_window, run_until, demo_faults):
     window = open_window()

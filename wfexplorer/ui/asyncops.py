@@ -50,11 +50,13 @@ class Operations(QObject):
 
     Signals:
         busy_changed(bool): True when the first operation starts, False when the last one ends.
+        running_changed(int): how many operations run, each time one starts or ends.
         failed(WorkfrontError): an operation ended with an error (an unexpected one as UnexpectedError).
         succeeded(): an operation ended with its result.
     """
 
     busy_changed = Signal(bool)
+    running_changed = Signal(int)
     failed = Signal(object)
     succeeded = Signal()
 
@@ -117,6 +119,7 @@ class Operations(QObject):
         self._tasks.add(task)
         if len(self._tasks) == 1:
             self.busy_changed.emit(True)
+        self.running_changed.emit(len(self._tasks))
 
         def done(task: asyncio.Task[None]) -> None:
             if not finished[0]:  # cancelled before it even started: still leave the busy state
@@ -146,8 +149,13 @@ class Operations(QObject):
     # -- internals -----------------------------------------------------------------------------
 
     def _forget(self, task: asyncio.Task[Any]) -> None:
+        if task not in self._tasks:
+            return
         self._tasks.discard(task)
-        if not self._tasks and shiboken6.isValid(self):  # the window (our parent) may be gone already
+        if not shiboken6.isValid(self):  # the window (our parent) may be gone already
+            return
+        self.running_changed.emit(len(self._tasks))
+        if not self._tasks:
             self.busy_changed.emit(False)
 
     async def _operate(

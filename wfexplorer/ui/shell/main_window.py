@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
 
         self.status = StatusBar(connection)
         self.setStatusBar(self.status)
-        self.ops.busy_changed.connect(lambda _busy: self.status.set_in_flight(self.ops.running))
+        self.ops.running_changed.connect(self.status.set_in_flight)
         self.ops.failed.connect(self.status.show_error)  # any operation of this window: a tree load, a tab…
         self.ops.succeeded.connect(self.status.clear_error)
         self._build_actions()
