@@ -358,8 +358,7 @@ def test_a_failed_reload_of_a_folded_list_puts_its_error_above_the_ranges_and_re
     run_until(lambda: tasks.state is LoadState.FAILED)
     error = tasks.children[0]
     shown = [model.data(model.index(row, 0, model.index_of(tasks))) for row in range(3)]
-    assert shown[1:] == ["Rows 1 to 150", tasks.children[151].label], "the 400 rows stay, folded"
-    assert shown[0].startswith(error.label)
+    assert shown == [error.label, "Rows 1 to 150", tasks.children[151].label], "the 400 rows stay, folded"
     assert tasks.loaded_count == 400 and window.status.last_error.text()
     demo_faults.reset()
     window.controller.activate(error)                  # Retry
@@ -377,7 +376,11 @@ def test_a_failed_expansion_shows_the_message_in_its_node_and_retry_loads_it(ope
     run_until(lambda: portfolios.state is LoadState.FAILED)
     (message,) = portfolios.children
     assert message.label and "Retry" in window.model.data(window.model.index_of(message), Qt.ItemDataRole.ToolTipRole)
-    assert window.model.data(window.model.index_of(message)) == f"{message.label} — press Enter or F5 to retry"
+    row = window.model.index_of(message)
+    assert window.model.data(row) == message.label and window.model.data(row.siblingAtColumn(1)) == "Enter: retry"
+    assert window.model.data(row, Qt.ItemDataRole.AccessibleTextRole) == f"{message.label} — press Enter or F5 to retry"
+    assert window.model.data(row, Qt.ItemDataRole.ToolTipRole) == (
+        f"{message.label}.\nPress Enter or F5, or choose Retry in the row's menu, to try again.")
     assert window.status.last_error.text()
     demo_faults.reset()
     window.controller.activate(message)
@@ -408,6 +411,8 @@ def test_a_bug_in_a_load_opens_the_crash_dialog_once_and_leaves_the_node_failed_
     assert message.label == "Something went wrong inside wfexplorer (RuntimeError: a bug in the loader)"
     assert "Retry" in window.model.data(window.model.index_of(message), Qt.ItemDataRole.ToolTipRole)
     assert window.status.last_error.text().startswith("Last error: Something went wrong inside wfexplorer")
+    assert "the crash report has the details" in window.model.data(window.model.index_of(message),
+                                                                    Qt.ItemDataRole.ToolTipRole)
     window.loader.classic.load = real_load
     window.controller.activate(message)                 # Retry
     wait_loaded(run_until, portfolios)

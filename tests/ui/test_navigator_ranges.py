@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 
 from wfexplorer.core import errors
 from wfexplorer.core.browse import BrowseTree, LoadResult, Node, NodeKind, NodeSpec, ObjectRef
-from wfexplorer.ui.tree.model import RETRY_HINT, NavigatorModel
+from wfexplorer.ui.tree.model import NavigatorModel
 
 TOTAL = 23
 
@@ -97,12 +98,12 @@ def test_an_error_above_the_rows_leaves_them_folded_and_the_next_pages_fold_behi
     kept = QPersistentModelIndex(model.index_of(tasks.children[2]))  # "Task 3", inside "Rows 1 to 5"
     model.tree.fail(model.tree.reload(tasks), errors.NetworkError("The network is down"))
     assert shown(model, model.index_of(tasks)) == [
-        f"The network is down{RETRY_HINT}", "Rows 1 to 5", "Rows 6 to 10", "Task 11", "Task 12", "Task 13", "Task 14",
+        "The network is down", "Rows 1 to 5", "Rows 6 to 10", "Task 11", "Task 12", "Task 13", "Task 14",
         "Task 15", "Load 200 more (15 of 23 shown)"], "the old rows stay as they were, under the error"
     assert model.data(kept) == "Task 3" and kept.parent() == model.index(1, 0, model.index_of(tasks))
     page(model, tasks)
     assert shown(model, model.index_of(tasks)) == [
-        f"The network is down{RETRY_HINT}", "Rows 1 to 5", "Rows 6 to 10", "Rows 11 to 15", "Task 16", "Task 17",
+        "The network is down", "Rows 1 to 5", "Rows 6 to 10", "Rows 11 to 15", "Task 16", "Task 17",
         "Task 18", "Load 200 more (18 of 23 shown)"]
     for node in tasks.children:
         index = model.index_of(node)
@@ -148,3 +149,16 @@ def test_a_reload_of_a_folded_list_replaces_its_ranges_and_rows_in_one_removal(f
     model.tree.apply(LoadResult(request, rows(4, 0), total=4))
     assert removals == [(0, 6)], "three ranges, three rows and Load more, at once"
     assert shown(model, model.index_of(tasks)) == ["Task 1", "Task 2", "Task 3", "Task 4"]
+
+
+def test_a_load_more_whose_page_failed_looks_failed_and_says_how_to_retry(folded):
+    model, tasks = folded
+    page(model, tasks)
+    request = model.tree.begin_load(tasks, first=tasks.loaded_count)
+    model.tree.fail(request, errors.RateLimitedError("Too many concurrent API requests"))
+    more = model.index_of(tasks.children[-1])
+    assert model.data(more).startswith("Could not load more: Too many concurrent API requests")
+    assert model.data(more.siblingAtColumn(1)) == "Enter: retry"
+    assert model.data(more, Qt.ItemDataRole.ToolTipRole).startswith(
+        "Too many concurrent API requests. Workfront is busy; try again in a moment.\nPress Enter or F5")
+    assert model.data(more, Qt.ItemDataRole.ForegroundRole) != QApplication.palette().link(), "drawn as an error"

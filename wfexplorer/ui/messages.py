@@ -23,11 +23,13 @@ class InlineMessage:
 
 def explain(error: BaseException) -> str:
     """One or two sentences for an expected error anywhere in the GUI."""
-    report = errors.describe(error)
-    headline = report.headline.strip()
-    if headline and headline[-1] not in ".!?":
-        headline += "."  # server and network messages often end without a full stop
-    return f"{headline} {report.advice}".strip()
+    return f"{headline(error)} {errors.describe(error).advice}".strip()
+
+
+def headline(error: BaseException) -> str:
+    """What happened, as a sentence (server and network messages often end without a full stop)."""
+    text = errors.describe(error).headline.strip()
+    return f"{text}." if text and text[-1] not in ".!?" else text
 
 
 def explain_sign_in_error(error: BaseException, form: LoginForm, *, hint: bool = True) -> InlineMessage:

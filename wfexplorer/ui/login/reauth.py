@@ -75,7 +75,8 @@ class ReauthDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         if request.error:
-            self.error.setText(f"{request.error} Try again.")
+            said = request.error.strip()
+            self.error.setText(said if said.lower().endswith("try again.") else f"{said} Try again.")
             self.error.show()
             fit.grow_to_fit(self)
         self.password.setFocus()

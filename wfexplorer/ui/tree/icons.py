@@ -11,7 +11,7 @@ import functools
 
 from PySide6.QtGui import QIcon
 
-from wfexplorer.core.browse import MessageRole, Node, NodeKind
+from wfexplorer.core.browse import LoadState, MessageRole, Node, NodeKind
 from wfexplorer.ui import planning_colours, resources
 
 ICON_FOLDER = "icons"
@@ -61,6 +61,8 @@ def for_node(node: Node) -> QIcon:
     if node.kind is NodeKind.MESSAGE:
         role = node.payload if isinstance(node.payload, MessageRole) else MessageRole.INFO
         return named(role.value)
+    if node.kind is NodeKind.MORE and node.state is LoadState.FAILED:
+        return named("error")
     if node.kind is NodeKind.RECORD_LINK:
         return named(node.icon or "record_link")
     if node.kind in (NodeKind.RECORD_TYPE, NodeKind.RECORD):

@@ -30,7 +30,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QModelRoleDataSpan, 
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from wfexplorer.core import errors
 from wfexplorer.core.browse import BrowseTree, LinkRef, LoadState, MessageRole, Node, NodeKind
+from wfexplorer.ui import messages
 from wfexplorer.ui.tree import icons
 
 Index = QModelIndex | QPersistentModelIndex
@@ -55,8 +57,17 @@ GROUP_BIT = 1 << 62
 _GROUP_SHIFT = 24
 _GROUP_NUMBER = (1 << _GROUP_SHIFT) - 1
 _NOT_FOLDED = frozenset({NodeKind.MORE, NodeKind.MESSAGE})
-#: After a failed load's message on its row: what tries it again.
-RETRY_HINT = " — press Enter or F5 to retry"
+#: A failed load's row says in its Details column how to try again (the message fills the Name column),
+#: and a screen reader hears the whole sentence.
+RETRY_DETAIL = "Enter: retry"
+RETRY_SPOKEN = " — press Enter or F5 to retry"
+
+
+def _failed(node: Node) -> bool:
+    """A row that stands for a load that failed: an error message, or a "Load more" whose page failed."""
+    if node.kind is NodeKind.MESSAGE:
+        return node.payload is MessageRole.ERROR
+    return node.kind is NodeKind.MORE and node.state is LoadState.FAILED
 
 
 class NavigatorModel(QAbstractItemModel):
@@ -268,15 +279,17 @@ class NavigatorModel(QAbstractItemModel):
 
     def _value(self, node: Node, column: int, role: int) -> Any:
         if role in (_DISPLAY, _ACCESSIBLE_TEXT):
+            if _failed(node):  # the row itself says it can be tried again
+                if column != 0:
+                    return RETRY_DETAIL
+                return node.label if role == _DISPLAY else f"{node.label}{RETRY_SPOKEN}"
             if column != 0:
                 return node.detail if role == _DISPLAY else (node.detail or "")
-            if node.kind is NodeKind.MESSAGE and node.payload is MessageRole.ERROR:
-                return f"{node.label}{RETRY_HINT}"  # the row itself says it can be tried again
             return node.label
         if role == _DECORATION:
             return icons.for_node(node) if column == 0 else None
         if role == _FOREGROUND:
-            return self._muted(node) if node.kind in _MUTED else None
+            return self._muted(node) if node.kind in _MUTED and column == 0 else None
         if role == _FONT:
             if node.kind is not NodeKind.MESSAGE or node.payload is not MessageRole.LOADING:
                 return None
@@ -313,8 +326,15 @@ class NavigatorModel(QAbstractItemModel):
 
     @staticmethod
     def _tooltip(node: Node) -> str:
-        if node.kind is NodeKind.MESSAGE and node.payload is MessageRole.ERROR:
-            return f"{node.label}\nPress F5 or choose Retry to load it again."
+        if _failed(node):
+            error = node.error if node.kind is NodeKind.MORE else node.data
+            if not isinstance(error, errors.WorkfrontError):
+                said = node.label
+            elif type(error) in (errors.WorkfrontError, errors.ValidationError):
+                said = messages.headline(error)  # their advice (a form's fields, "try again") adds nothing here
+            else:
+                said = messages.explain(error)
+            return f"{said}\nPress Enter or F5, or choose Retry in the row's menu, to try again."
         if node.kind is NodeKind.MORE:
             return "Activate (Enter or double-click) to load the next page"
         payload = node.payload
@@ -331,7 +351,7 @@ class NavigatorModel(QAbstractItemModel):
     @staticmethod
     def _muted(node: Node) -> QBrush:
         palette = QApplication.palette()
-        if node.kind is NodeKind.MESSAGE and node.payload is MessageRole.ERROR:
+        if _failed(node):
             return QBrush(Qt.GlobalColor.red if palette.color(QPalette.ColorRole.Base).lightness() > 128
                           else Qt.GlobalColor.magenta)
         if node.kind is NodeKind.MORE:
