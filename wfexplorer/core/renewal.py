@@ -56,8 +56,10 @@ class RenewableSource(Protocol[CredentialT]):
 
 def send_renewing(source: RenewableSource[CredentialT], attempt: Callable[[CredentialT], T]) -> T:
     """Run ``attempt`` with the current credential; after AuthenticationError renew once and run it once more."""
-    credential = source.current()
+    # The request's time is taken before it waits for the credential: one that waited while the user was being
+    # asked (the source holds its lock meanwhile) was on its way before they answered, and shares that answer.
     sent_at = time.monotonic()
+    credential = source.current()
     try:
         return attempt(credential)
     except errors.AuthenticationError as refused:

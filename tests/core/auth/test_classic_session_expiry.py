@@ -141,6 +141,38 @@ def test_declining_the_password_prompt_raises_the_authentication_error_and_resen
     assert log.count("/login") == 0
 
 
+def test_a_request_that_waited_while_the_user_declined_shares_the_answer_instead_of_asking_again(
+        demo_server, tmp_path):
+    answer_now = threading.Event()
+    prompt = Prompt(None, wait_for=answer_now)
+    signed_in = _authenticator(tmp_path, prompt).sign_in_with_password(profile_for(demo_server), "admin", "demo")
+    session = signed_in.classic_session(use_cache=False)
+    _warm(session)
+    demo_server.context.sessions.revoke(signed_in.provider.current().value)
+    outcomes: list[BaseException | int] = []
+
+    def count() -> None:
+        try:
+            outcomes.append(session.count("PROJ"))
+        except errors.AuthenticationError as error:
+            outcomes.append(error)
+
+    first = threading.Thread(target=count)
+    first.start()
+    deadline = time.monotonic() + 5
+    while not prompt.asked and time.monotonic() < deadline:
+        time.sleep(0.01)
+    second = threading.Thread(target=count)  # starts while the dialog is open: it waits for the credential
+    second.start()
+    time.sleep(0.2)
+    answer_now.set()                           # the user presses Cancel
+    first.join(10)
+    second.join(10)
+
+    assert len(prompt.asked) == 1, "one dialog for the request that waited too"
+    assert len(outcomes) == 2 and all(isinstance(outcome, ReauthenticationDeclined) for outcome in outcomes)
+
+
 def test_without_a_prompt_the_error_reaches_the_caller_who_can_reauthenticate_and_call_again(demo_server, tmp_path):
     """The GUI's way: its own dialog asks, ``provider.reauthenticate`` signs in, the same session works again."""
     signed_in = _authenticator(tmp_path).sign_in_with_password(profile_for(demo_server), "admin", "demo")
