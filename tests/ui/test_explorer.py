@@ -446,11 +446,14 @@ def test_a_lost_network_shows_in_the_status_bar_whoever_met_it_and_goes_when_it_
     tab = window.current_tab()
     run_until(lambda: tab.retry_button.isVisible())
     assert window.status.last_error.isVisible()
+    index = window.tabs.indexOf(tab)
+    assert "could not be loaded" in window.tabs.tabToolTip(index), "the tab bar marks a tab that failed"
     assert "dropped" in window.status.last_error.text() or "connect" in window.status.last_error.text()
     demo_faults.reset()
     tab.retry_button.click()
     run_until(lambda: not window.status.last_error.isVisible())
     assert not tab.retry_button.isVisible()
+    run_until(lambda: "could not be loaded" not in window.tabs.tabToolTip(index))
 
 
 @pytest.mark.parametrize("form", ["id", "code", "project link", "task link", "issue link", "user link",

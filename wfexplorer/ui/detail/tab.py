@@ -64,12 +64,15 @@ class DetailTab(QWidget):
         navigate(object, str, bool): a link was followed: open this target, called so (True: in a new tab).
         show_collection(str): show the object's collection of this name in the navigator.
         title_changed(str): the tab's title (the object's name) changed.
+        load_failed(str): the last load failed, with this message ("" once a load worked again): the tab bar
+            marks the tab, so a tab that failed out of sight is seen.
         saved(object): an edit was saved (the SaveResult): the tree should follow.
     """
 
     navigate = Signal(object, str, bool)
     show_collection = Signal(str)
     title_changed = Signal(str)
+    load_failed = Signal(str)
 
     saved = Signal(object)
 
@@ -212,6 +215,7 @@ class DetailTab(QWidget):
         self.error.setText(messages.explain(error))
         self.error.show()
         self.retry_button.show()
+        self.load_failed.emit(messages.headline(error))
 
     def _show(self, result: Any) -> None:
         """Show a load's answer: the Form first; Raw JSON, Metadata and Edit on the next turns of the loop.
@@ -225,6 +229,7 @@ class DetailTab(QWidget):
         if isinstance(result, tuple):
             result, editing = result
         self.turns.clear()  # what is left of an older answer
+        self.load_failed.emit("")
         later = self.turns.add
         if isinstance(result, ObjectDetails):
             self.details = result

@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         tab.navigate.connect(lambda target, label, new: self.open_target(target, label, new))
         tab.show_collection.connect(lambda name, tab=tab: self.show_collection(tab, name))
         tab.title_changed.connect(lambda text, tab=tab: self._retitle(tab, text))
+        tab.load_failed.connect(lambda message, tab=tab: self._mark_failed(tab, message))
         current = self.tabs.currentIndex()
         if new_tab or current < 0:
             index = self.tabs.addTab(tab, self._tab_icon(opened.target), self._short(opened.label))
@@ -319,6 +320,16 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(index, text + (" — on PRODUCTION" if production else ""))
             if production:
                 self.tabs.tabBar().setTabTextColor(index, QColor(PRODUCTION_COLOUR))
+
+    def _mark_failed(self, tab: DetailTab, message: str) -> None:
+        """A tab whose load failed shows the error icon and says why on hover; its own icon once it loads."""
+        index = self.tabs.indexOf(tab)
+        if index < 0:
+            return
+        self._retitle(tab, tab.title.text())
+        self.tabs.setTabIcon(index, icons.named("error") if message else self._tab_icon(tab.opened.target))
+        if message:
+            self.tabs.setTabToolTip(index, f"{self.tabs.tabToolTip(index)} — could not be loaded: {message}")
 
     @staticmethod
     def _short(text: str, limit: int = 32) -> str:
