@@ -179,6 +179,25 @@ def test_ctrl_click_opens_a_second_tab_and_ctrl_w_closes_it(open_window, run_unt
     assert window.tabs.count() == 1
 
 
+def test_from_the_keyboard_ctrl_arrows_move_without_opening_and_ctrl_enter_opens_a_second_tab(
+        open_window, run_until, qtbot):
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    view = window.navigator.view
+    view.select(projects.children[0])
+    view.setFocus()
+    first = wait_tab(run_until, window).target
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_node() is projects.children[1]
+    assert window.tabs.count() == 1 and window.current_tab().target == first, "moving with Ctrl opens nothing"
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.count() == 2
+    assert [window.tabs.widget(i).target for i in range(2)] == [first, ObjectTarget(
+        "PROJ", projects.children[1].payload.id)]
+
+
 def test_back_and_forward_go_through_what_was_opened(open_window, run_until):
     window = open_window()
     classic = window.tree.top(NodeKind.CLASSIC)

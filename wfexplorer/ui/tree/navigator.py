@@ -3,12 +3,13 @@
 Selecting an object, record or type row shows it in the current detail tab; Ctrl+click, middle-click or
 Ctrl+Enter opens it in a new tab. Several rows can be selected as in a file manager: Shift+click and
 Shift+arrows extend the selection from the current row, Ctrl+arrows move the current row without changing
-the selection and Ctrl+Space adds or removes the current row; the current row is the one the detail tab
-shows. Enter (or a double-click) on "Load more" loads the next page; on an error row it retries. A list row
-(object types, objects of a type, a collection, records) can be filtered by name on the server (Filter by
-name…); Find searches the rows already loaded. A long list shows its older rows in range rows ("Rows
-1 to 500"; see the model): Enter, Right or a double-click opens one; a range row opens nothing in the detail
-area and is never among the selected objects.
+the selection or the detail tab (Ctrl+Enter then opens that row in a new tab) and Ctrl+Space adds or
+removes the current row; the current row is otherwise the one the detail tab shows. Enter (or a
+double-click) on "Load more" loads the next page; on an error row it retries. A list row (object types,
+objects of a type, a collection, records) can be filtered by name on the server (Filter by name…); Find
+searches the rows already loaded. A long list shows its older rows in range rows ("Rows 1 to 500"; see
+the model): Enter, Right or a double-click opens one; a range row opens nothing in the detail area and is
+never among the selected objects.
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ FILTERABLE = frozenset({NodeKind.CLASSIC, NodeKind.OBJECT_TYPE, NodeKind.COLLECT
 OPENABLE = frozenset({NodeKind.OBJECT, NodeKind.RECORD, NodeKind.OBJECT_TYPE})
 
 
+_MOVING = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home,
+                     Qt.Key.Key_End})
+
+
 class NavigatorView(QTreeView):
     """The tree; reports which rows the user opens, and with which gesture.
 
@@ -73,6 +78,7 @@ class NavigatorView(QTreeView):
         self._own = 0  # > 0 while the view handles the user's key or click, or the code moves the current row
         self._rows_going = False
         self._ctrl_click = False
+        self._moving_only = False  # Ctrl+arrow keys move the current row without opening it
         self.setObjectName("navigator")
         self.setAccessibleName("Navigator")
         self.setModel(model)
@@ -232,7 +238,7 @@ class NavigatorView(QTreeView):
     def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
                        previous: QModelIndex | QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
-        if current.isValid() and not self._ctrl_click and not self._rows_going and \
+        if current.isValid() and not self._ctrl_click and not self._rows_going and not self._moving_only and \
                 not self.navigator_model.is_range(current):
             node = self.node_at(current)
             if node.kind in OPENABLE or node.kind is NodeKind.REFERENCE:
@@ -267,8 +273,14 @@ class NavigatorView(QTreeView):
             if node is not None:
                 self.open_requested.emit(node, True)
             return
-        with self._by_user():
-            super().keyPressEvent(event)
+        # Ctrl with a moving key moves the current row and leaves the selection and the open tab alone (then
+        # Ctrl+Space selects the row, Ctrl+Enter opens it in a new tab), as the docstring says
+        self._moving_only = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier) and event.key() in _MOVING
+        try:
+            with self._by_user():
+                super().keyPressEvent(event)
+        finally:
+            self._moving_only = False
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         with self._by_user():
