@@ -72,6 +72,7 @@ class ConflictDialog(QDialog):
         self.table = QTableWidget(len(conflicts), 5)
         self.table.setObjectName("conflictTable")
         self.table.setAccessibleName("Conflicting fields")
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the choices and buttons, not from cell to cell
         self.table.setHorizontalHeaderLabels(["Field", "When you opened it", "On the server now", "Yours", "Keep"])
         self.choices: list[QComboBox] = []
         for row, conflict in enumerate(conflicts):
