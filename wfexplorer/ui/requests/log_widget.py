@@ -43,6 +43,7 @@ from wfexplorer.core.requestlog import LogEntry, LogFilter, RequestLog
 from wfexplorer.core.requestlog.har import write_har
 from wfexplorer.core.snippets import SnippetKind, call_from_event, live_secrets, needed_secrets, render, unavailable
 from wfexplorer.ui import resources
+from wfexplorer.ui.context_menus import ItemViewMenu
 from wfexplorer.ui.messages import explain
 from wfexplorer.ui.requests.detail import RequestDetail
 from wfexplorer.ui.requests.log_model import Column, RequestLogModel
@@ -174,8 +175,7 @@ class RequestLogWidget(QWidget):
         for column, width in ((Column.TIME, 13), (Column.METHOD, 8), (Column.STATUS, 8), (Column.MILLISECONDS, 7),
                               (Column.BYTES, 10), (Column.ATTEMPTS, 9)):
             header.resizeSection(column, digits * width + 12)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.context_menu = ItemViewMenu(self.table, self._context_menu)  # the current row's, from the keyboard
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.table.activated.connect(lambda _index: self.open_current_in_console())
@@ -397,7 +397,7 @@ class RequestLogWidget(QWidget):
         self.message.hide()
         self._update_actions()
 
-    def _context_menu(self, position: QPoint) -> None:
+    def _context_menu(self, _index: QModelIndex, at: QPoint) -> None:
         if self.current_entry() is None:
             return
         menu = QMenu(self)
@@ -406,7 +406,7 @@ class RequestLogWidget(QWidget):
         menu.addAction(self.console_action)
         menu.addSeparator()
         menu.addAction(self.export_selected_action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        menu.popup(at)
 
     def _update_actions(self) -> None:
         entry = self.current_entry()

@@ -23,7 +23,7 @@ from wfexplorer.core.details import DetailLoader
 from wfexplorer.core.editing import DraftStore
 from wfexplorer.core.journal import Journal
 from wfexplorer.core.window_state import TabState, WindowState, WindowStateStore
-from wfexplorer.ui import resources
+from wfexplorer.ui import context_menus, resources
 from wfexplorer.ui.asyncops import CrashHandler, Operations
 from wfexplorer.ui.detail.tab import DetailTab, Opened, Target, TypeTarget
 from wfexplorer.ui.forms.services import EditServices
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         self.setWindowIcon(resources.app_icon())
         self.setDockNestingEnabled(True)
+        context_menus.install_shift_f10()  # Qt on Linux maps only the Menu key to context menus
 
         self.tree = BrowseTree(root_specs(connection))
         self.loader = Loader(connection)

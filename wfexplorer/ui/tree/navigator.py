@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from wfexplorer.core.browse import MessageRole, Node, NodeKind
 from wfexplorer.ui.collector import COLLECTOR
+from wfexplorer.ui.context_menus import ItemViewMenu
 from wfexplorer.ui.tree.controller import BrowseController
 from wfexplorer.ui.tree.expansion import ExpansionKeeper
 from wfexplorer.ui.tree.model import NavigatorModel
@@ -350,8 +351,7 @@ class Navigator(QWidget):
         self.controller = controller
         self.view = NavigatorView(model, controller)
         self.view.open_requested.connect(self.open_requested)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.context_menu = ItemViewMenu(self.view, self._context_menu)  # the current row's, from the keyboard
         self.find_box = QLineEdit()
         self.find_box.setObjectName("navigatorFind")
         self.find_box.setPlaceholderText("Find among loaded rows (Ctrl+F, Enter: next)")
@@ -463,8 +463,7 @@ class Navigator(QWidget):
 
     # -- context menu --------------------------------------------------------------------------------
 
-    def _context_menu(self, position: QPoint) -> None:
-        index = self.view.indexAt(position)  # a scroll area reports the position in viewport coordinates
+    def _context_menu(self, index: QModelIndex, at: QPoint) -> None:
         if not index.isValid():
             return
         node = self.view.node_at(index)
@@ -474,7 +473,7 @@ class Navigator(QWidget):
             shown = self.view.isExpanded(index)
             menu.addAction("Collapse" if shown else "Expand", lambda: self.view.setExpanded(index, not shown))
             menu.addAction(f"Reload “{node.label}”\tF5", lambda: self.controller.reload(node))
-            menu.exec(self.view.viewport().mapToGlobal(position))
+            menu.exec(at)
             return
         if node.kind in OPENABLE:
             menu.addAction("Open in a new tab", lambda: self.open_requested.emit(node, True))
@@ -502,4 +501,4 @@ class Navigator(QWidget):
             menu.addAction("Copy ID", lambda: self.copy_requested.emit(node, "id"))
             menu.addAction("Copy link to the Workfront page", lambda: self.copy_requested.emit(node, "link"))
         menu.addAction("Copy name", lambda: self.copy_requested.emit(node, "name"))
-        menu.exec(self.view.viewport().mapToGlobal(position))
+        menu.exec(at)
