@@ -1,11 +1,14 @@
-"""The Raw JSON tab: what the server returned, formatted, with find (Ctrl+F / Enter for the next match)."""
+"""The Raw JSON tab: what the server returned, formatted, with find (Enter for the next match).
+
+The window's Ctrl+F comes to the find box when the focus is in the view (one Ctrl+F, routed by focus).
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 
@@ -28,8 +31,6 @@ class RawJsonView(QWidget):
         self.matches = QLabel()
         self.find_box.returnPressed.connect(self.find_next)
         self.find_box.textChanged.connect(self._restart)
-        shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
-        shortcut.activated.connect(self.find_box.setFocus)
         bar = QHBoxLayout()
         bar.addWidget(self.find_box, 1)
         bar.addWidget(self.matches)
@@ -41,6 +42,11 @@ class RawJsonView(QWidget):
     def show_data(self, data: Any) -> None:
         """Show ``data`` as indented JSON (keys in the server's order)."""
         self.text.setPlainText(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+    def focus_find(self) -> None:
+        """Put the focus in the find box (the window's Ctrl+F does, when the focus is in this view)."""
+        self.find_box.setFocus()
+        self.find_box.selectAll()
 
     def find_next(self) -> bool:
         """Select the next match of the find text (wrapping around); False when there is none."""

@@ -205,7 +205,7 @@ class ClassicBuilder(QWidget):
         self.tree_buttons: dict[str, QPushButton] = {}
         tree_bar = QHBoxLayout()
         for name, text, key_names, tip in (
-                ("add_condition", "+ Condition", ("Ctrl+N", "Insert"), "Add a condition to the selected group"),
+                ("add_condition", "+ Condition", ("Insert",), "Add a condition to the selected group"),
                 ("add_group", "+ OR group", ("Ctrl+G",), "Add an OR group (OR:n:): rows matching it match too"),
                 ("remove", "Remove", ("Delete",), "Remove the selected condition or OR group")):
             button = QPushButton(text)

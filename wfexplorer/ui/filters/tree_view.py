@@ -1,8 +1,8 @@
 """The filter tree's view: rows you can drag to another place or group, every action also on the keyboard.
 
-Keys (while the tree has the focus): Insert or Ctrl+N adds a condition, Ctrl+G a group, Ctrl+D duplicates,
-Delete removes, Ctrl+Up/Down moves a row, Ctrl+Right moves it into the group above, Ctrl+Left out of its group,
-F2 or Enter goes to the selected row's editor. Groups stay open.
+Keys (while the tree has the focus): Insert adds a condition (not Ctrl+N: that is the window's New connection),
+Ctrl+G a group, Ctrl+D duplicates, Delete removes, Ctrl+Up/Down moves a row, Ctrl+Right moves it into the group
+above, Ctrl+Left out of its group, F2 or Enter goes to the selected row's editor. Groups stay open.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from wfexplorer.ui.filters.tree_model import FilterTreeModel
 
 #: Action name → (menu text, shortcuts).
 ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "add_condition": ("Add &condition", ("Ctrl+N", "Insert")),
+    "add_condition": ("Add &condition", ("Insert",)),
     "add_group": ("Add &group", ("Ctrl+G",)),
     "duplicate": ("&Duplicate", ("Ctrl+D",)),
     "remove": ("&Remove", ("Delete",)),

@@ -51,6 +51,8 @@ from wfexplorer.ui.requests.log_model import Column, RequestLogModel
 if TYPE_CHECKING:
     from wfexplorer.ui.asyncops import Operations
 
+#: Copy the current request as curl (not Ctrl+Shift+C: that is the window's Copy ID).
+COPY_CURL_KEY = "Ctrl+Alt+C"
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 #: Status filter choices: label → status classes (empty: all).
 STATUS_CHOICES: tuple[tuple[str, frozenset[str]], ...] = (
@@ -189,7 +191,8 @@ class RequestLogWidget(QWidget):
             action.triggered.connect(lambda _checked=False, k=kind: self.copy_as(k))
             self.copy_menu.addAction(action)
             self.copy_actions[kind] = action
-        self.copy_actions[SnippetKind.CURL].setShortcut(QKeySequence("Ctrl+Shift+C"))
+        # Ctrl+Shift+C is the window's Copy ID: two actions on one key do nothing at all
+        self.copy_actions[SnippetKind.CURL].setShortcut(QKeySequence(COPY_CURL_KEY))
         self.copy_actions[SnippetKind.CURL].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.copy_actions[SnippetKind.CURL])
         self.reveal_menu = QMenu("Copy with the secret &revealed", self)
@@ -206,13 +209,9 @@ class RequestLogWidget(QWidget):
         self.export_all_action.triggered.connect(lambda: self.choose_and_export(selected_only=False))
         self.export_selected_action = QAction("Export &selected as HAR…", self)
         self.export_selected_action.triggered.connect(lambda: self.choose_and_export(selected_only=True))
-        self.focus_filter_action = QAction("Filter requests", self)
-        self.focus_filter_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.focus_filter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.focus_filter_action.triggered.connect(self._focus_filter)
-        self.addAction(self.focus_filter_action)
 
-        self.copy_button = self._tool_button("&Copy as", "copyAsButton", "Copy the selected request as code")
+        self.copy_button = self._tool_button("&Copy as", "copyAsButton",
+                                             f"Copy the selected request as code (as curl: {COPY_CURL_KEY})")
         self.copy_button.setMenu(self.copy_menu)
         self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.reveal_button = self._tool_button("Re&veal secret…", "revealSecretButton",
@@ -234,7 +233,8 @@ class RequestLogWidget(QWidget):
             self.action_row.addWidget(button)
         self.action_row.addStretch(1)
 
-    def _focus_filter(self) -> None:
+    def focus_find(self) -> None:
+        """Put the focus in the filter box (the window's Ctrl+F does, when the focus is in the log)."""
         self.filter_box.setFocus()
         self.filter_box.selectAll()
 

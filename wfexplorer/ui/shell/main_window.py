@@ -25,9 +25,11 @@ from wfexplorer.core.journal import Journal
 from wfexplorer.core.window_state import TabState, WindowState, WindowStateStore
 from wfexplorer.ui import context_menus, resources
 from wfexplorer.ui.asyncops import CrashHandler, Operations
+from wfexplorer.ui.detail.raw_json import RawJsonView
 from wfexplorer.ui.detail.tab import DetailTab, Opened, Target, TypeTarget
 from wfexplorer.ui.forms.services import EditServices
 from wfexplorer.ui.login.reauth import GuiPrompt
+from wfexplorer.ui.requests.log_widget import RequestLogWidget
 from wfexplorer.ui.shell.acting import WindowActing
 from wfexplorer.ui.shell.bulk_edit import WindowBulk
 from wfexplorer.ui.shell.docks import ConnectionDocks
@@ -374,12 +376,17 @@ class MainWindow(QMainWindow):
             tab.load()
 
     def focus_find(self) -> None:
-        """Ctrl+F: the navigator's find bar (the JSON tab has its own)."""
+        """Ctrl+F: the find box of the area with the focus (Raw JSON, the request log), else the navigator's.
+
+        The one Ctrl+F of the window: a second action on the key in an area would make Qt do nothing at all.
+        """
         focus = QGuiApplication.focusObject()
-        tab = self.current_tab()
-        if tab is not None and isinstance(focus, QWidget) and tab.raw.isAncestorOf(focus):
-            tab.raw.find_box.setFocus()
-            return
+        area = focus if isinstance(focus, QWidget) else None
+        while area is not None and area is not self:
+            if isinstance(area, RawJsonView | RequestLogWidget):
+                area.focus_find()
+                return
+            area = area.parentWidget()
         self.navigator_dock.show()
         self.navigator.find_box.setFocus()
         self.navigator.find_box.selectAll()
