@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from test_explorer import wait_loaded
+from PySide6.QtWidgets import QApplication, QWidget
+from test_explorer import child, expand, wait_loaded, wait_tab
 
 from wfexplorer.core.browse import NodeKind
 
@@ -33,3 +33,64 @@ def test_no_table_of_the_window_moves_tab_from_cell_to_cell(open_window):
     views = window.findChildren(QAbstractItemView)
     assert views
     assert [view.objectName() for view in views if view.tabKeyNavigation()] == []
+
+
+def project_window(open_window: Any, run_until: Any) -> Any:
+    """A window showing a project's tab (its Form full of reference links), with the request log below."""
+    window = open_window()
+    classic = window.tree.top(NodeKind.CLASSIC)
+    wait_loaded(run_until, classic)
+    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
+    window.navigator.view.select(projects.children[0])
+    wait_tab(run_until, window)
+    window.navigator.view.setFocus()
+    run_until(lambda: QApplication.focusWidget() is window.navigator.view)
+    return window
+
+
+def press(qtbot: Any, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QWidget:
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, key, modifier)
+    after = QApplication.focusWidget()
+    assert after is not None
+    return after
+
+
+def tab_until(qtbot: Any, stop: QWidget, limit: int = 400) -> list[QWidget]:
+    """Press Tab until ``stop`` has the focus; the widgets visited on the way, in order."""
+    visited: list[QWidget] = []
+    for _press in range(limit):
+        focus = press(qtbot, Qt.Key.Key_Tab)
+        if focus is stop:
+            return visited
+        visited.append(focus)
+    raise AssertionError(f"Tab never reached {stop.objectName()}; it went round {visited[-5:]}")
+
+
+def test_tab_goes_from_the_navigator_through_the_open_tab_to_the_docks(open_window, run_until, qtbot):
+    window = project_window(open_window, run_until)
+    tab = window.current_tab()
+
+    assert press(qtbot, Qt.Key.Key_Tab) is window.tabs.tabBar()         # the open objects
+    assert press(qtbot, Qt.Key.Key_Tab) is tab.pages.tabBar()           # Form, Raw JSON, Metadata
+    assert press(qtbot, Qt.Key.Key_Tab) is tab.load_all_button
+    visited = tab_until(qtbot, window.docks.log_widget.filter_box)       # the form's links, then the log
+    assert visited and all(tab.form.isAncestorOf(widget) or widget is tab.subtitle for widget in visited)
+    links = [label for label in tab.form.values.values() if label.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert links and all(label in visited for label in links)
+
+
+def test_shift_tab_goes_back_the_same_way(open_window, run_until, qtbot):
+    window = project_window(open_window, run_until)
+    tab = window.current_tab()
+    window.docks.log_widget.filter_box.setFocus()
+
+    backwards = []
+    for _press in range(400):
+        focus = press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        backwards.append(focus)
+        if focus is window.navigator.view:
+            break
+    assert backwards[0] is not window.docks.log_widget.filter_box and tab.form.isAncestorOf(backwards[0])
+    assert backwards[-4:] == [tab.load_all_button, tab.pages.tabBar(), window.tabs.tabBar(), window.navigator.view]

@@ -26,6 +26,19 @@ ROWS_PER_TURN = 12  # rows built in one turn of the event loop: half a screenful
 Later = Callable[[Callable[[], None]], None]  # builds a part on a later turn of the event loop
 
 
+class LinkLabel(QLabel):
+    """A value with links: Tab goes from link to link, then on; Shift+Tab leaves it.
+
+    Qt's QLabel moves Shift+Tab back to the same link again and again, so the keyboard could never get back out
+    of a form past its first link.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002  (Qt's name)
+        if not next:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+
 class FormView(QScrollArea):
     """Sections of label/value rows.
 
@@ -168,7 +181,7 @@ class FormView(QScrollArea):
 
     def _value(self, text: str, *, rich: bool = False, muted: bool = False, name: str = "",
                accessible_text: str | None = None) -> QLabel:
-        value = QLabel()
+        value = LinkLabel() if rich else QLabel()
         value.setWordWrap(len(text) > 60)
         value.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         value.setText(text)

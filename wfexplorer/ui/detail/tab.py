@@ -155,6 +155,12 @@ class DetailTab(QWidget):
         """The tab's title: the object's name as known now."""
         return self.title.text()
 
+    def focus_parts(self) -> list[QWidget]:
+        """What Tab goes through, in order: the page tabs, the buttons, the ID, then the page on top."""
+        page = self.pages.currentWidget()
+        return [self.pages.tabBar(), self.load_all_button, self.retry_button, self.subtitle,
+                *([page] if page is not None else [])]
+
     @property
     def settled(self) -> bool:
         """Whether nothing is on its way: no load running, and every part of the last answer built."""

@@ -33,6 +33,7 @@ from wfexplorer.ui.requests.log_widget import RequestLogWidget
 from wfexplorer.ui.shell.acting import WindowActing
 from wfexplorer.ui.shell.bulk_edit import WindowBulk
 from wfexplorer.ui.shell.docks import ConnectionDocks
+from wfexplorer.ui.shell.focus_ring import Area, FocusRing
 from wfexplorer.ui.shell.history import History
 from wfexplorer.ui.shell.object_actions import ObjectActions
 from wfexplorer.ui.shell.searches import SearchTabs
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.ops.running_changed.connect(self.status.set_in_flight)
         self.ops.failed.connect(self.status.show_error)  # any operation of this window: a tree load, a tab…
         self.ops.succeeded.connect(self.status.clear_error)
+        self.focus_ring = FocusRing(self, self._focus_areas)
         self._build_actions()
         self._restore_or_size()
         self._offer_drafts(drafts)
@@ -463,6 +465,25 @@ class MainWindow(QMainWindow):
         if not self.controller.load(node):
             self.controller.loaded.disconnect(when_loaded)
             select()
+
+    # -- keyboard order --------------------------------------------------------------------------------
+
+    def _focus_areas(self) -> list[Area]:
+        """The window's areas in Tab and F6 order: navigator, the open tab, the docks shown (docked)."""
+        areas = [Area([self.navigator], self.navigator.view)]
+        if self.center.currentWidget() is self.tabs:
+            page = self.tabs.currentWidget()
+            parts = page.focus_parts() if isinstance(page, DetailTab) else [page] if page is not None else []
+            areas.append(Area([self.tabs.tabBar(), *parts], parts[0] if parts else None))
+        for dock, home in ((self.docks.log_dock, self.docks.log_widget.table),
+                           (self.docks.console_dock, None), (self.acting.changes, self.acting.changes.table)):
+            if dock.isVisible() and not dock.isFloating():
+                areas.append(Area([dock], home))
+        return areas
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002  (Qt's name)
+        """Tab and Shift+Tab go through the areas in order (see :mod:`~wfexplorer.ui.shell.focus_ring`)."""
+        return self.focus_ring.tab(next) or super().focusNextPrevChild(next)
 
     # -- copying -------------------------------------------------------------------------------------
 

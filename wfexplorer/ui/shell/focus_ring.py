@@ -1,0 +1,123 @@
+"""The main window's keyboard order: Tab through its areas in reading order, F6 from one area to the next.
+
+    ring = FocusRing(window, areas)     # areas(): the window's areas as they are now, in order
+    ring.tab(True)                      # Tab (False: Shift+Tab); True when it moved the focus
+    ring.next_area(True)                # F6 (False: Shift+F6)
+
+Qt's own order is the order widgets were made in, so a detail tab opened after the docks came after them (Tab
+went from the open-objects bar straight to the request log). Here an area lists its parts in the order Tab
+visits them; each part is every widget inside it that takes the focus by Tab, in Qt's order. Only widgets
+that are shown and enabled count, so a hidden dock or a page not on top is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+@dataclass
+class Area:
+    """One area of the window: its parts in Tab order, and where F6 puts the focus (default: its first stop)."""
+
+    parts: Sequence[QWidget]
+    home: QWidget | None = None
+    stops: list[QWidget] = field(default_factory=list)
+
+
+def takes_tab_focus(widget: QWidget) -> bool:
+    """Whether Tab may stop at ``widget``: shown, enabled, tab-focusable and not standing in for another."""
+    return widget.isVisible() and widget.isEnabled() and widget.focusProxy() is None and \
+        bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+class FocusRing:
+    """Moves the focus through ``areas()`` of ``window`` (see the module docs)."""
+
+    def __init__(self, window: QWidget, areas: Callable[[], list[Area]]) -> None:
+        self.window = window
+        self.areas = areas
+
+    def laid_out(self) -> list[Area]:
+        """The areas with their stops filled in, areas without a stop left out."""
+        chain: list[QWidget] = []
+        widget = self.window.nextInFocusChain()
+        while widget is not None and widget is not self.window and len(chain) < 100_000:
+            if takes_tab_focus(widget):
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        areas = []
+        for area in self.areas():
+            seen: set[int] = set()
+            for part in area.parts:
+                for stop in chain:
+                    if (stop is part or part.isAncestorOf(stop)) and id(stop) not in seen:
+                        seen.add(id(stop))
+                        area.stops.append(stop)
+            if area.stops:
+                areas.append(area)
+        return areas
+
+    def stops(self) -> list[QWidget]:
+        """Every stop of the window, in Tab order."""
+        return [stop for area in self.laid_out() for stop in area.stops]
+
+    def tab(self, forward: bool) -> bool:
+        """Tab (``forward``) or Shift+Tab from the focus widget; False when the focus is not in the ring."""
+        stops = self.stops()
+        focus = QApplication.focusWidget()
+        at = _position(stops, focus)
+        if at is None:
+            target = _neighbour(stops, focus, forward)  # a widget Tab does not stop at (one clicked): the next stop
+            if target is None:
+                return False
+        else:
+            target = stops[(at + (1 if forward else -1)) % len(stops)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        return True
+
+    def next_area(self, forward: bool) -> QWidget | None:
+        """F6 (``forward``) or Shift+F6: the focus goes to the next area's home; returns the widget it went to."""
+        areas = self.laid_out()
+        if not areas:
+            return None
+        focus = QApplication.focusWidget()
+        current = next((index for index, area in enumerate(areas) if _position(area.stops, focus) is not None),
+                       None)
+        if current is None:
+            index = 0 if forward else len(areas) - 1
+        else:
+            index = (current + (1 if forward else -1)) % len(areas)
+        area = areas[index]
+        home = area.home if area.home is not None and takes_tab_focus(area.home) else area.stops[0]
+        home.setFocus(Qt.FocusReason.OtherFocusReason)
+        return home
+
+
+def _position(stops: list[QWidget], focus: QWidget | None) -> int | None:
+    """The stop that is ``focus``, or else the innermost stop holding it."""
+    if focus is None:
+        return None
+    for index, stop in enumerate(stops):
+        if stop is focus:
+            return index
+    holders = [index for index, stop in enumerate(stops) if stop.isAncestorOf(focus)]
+    return holders[-1] if holders else None
+
+
+def _neighbour(stops: list[QWidget], focus: QWidget | None, forward: bool) -> QWidget | None:
+    """The first stop after (or before) ``focus`` in Qt's chain, when ``focus`` is inside an area of the ring."""
+    if focus is None or not stops:
+        return None
+    widget = focus
+    for _step in range(100_000):
+        following = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+        if following is None or following is focus:
+            return None
+        if any(stop is following for stop in stops):
+            return following
+        widget = following
+    return None
