@@ -6,7 +6,7 @@
 
 Qt's own order is the order widgets were made in, so a detail tab opened after the docks came after them (Tab
 went from the open-objects bar straight to the request log). Here an area lists its parts in the order Tab
-visits them; each part is every widget inside it that takes the focus by Tab, in Qt's order. Only widgets
+visits them; each part is every widget inside it that takes the focus by Tab, in reading order. Only widgets
 that are shown and enabled count, so a hidden dock or a page not on top is skipped.
 """
 
@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -26,6 +27,11 @@ class Area:
     parts: Sequence[QWidget]
     home: QWidget | None = None
     stops: list[QWidget] = field(default_factory=list)
+
+
+def on_top(widget: QWidget) -> bool:
+    """Whether ``widget`` is shown and not behind another (a dock tabbed behind another counts as visible to Qt)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
 def takes_tab_focus(widget: QWidget) -> bool:
@@ -43,18 +49,12 @@ class FocusRing:
 
     def laid_out(self) -> list[Area]:
         """The areas with their stops filled in, areas without a stop left out."""
-        chain: list[QWidget] = []
-        widget = self.window.nextInFocusChain()
-        while widget is not None and widget is not self.window and len(chain) < 100_000:
-            if takes_tab_focus(widget):
-                chain.append(widget)
-            widget = widget.nextInFocusChain()
         areas = []
         for area in self.areas():
             seen: set[int] = set()
             for part in area.parts:
-                for stop in chain:
-                    if (stop is part or part.isAncestorOf(stop)) and id(stop) not in seen:
+                for stop in _stops_in(part):
+                    if id(stop) not in seen:
                         seen.add(id(stop))
                         area.stops.append(stop)
             if area.stops:
@@ -67,7 +67,12 @@ class FocusRing:
 
     def tab(self, forward: bool) -> bool:
         """Tab (``forward``) or Shift+Tab from the focus widget; False when the focus is not in the ring."""
-        stops = self.stops()
+        try:
+            stops = self.stops()
+        except RuntimeError:  # a widget of the chain went while it was read: leave the move to Qt
+            return False
+        if not stops:
+            return False
         focus = QApplication.focusWidget()
         at = _position(stops, focus)
         if at is None:
@@ -95,6 +100,28 @@ class FocusRing:
         home = area.home if area.home is not None and takes_tab_focus(area.home) else area.stops[0]
         home.setFocus(Qt.FocusReason.OtherFocusReason)
         return home
+
+
+def _stops_in(part: QWidget) -> list[QWidget]:
+    """``part`` and the widgets inside it that Tab stops at, in reading order: line by line, left to right.
+
+    Not Qt's focus chain: a widget made later (a form's rows built a turn after the first ones) joins the chain
+    at its end, and walking the whole chain reads the window's internal widgets too (the docks' tab bars come
+    and go under it).
+    """
+    found = [widget for widget in (part, *part.findChildren(QWidget))
+             if shiboken6.isValid(widget) and takes_tab_focus(widget)]
+    window = part.window()
+    placed = [(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()), widget) for widget in found]
+    placed.sort(key=lambda item: (item[0].top(), item[0].left()))
+    lines: list[tuple[int, list[tuple[QRect, QWidget]]]] = []  # (where the line ends, what is on it)
+    for rect, widget in placed:
+        if lines and rect.top() < lines[-1][0]:
+            lines[-1][1].append((rect, widget))
+            lines[-1] = (min(lines[-1][0], rect.bottom()), lines[-1][1])
+        else:
+            lines.append((rect.bottom(), [(rect, widget)]))
+    return [widget for _bottom, members in lines for _rect, widget in sorted(members, key=lambda m: m[0].left())]
 
 
 def _position(stops: list[QWidget], focus: QWidget | None) -> int | None:
