@@ -32,8 +32,9 @@ from wfexplorer.ui.login.reauth import GuiPrompt
 from wfexplorer.ui.requests.log_widget import RequestLogWidget
 from wfexplorer.ui.shell.acting import WindowActing
 from wfexplorer.ui.shell.bulk_edit import WindowBulk
+from wfexplorer.ui.shell.dock_keys import DockKey
 from wfexplorer.ui.shell.docks import ConnectionDocks
-from wfexplorer.ui.shell.focus_ring import Area, FocusRing
+from wfexplorer.ui.shell.focus_ring import Area, FocusRing, on_top
 from wfexplorer.ui.shell.history import History
 from wfexplorer.ui.shell.object_actions import ObjectActions
 from wfexplorer.ui.shell.searches import SearchTabs
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.ops = Operations(crash_handler=crash_handler, parent=self)
         self.state_store = state_store
         self._signing_out = False
+        self._closed = False  # the focus ring stays out of the way of a window being taken apart
         self.history: History[Opened] = History()
         self.prompt = GuiPrompt(self.ops, connection.host, lambda: self)
         connection.prompt = self.prompt
@@ -137,6 +139,9 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(self.status.show_error)  # any operation of this window: a tree load, a tab…
         self.ops.succeeded.connect(self.status.clear_error)
         self.focus_ring = FocusRing(self, self._focus_areas)
+        self.dock_keys = [DockKey(self.docks.log_dock, lambda: self.docks.log_widget.table),
+                          DockKey(self.docks.console_dock, lambda: self.docks.console),
+                          DockKey(self.acting.changes, lambda: self.acting.changes.table)]
         self._build_actions()
         self._restore_or_size()
         self._offer_drafts(drafts)
@@ -188,8 +193,13 @@ class MainWindow(QMainWindow):
             "&Planning record search…", "planningSearchAction", "Ctrl+Shift+K", self.planning_search,
             "Build a Planning record filter visually, see it in both API grammars, run it")
         self.planning_search_action.setEnabled(self.connection.planning is not None)
-        self.navigator_action = self.navigator_dock.toggleViewAction()
-        self.navigator_action.setShortcut(QKeySequence("Ctrl+1"))
+        # the navigator cannot be closed, so its dock's toggle action is disabled: Ctrl+1 goes to it instead
+        self.navigator_action = self._action("&Navigator", "navigatorAction", "Ctrl+1", self.focus_navigator,
+                                             "Put the focus in the navigator")
+        self.next_area_action = self._action("Ne&xt area", "nextAreaAction", "F6", lambda: self.next_area(True),
+                                             "Put the focus in the next area: navigator, tab, request log…")
+        self.previous_area_action = self._action("Pre&vious area", "previousAreaAction", "Shift+F6",
+                                                 lambda: self.next_area(False))
         self.about_action = self._action("&About wfexplorer", "aboutAction", None, self.about)
         self.actions_action = self._action("&Actions…", "actionsAction", "Ctrl+Shift+A", self.acting.show_actions,
                                            "Run an action of the current object (markDone, move…) or move a record")
@@ -213,6 +223,9 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu("&Go")
         for action in (self.quick_open_action, self.find_action, self.back_action, self.forward_action):
             go_menu.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.next_area_action)
+        go_menu.addAction(self.previous_area_action)
         search_menu = bar.addMenu("&Search")
         search_menu.addAction(self.classic_search_action)
         search_menu.addAction(self.planning_search_action)
@@ -477,13 +490,25 @@ class MainWindow(QMainWindow):
             areas.append(Area([self.tabs.tabBar(), *parts], parts[0] if parts else None))
         for dock, home in ((self.docks.log_dock, self.docks.log_widget.table),
                            (self.docks.console_dock, None), (self.acting.changes, self.acting.changes.table)):
-            if dock.isVisible() and not dock.isFloating():
+            if on_top(dock) and not dock.isFloating():
                 areas.append(Area([dock], home))
         return areas
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002  (Qt's name)
         """Tab and Shift+Tab go through the areas in order (see :mod:`~wfexplorer.ui.shell.focus_ring`)."""
+        if self._closed or not self.isVisible():
+            return super().focusNextPrevChild(next)
         return self.focus_ring.tab(next) or super().focusNextPrevChild(next)
+
+    def focus_navigator(self) -> None:
+        """Ctrl+1: the navigator's tree gets the focus."""
+        self.navigator_dock.show()
+        self.navigator_dock.raise_()
+        self.navigator.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def next_area(self, forward: bool = True) -> None:
+        """F6 / Shift+F6: the focus goes to the next (previous) area."""
+        self.focus_ring.next_area(forward)
 
     # -- copying -------------------------------------------------------------------------------------
 
@@ -563,6 +588,7 @@ class MainWindow(QMainWindow):
         self.prompt.close()
         super().closeEvent(event)
         if event.isAccepted():
+            self._closed = True
             self.model.detach()
             self.docks.close()
             self.ops.shutdown()
