@@ -3,7 +3,7 @@
 A link opens its object in this tab (Ctrl+click: in a new tab); a collection shows its size (or that the
 server did not give it) and a link that shows it in the navigator. Values not loaded yet say so (the tab
 offers "Load all fields"). Every value is a selectable label whose accessible name is the field's label, so
-a screen reader reads "Status: Current".
+a screen reader reads "Status: Current"; a link's name says what it links to ("Portfolio: Marketing").
 """
 
 from __future__ import annotations
@@ -129,7 +129,8 @@ class FormView(QScrollArea):
         elif not row.loaded:
             value = self._value(NOT_LOADED, muted=True, name=row.label)
         elif row.link is not None:
-            value = self._value(self._link_html([row.link]), rich=True, name=row.label)
+            value = self._value(self._link_html([row.link]), rich=True, name=f"{row.label}: {row.link.label}",
+                                accessible_text=row.link.label)
         else:
             value = self._value(row.text or EMPTY, name=row.label, muted=not row.text)
         self._add(self._form(title), row.label, tooltip, value)
@@ -144,7 +145,8 @@ class FormView(QScrollArea):
                 f"&nbsp;{html.escape(chip.label)}&nbsp;</span>" for chip in item.chips)
             value = self._value(chips, rich=True, name=field.display_name, accessible_text=item.text)
         elif item.links:
-            value = self._value(self._link_html(item.links), rich=True, name=field.display_name,
+            names = ", ".join(link.label for link in item.links)
+            value = self._value(self._link_html(item.links), rich=True, name=f"{field.display_name}: {names}",
                                 accessible_text=item.text)
         else:
             value = self._value(item.text or EMPTY, name=field.display_name, muted=not item.text)

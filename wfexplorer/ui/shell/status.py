@@ -31,6 +31,7 @@ class StatusBar(QStatusBar):
                                  + (" · read-only" if connection.read_only else ""))
         self.connection.setObjectName("statusConnection")
         self.connection.setAccessibleName("Connection")
+        self.connection.setAccessibleDescription(self.connection.text())  # what a screen reader reads after the name
         if connection.planning_unavailable:
             self.connection.setToolTip(connection.planning_unavailable)
         self.addPermanentWidget(self.last_error, 1)
