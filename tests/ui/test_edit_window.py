@@ -59,7 +59,7 @@ def test_ctrl_s_saves_the_current_tab_and_the_tab_shows_the_saved_values(qtbot, 
     tab = open_task(window, run_until, task["ID"])
     tab.pages.setCurrentWidget(tab.edit_form)
     type_into(qtbot, tab.edit_form, "name", "Saved with Ctrl+S")
-    assert tab.pages.tabText(tab.pages.indexOf(tab.edit_form)) == "&Edit (1)"
+    assert tab.pages.tabText(tab.pages.indexOf(tab.edit_form)) == "E&dit (1)"
     saved = []
     tab.saved.connect(saved.append)
     window.activateWindow()

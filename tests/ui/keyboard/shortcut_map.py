@@ -81,3 +81,34 @@ def clashes(window: QWidget) -> list[str]:
     found = bindings(window)
     return [f"{a.keys}: {a.what} and {b.what}" for i, a in enumerate(found) for b in found[i + 1:]
             if a.keys == b.keys and a.overlaps(b)]
+
+
+def mnemonics(window: QWidget) -> dict[str, list[str]]:
+    """Alt+letter → what shown in ``window`` claims it: menu titles, buttons, buddied labels, tabs, group boxes."""
+    from PySide6.QtWidgets import QGroupBox, QLabel, QTabBar
+
+    claimed: dict[str, list[str]] = {}
+
+    def claim(text: str, what: str) -> None:
+        keys = QKeySequence.mnemonic(text).toString()
+        if keys:
+            claimed.setdefault(keys, []).append(f"{what} {text!r}")
+
+    for bar in window.findChildren(QMenuBar):
+        for action in bar.actions():
+            claim(action.text(), "menu")
+    for button in window.findChildren(QAbstractButton):
+        if _live(button):
+            claim(button.text(), "button")
+    for label in window.findChildren(QLabel):
+        if _live(label) and label.buddy() is not None:
+            claim(label.text(), "label")
+    for tabs in window.findChildren(QTabBar):
+        if _live(tabs):
+            for index in range(tabs.count()):
+                if tabs.isTabVisible(index) and tabs.isTabEnabled(index):
+                    claim(tabs.tabText(index), "tab")
+    for box in window.findChildren(QGroupBox):
+        if _live(box):
+            claim(box.title(), "group")
+    return claimed

@@ -106,7 +106,7 @@ class DetailTab(QWidget):
             self.load_all_button.hide()  # (showing it before it has a parent would open it as a window)
         self.busy = BusyIndicator()
         self.error = resources.message_label("error", "detailError")
-        self.retry_button = QPushButton("&Retry")
+        self.retry_button = QPushButton("Re&try")  # Alt+R is the request log's Clear
         self.retry_button.setObjectName("detailRetry")
         self.retry_button.hide()
         self.retry_button.clicked.connect(lambda: self.load())
@@ -121,7 +121,7 @@ class DetailTab(QWidget):
         self.pages.setAccessibleName("Views of this object")
         self.pages.setDocumentMode(True)
         if not isinstance(opened.target, TypeTarget):
-            self.pages.addTab(self.form, "&Form")
+            self.pages.addTab(self.form, "F&orm")  # Alt+F, Alt+E: the File and Edit menus
             self.pages.addTab(self.raw, "Raw &JSON")
         self.pages.addTab(self.metadata, "&Metadata")
 
@@ -293,7 +293,7 @@ class DetailTab(QWidget):
         if index >= 0:
             self.pages.removeTab(index)
             old.deleteLater()  # type: ignore[union-attr]
-        self.pages.insertTab(index if index >= 0 else 1, form, "&Edit")
+        self.pages.insertTab(index if index >= 0 else 1, form, "E&dit")
         self.edit_form = form
         draft = edit.drafts.find(edit.host, editing.state.target) if edit.drafts is not None else None
         if draft is not None and draft.current:
@@ -306,7 +306,7 @@ class DetailTab(QWidget):
     def _mark_changes(self, count: int) -> None:
         index = self.pages.indexOf(self.edit_form) if self.edit_form is not None else -1
         if index >= 0:
-            self.pages.setTabText(index, f"&Edit ({count})" if count else "&Edit")
+            self.pages.setTabText(index, f"E&dit ({count})" if count else "E&dit")
 
     def _edit_saved(self, result: Any) -> None:
         self.saved.emit(result)

@@ -146,7 +146,7 @@ class RequestLogWidget(QWidget):
         self.pause_button.toggled.connect(self._pause_toggled)
         self.clear_button = self._tool_button("Clea&r", "clearLog", "Remove every request from the log")
         self.clear_button.clicked.connect(self.log.clear)
-        caption = QLabel("&Filter:")
+        caption = QLabel("F&ilter:")  # not Alt+F, Alt+E, Alt+V: the File, Edit and View menus
         caption.setBuddy(self.filter_box)
         self.filter_row = QHBoxLayout()
         self.filter_row.addWidget(caption)
@@ -214,14 +214,14 @@ class RequestLogWidget(QWidget):
                                              f"Copy the selected request as code (as curl: {COPY_CURL_KEY})")
         self.copy_button.setMenu(self.copy_menu)
         self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.reveal_button = self._tool_button("Re&veal secret…", "revealSecretButton",
+        self.reveal_button = self._tool_button("Revea&l secret…", "revealSecretButton",
                                                "Copy as code with your live credential written in (asks first)")
         self.reveal_button.setMenu(self.reveal_menu)
         self.reveal_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_menu = QMenu("&Export HAR", self)
+        self.export_menu = QMenu("E&xport HAR", self)
         self.export_menu.addAction(self.export_all_action)
         self.export_menu.addAction(self.export_selected_action)
-        self.export_button = self._tool_button("&Export HAR", "exportHarButton",
+        self.export_button = self._tool_button("E&xport HAR", "exportHarButton",
                                                "Save the log or the selected requests as a HAR 1.2 file")
         self.export_button.setMenu(self.export_menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
