@@ -42,6 +42,7 @@ def test_ctrl_3_shows_the_console_in_front_of_the_log_with_the_focus_in_it(open_
     run_until(lambda: not console.visibleRegion().isEmpty())
     assert window.docks.log_widget.visibleRegion().isEmpty()       # behind the console now
     assert inside(console)
+    assert QApplication.focusWidget() is window.docks.console.api_box  # its first field, not the panel
 
 
 def test_ctrl_2_brings_the_log_back_in_front_of_the_console_and_focuses_its_table(open_window, run_until, qtbot):

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
+from wfexplorer.ui.shell.focus_ring import stops_in, takes_tab_focus
+
 
 class DockKey(QObject):
     """Handles the shortcut of ``dock``'s toggle action (see the module docs); ``home()``: what gets the focus."""
@@ -42,5 +44,7 @@ class DockKey(QObject):
         dock.show()
         dock.raise_()
         target = self.home()
+        if target is not None and not takes_tab_focus(target):
+            target = next(iter(stops_in(target)), None)  # a panel (the console): its first field
         if target is not None:
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)

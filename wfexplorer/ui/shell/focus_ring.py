@@ -53,7 +53,7 @@ class FocusRing:
         for area in self.areas():
             seen: set[int] = set()
             for part in area.parts:
-                for stop in _stops_in(part):
+                for stop in stops_in(part):
                     if id(stop) not in seen:
                         seen.add(id(stop))
                         area.stops.append(stop)
@@ -102,7 +102,7 @@ class FocusRing:
         return home
 
 
-def _stops_in(part: QWidget) -> list[QWidget]:
+def stops_in(part: QWidget) -> list[QWidget]:
     """``part`` and the widgets inside it that Tab stops at, in reading order: line by line, left to right.
 
     Not Qt's focus chain: a widget made later (a form's rows built a turn after the first ones) joins the chain
