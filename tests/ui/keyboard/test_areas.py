@@ -53,6 +53,10 @@ def test_ctrl_2_brings_the_log_back_in_front_of_the_console_and_focuses_its_tabl
     assert press(qtbot, Qt.Key.Key_2, CTRL) is window.docks.log_widget.table
     assert not window.docks.log_widget.visibleRegion().isEmpty()
 
+    press(qtbot, Qt.Key.Key_2, CTRL)                     # pressed again from inside: put away, as before
+    run_until(lambda: not window.docks.log_dock.isVisible())
+    assert not window.docks.log_action.isChecked()
+
 
 def test_ctrl_2_with_the_focus_in_the_log_still_hides_it(open_window, run_until, qtbot):
     window = project_window(open_window, run_until)

@@ -94,3 +94,16 @@ def test_shift_tab_goes_back_the_same_way(open_window, run_until, qtbot):
             break
     assert backwards[0] is not window.docks.log_widget.filter_box and tab.form.isAncestorOf(backwards[0])
     assert backwards[-4:] == [tab.load_all_button, tab.pages.tabBar(), window.tabs.tabBar(), window.navigator.view]
+
+
+def test_tab_from_a_clicked_value_goes_on_to_the_next_stop_below_it(open_window, run_until, qtbot):
+    window = project_window(open_window, run_until)
+    tab = window.current_tab()
+    value = tab.form.values["ID"]                        # a plain value: a click focuses it, Tab never stops there
+    assert not value.focusPolicy() & Qt.FocusPolicy.TabFocus
+    value.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    after = press(qtbot, Qt.Key.Key_Tab)
+
+    assert tab.form.isAncestorOf(after) or after is tab.form
+    assert after.mapTo(window, value.rect().topLeft()).y() >= value.mapTo(window, value.rect().topLeft()).y()

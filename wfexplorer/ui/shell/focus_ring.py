@@ -136,15 +136,16 @@ def _position(stops: list[QWidget], focus: QWidget | None) -> int | None:
 
 
 def _neighbour(stops: list[QWidget], focus: QWidget | None, forward: bool) -> QWidget | None:
-    """The first stop after (or before) ``focus`` in Qt's chain, when ``focus`` is inside an area of the ring."""
-    if focus is None or not stops:
+    """The stop after (or before) ``focus`` in reading order, when ``focus`` is a widget Tab does not stop at."""
+    if focus is None or not stops or not shiboken6.isValid(focus):
         return None
-    widget = focus
-    for _step in range(100_000):
-        following = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
-        if following is None or following is focus:
-            return None
-        if any(stop is following for stop in stops):
-            return following
-        widget = following
-    return None
+    window = focus.window()
+
+    def place(widget: QWidget) -> tuple[int, int]:
+        point = widget.mapTo(window, QPoint(0, 0))
+        return point.y(), point.x()
+
+    here = place(focus)
+    if forward:
+        return next((stop for stop in stops if place(stop) > here), stops[0])
+    return next((stop for stop in reversed(stops) if place(stop) < here), stops[-1])
