@@ -1,6 +1,6 @@
 """Context menus from the keyboard: Shift+F10 as well as the Menu key, and item views that act on the right row.
 
-    context_menus.install_shift_f10()                     # once: Shift+F10 opens the focus widget's menu
+    context_menus.add_shift_f10(window)                   # Shift+F10 opens the focus widget's menu there
     ItemViewMenu(view, lambda index, at: menu.exec(at))   # a tree's or table's menu, for the row it is about
 
 Qt on Linux opens a context menu for the Menu key only; Shift+F10, the other key every desktop maps, is
@@ -15,15 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 ShowMenu = Callable[[QModelIndex, QPoint], None]
-
-
-def is_menu_key(event: QKeyEvent) -> bool:
-    """Whether a key press asks for a context menu the way Shift+F10 does."""
-    return event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
 
 
 def open_keyboard_menu(widget: QWidget) -> None:
@@ -38,28 +33,22 @@ def open_keyboard_menu(widget: QWidget) -> None:
     QApplication.sendEvent(widget, event)
 
 
-class _ShiftF10(QObject):
-    """An application event filter: Shift+F10 on the focus widget opens its context menu."""
+def add_shift_f10(window: QWidget) -> QAction:
+    """Make Shift+F10 open the focus widget's context menu in ``window`` (a shortcut of that window, not an
+    application event filter: a filter in Python would be called for every event the application handles)."""
+    action = QAction("Context menu", window)
+    action.setObjectName("contextMenuAction")
+    action.setShortcut(QKeySequence("Shift+F10"))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and is_menu_key(event) and \
-                isinstance(watched, QWidget) and watched is QApplication.focusWidget():
-            open_keyboard_menu(watched)
-            return True
-        return False
+    def open_menu() -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is window:
+            open_keyboard_menu(focus)
 
-
-_installed: _ShiftF10 | None = None
-
-
-def install_shift_f10() -> None:
-    """Make Shift+F10 open context menus in the whole application (once; later calls do nothing)."""
-    global _installed
-    app = QApplication.instance()
-    if _installed is not None or app is None:
-        return
-    _installed = _ShiftF10(app)
-    app.installEventFilter(_installed)
+    action.triggered.connect(open_menu)
+    window.addAction(action)
+    return action
 
 
 class ItemViewMenu(QObject):

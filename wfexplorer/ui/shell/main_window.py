@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         self.setWindowIcon(resources.app_icon())
         self.setDockNestingEnabled(True)
-        context_menus.install_shift_f10()  # Qt on Linux maps only the Menu key to context menus
+        context_menus.add_shift_f10(self)  # Qt on Linux maps only the Menu key to context menus
 
         self.tree = BrowseTree(root_specs(connection))
         self.loader = Loader(connection)
