@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
 from test_explorer import child, wait_loaded
+from windows import with_log_in_focus
 
 from wfexplorer.core.browse import NodeKind
 
@@ -109,14 +110,7 @@ def test_a_right_click_still_acts_on_the_row_under_the_pointer(open_window, run_
 
 
 def test_the_request_logs_menu_opens_from_the_keyboard_at_the_current_row(open_window, run_until, qtbot):
-    window = open_window()
-    wait_loaded(run_until, window.tree.top(NodeKind.CLASSIC))
-    log = window.docks.log_widget
-    run_until(lambda: log.model.rowCount() > 0)
-    log.select_row(0)
-    log.table.scrollToTop()
-    log.table.setFocus()
-    run_until(lambda: QApplication.focusWidget() is log.table)
+    _window, log = with_log_in_focus(open_window, run_until)
     seen: dict[str, Any] = {}
 
     settled(qtbot, log.table)

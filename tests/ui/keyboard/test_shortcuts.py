@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from shortcut_map import clashes
-from test_explorer import child, expand, wait_loaded, wait_tab
+from test_explorer import wait_loaded
+from windows import with_project_tab
 
 from wfexplorer.core.browse import NodeKind
 
@@ -19,12 +20,7 @@ CTRL, SHIFT, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.Shif
 
 def window_with_everything_shown(open_window: Any, run_until: Any) -> Any:
     """A window with a project's tab on its Raw JSON page, the request log, the console and the Changes dock."""
-    window = open_window()
-    classic = window.tree.top(NodeKind.CLASSIC)
-    wait_loaded(run_until, classic)
-    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
-    window.navigator.view.select(projects.children[0])
-    tab = wait_tab(run_until, window)
+    window, tab = with_project_tab(open_window, run_until)
     tab.pages.setCurrentWidget(tab.raw)
     window.docks.show_console()
     window.acting.changes.show()

@@ -6,19 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from test_explorer import child, expand, wait_loaded, wait_tab
-
-from wfexplorer.core.browse import NodeKind
+from windows import with_log_in_focus, with_project_tab
 
 
 def test_tab_leaves_the_request_log_table(open_window, run_until, qtbot):
-    window = open_window()
-    wait_loaded(run_until, window.tree.top(NodeKind.CLASSIC))
-    log = window.docks.log_widget
-    run_until(lambda: log.model.rowCount() > 0)
-    log.select_row(0)
-    log.table.setFocus()
-    run_until(lambda: QApplication.focusWidget() is log.table)
+    _window, log = with_log_in_focus(open_window, run_until)
 
     qtbot.keyClick(log.table, Qt.Key.Key_Tab)
 
@@ -37,12 +29,7 @@ def test_no_table_of_the_window_moves_tab_from_cell_to_cell(open_window):
 
 def project_window(open_window: Any, run_until: Any) -> Any:
     """A window showing a project's tab (its Form full of reference links), with the request log below."""
-    window = open_window()
-    classic = window.tree.top(NodeKind.CLASSIC)
-    wait_loaded(run_until, classic)
-    projects = expand(window, run_until, child(classic, "Project (PROJ)"))
-    window.navigator.view.select(projects.children[0])
-    wait_tab(run_until, window)
+    window, _tab = with_project_tab(open_window, run_until)
     window.navigator.view.setFocus()
     run_until(lambda: QApplication.focusWidget() is window.navigator.view)
     return window
